@@ -1,0 +1,70 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from .models import RequesterType
+from .nik import validate_nik
+
+
+class SignupForm(forms.Form):
+    name = forms.CharField(label=_("Nama lengkap"), max_length=200)
+    email = forms.EmailField(
+        label=_("Alamat e-mail"), help_text=_("Kami kirim tautan konfirmasi ke alamat ini.")
+    )
+    password1 = forms.CharField(
+        label=_("Kata sandi"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Minimal 10 karakter, tidak hanya angka, dan tidak mudah ditebak."),
+    )
+    password2 = forms.CharField(
+        label=_("Ulangi kata sandi"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("Kedua kata sandi tidak sama."))
+        return data
+
+
+class ProfileForm(forms.Form):
+    requester_type = forms.ChoiceField(label=_("Jenis pemohon"), choices=RequesterType.choices)
+    name = forms.CharField(label=_("Nama lengkap atau nama badan hukum"), max_length=200)
+    nik = forms.CharField(
+        label=_("NIK"),
+        required=False,
+        max_length=24,
+        help_text=_("16 angka pada KTP. Kosongkan jika tidak ingin mengubah NIK yang tersimpan."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    entity_number = forms.CharField(
+        label=_("Nomor SK pengesahan badan hukum"),
+        required=False,
+        max_length=100,
+        help_text=_("Wajib untuk badan hukum."),
+    )
+    address = forms.CharField(label=_("Alamat"), widget=forms.Textarea(attrs={"rows": 3}))
+    phone = forms.CharField(label=_("Telepon"), required=False, max_length=30)
+    occupation = forms.CharField(label=_("Pekerjaan"), required=False, max_length=100)
+
+    def __init__(self, *args, has_nik: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_nik = has_nik
+
+    def clean_nik(self):
+        value = self.cleaned_data.get("nik", "")
+        return validate_nik(value) if value.strip() else ""
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("requester_type")
+        if kind == RequesterType.LEGAL_ENTITY:
+            if not data.get("entity_number"):
+                self.add_error("entity_number", _("Badan hukum wajib mengisi nomor SK pengesahan."))
+        elif kind and not data.get("nik") and not self.has_nik and "nik" not in self.errors:
+            self.add_error("nik", _("NIK wajib diisi untuk pemohon perorangan atau kelompok."))
+        return data
+
+
+def password_help() -> str:
+    return password_validation.password_validators_help_text_html()

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agency, Unit
+
+
+class AgencySettingsForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = [
+            "name",
+            "time_zone",
+            "province_code",
+            "address",
+            "city",
+            "phone",
+            "email",
+            "website",
+            "cuti_bersama_is_working_day",
+        ]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "time_zone": {"invalid_choice": _("Zona waktu tidak dikenal: pilih WIB, WITA, atau WIT.")},
+        }
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["name", "code"]
+        help_texts = {"name": _("Mis. PPID Pelaksana Dinas Kesehatan.")}

@@ -1,0 +1,154 @@
+"""Badan Publik (agencies), their tree of PPID units, and staff memberships with roles."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class AgencyTimeZone(models.TextChoices):
+    # Due dates end at the end of the working day in the agency's own zone.
+    WIB = "Asia/Jakarta", _("WIB (UTC+7)")
+    WITA = "Asia/Makassar", _("WITA (UTC+8)")
+    WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+
+
+class Agency(models.Model):
+    name = models.CharField(_("nama badan publik"), max_length=200)
+    slug = models.SlugField(_("kode singkat"), max_length=60, unique=True)
+    time_zone = models.CharField(
+        _("zona waktu"),
+        max_length=32,
+        choices=AgencyTimeZone.choices,
+        default=AgencyTimeZone.WIB,
+        error_messages={"invalid_choice": _("Zona waktu tidak dikenal: pilih WIB, WITA, atau WIT.")},
+    )
+    province_code = models.CharField(
+        _("kode provinsi"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2}$", _("Kode provinsi terdiri dari 2 angka."))],
+        help_text=_("Kode wilayah Kemendagri; menentukan hari libur daerah yang berlaku."),
+    )
+    # Letterhead data for official letters.
+    address = models.TextField(_("alamat"), blank=True)
+    city = models.CharField(_("kota"), max_length=100, blank=True)
+    phone = models.CharField(_("telepon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
+    # Policy settings: where the law is unclear, the cautious default.
+    cuti_bersama_is_working_day = models.BooleanField(
+        _("cuti bersama dihitung sebagai hari kerja"),
+        default=False,
+        help_text=_("Bawaan: tidak. Cuti bersama dilewati saat menghitung tenggat."),
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("badan publik")
+        verbose_name_plural = _("badan publik")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def tzinfo(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def time_zone_label(self) -> str:
+        return self.get_time_zone_display().split(" ")[0]
+
+    @property
+    def main_unit(self) -> "Unit | None":
+        return self.units.filter(kind=UnitKind.UTAMA).first()
+
+
+class UnitKind(models.TextChoices):
+    UTAMA = "utama", _("PPID Utama")
+    PELAKSANA = "pelaksana", _("PPID Pelaksana")
+
+
+class Unit(models.Model):
+    """A PPID unit: the agency's one PPID Utama or a PPID Pelaksana of a perangkat daerah under it."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("badan publik"), on_delete=models.PROTECT, related_name="units"
+    )
+    name = models.CharField(_("nama unit"), max_length=200)
+    code = models.CharField(
+        _("kode unit"),
+        max_length=20,
+        validators=[RegexValidator(r"^[A-Za-z0-9-]+$", _("Kode unit hanya huruf, angka, dan tanda hubung."))],
+        help_text=_("Dipakai dalam nomor registrasi, mis. PPID atau DISKES."),
+    )
+    kind = models.CharField(_("jenis"), max_length=16, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("unit induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("unit PPID")
+        verbose_name_plural = _("unit PPID")
+        ordering = ["agency", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency"], condition=Q(kind="utama"), name="one_ppid_utama_per_agency"
+            ),
+            models.UniqueConstraint(fields=["agency", "code"], name="unit_code_unique_in_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.kind == UnitKind.UTAMA and self.parent_id:
+            raise ValidationError({"parent": _("PPID Utama tidak memiliki unit induk.")})
+        if self.kind == UnitKind.PELAKSANA:
+            if not self.parent_id:
+                raise ValidationError({"parent": _("PPID Pelaksana harus berada di bawah PPID Utama.")})
+            if self.parent.agency_id != self.agency_id:
+                raise ValidationError({"parent": _("Unit induk harus dari badan publik yang sama.")})
+
+
+class StaffRole(models.TextChoices):
+    OFFICER = "officer", _("Petugas")
+    PPID = "ppid", _("PPID (kepala unit)")
+    ATASAN = "atasan", _("Atasan PPID")
+    AUDITOR = "auditor", _("Auditor")
+    ADMIN = "agency_admin", _("Administrator badan publik")
+
+
+# Roles whose reach is the whole agency rather than one unit.
+AGENCY_WIDE_ROLES = frozenset({StaffRole.ATASAN, StaffRole.AUDITOR, StaffRole.ADMIN})
+
+
+class Membership(models.Model):
+    """A staff member's role in one unit. All of a person's memberships are in one agency."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("peran"), max_length=20, choices=StaffRole.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("keanggotaan staf")
+        verbose_name_plural = _("keanggotaan staf")
+        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.unit}"

@@ -1,0 +1,70 @@
+"""Who may see what across agencies and units. Every other app's scoping builds on these."""
+
+from django.db.models import QuerySet
+
+from .models import AGENCY_WIDE_ROLES, Agency, Membership, StaffRole, Unit, UnitKind
+
+
+def memberships_of(user) -> list[Membership]:
+    """A user's memberships, cached on the user object for the length of a request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_membership_cache", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, unit__is_active=True).select_related("unit__agency")
+        )
+        user._membership_cache = cached
+    return cached
+
+
+def staff_agency_ids(user) -> set[int]:
+    return {m.unit.agency_id for m in memberships_of(user)}
+
+
+def is_staff_of(user, agency: Agency, roles: set[str] | frozenset[str] | None = None) -> bool:
+    return any(
+        m.unit.agency_id == agency.pk and (roles is None or m.role in roles) for m in memberships_of(user)
+    )
+
+
+def has_agency_wide_reach(user, agency: Agency) -> bool:
+    """Agency-wide roles and the staff of the PPID Utama see every unit of their agency."""
+    return any(
+        m.unit.agency_id == agency.pk and (m.role in AGENCY_WIDE_ROLES or m.unit.kind == UnitKind.UTAMA)
+        for m in memberships_of(user)
+    )
+
+
+def unit_ids_in_reach(user, agency: Agency) -> set[int] | None:
+    """Units whose cases the user works on: None means every unit of the agency."""
+    if has_agency_wide_reach(user, agency):
+        return None
+    return {m.unit_id for m in memberships_of(user) if m.unit.agency_id == agency.pk}
+
+
+def agencies_administered_by(user) -> QuerySet[Agency]:
+    if user.is_superuser:
+        return Agency.objects.all()
+    ids = {m.unit.agency_id for m in memberships_of(user) if m.role == StaffRole.ADMIN}
+    return Agency.objects.filter(pk__in=ids)
+
+
+def units_visible_to(user) -> QuerySet[Unit]:
+    """Staff see the units of their own agency (they forward between them); nobody sees another agency's."""
+    qs = Unit.objects.select_related("agency", "parent")
+    if user.is_superuser:
+        return qs
+    return qs.filter(agency_id__in=staff_agency_ids(user))
+
+
+def memberships_visible_to(user) -> QuerySet[Membership]:
+    qs = Membership.objects.select_related("user", "unit", "unit__agency")
+    if user.is_superuser:
+        return qs
+    return qs.filter(unit__agency_id__in=staff_agency_ids(user))
+
+
+def active_agencies() -> QuerySet[Agency]:
+    """Agencies a citizen may file with: public knowledge."""
+    return Agency.objects.filter(is_active=True)

@@ -1,0 +1,36 @@
+"""Writing the audit trail. Call inside the service's transaction, next to the change it records."""
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import Event
+
+
+def audit_record(
+    *,
+    actor,
+    obj: models.Model,
+    action: str,
+    agency=None,
+    from_state: str = "",
+    to_state: str = "",
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+) -> Event:
+    """Append one event. `actor` is a user or None for the system; `details` must hold no personal data."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return Event.objects.create(
+        actor=actor,
+        agency=agency,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        action=action,
+        from_state=from_state or "",
+        to_state=to_state or "",
+        reason=reason or "",
+        details=details or {},
+    )

@@ -1,0 +1,18 @@
+"""`make run`: SQLite, in-memory channel layer, tasks in-process, mail to the console. No other service."""
+
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, NIK_ENCRYPTION_KEY_FILE, NIK_ENCRYPTION_KEYS
+from .env import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+
+# A developer machine gets its own NIK key in a git-ignored file, created on first use, so that
+# `make run` needs no set-up and the key still never sits in the database or beside SECRET_KEY.
+if not NIK_ENCRYPTION_KEYS and not NIK_ENCRYPTION_KEY_FILE:
+    NIK_ENCRYPTION_KEY_FILE = str(Path(BASE_DIR) / "var" / "keys" / "nik.key")
+    NIK_ENCRYPTION_KEY_CREATE = True

@@ -1,0 +1,19 @@
+"""`make test`: SQLite by default; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set (CI)."""
+
+from cryptography.fernet import Fernet
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A key per test run: tests never depend on a fixed key.
+NIK_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+NIK_ENCRYPTION_KEY_FILE = ""
+CELERY_TASK_ALWAYS_EAGER = True
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+AXES_FAILURE_LIMIT = 5
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

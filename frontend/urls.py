@@ -1,0 +1,32 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+from .forms import LoginForm
+
+app_name = "frontend"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("kalkulator-tenggat/", views.due_date_calculator, name="due_date"),
+    path(
+        "akun/masuk/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm),
+        name="login",
+    ),
+    path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/daftar/", views.signup, name="signup"),
+    path("akun/daftar/terkirim/", views.signup_done, name="signup_done"),
+    path("akun/konfirmasi/<str:token>/", views.confirm_email, name="confirm_email"),
+    path("akun/konfirmasi-ulang/", views.resend_confirmation, name="resend_confirmation"),
+    path("akun/profil/", views.profile, name="profile"),
+    path("kelola/", views.manage_home, name="manage"),
+    path("kelola/<slug:agency>/pengaturan/", views.agency_settings, name="agency_settings"),
+    path("kelola/<slug:agency>/unit/", views.unit_list, name="units"),
+    path("kelola/<slug:agency>/unit/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("kelola/<slug:agency>/audit/", views.audit_trail, name="audit"),
+    path("kelola/kalender/", views.holiday_list, name="holidays"),
+    path("kelola/kalender/tambah/", views.holiday_edit, name="holiday_add"),
+    path("kelola/kalender/<int:pk>/", views.holiday_edit, name="holiday_edit"),
+    path("kelola/kalender/<int:pk>/hapus/", views.holiday_delete, name="holiday_delete"),
+]

@@ -1,0 +1,190 @@
+"""Working-day arithmetic with an explanation a person can check.
+
+Rule (UU 14/2008 does not define it; this is the cautious reading, see ppid-law.md part 7): the day of
+receipt is day 0 and day 1 is the first working day after it. Saturdays, Sundays and holidays are skipped;
+cuti bersama is skipped unless the agency counts it as a working day. A deadline ends at the end of its
+day in the agency's own time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import Holiday, HolidayKind
+
+_WEEKEND = {5: "Sabtu", 6: "Minggu"}
+
+
+@dataclass(frozen=True)
+class SkippedDay:
+    date: dt.date
+    kind: str  # "weekend" or a HolidayKind value
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"date": self.date.isoformat(), "kind": self.kind, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """A deadline and how it was worked out."""
+
+    start: dt.date  # the day of receipt (day 0)
+    working_days: int
+    due_date: dt.date
+    due_at: dt.datetime  # end of the due date in the agency's zone (aware)
+    counted: tuple[dt.date, ...]
+    skipped: tuple[SkippedDay, ...]
+    cuti_bersama_counts: bool
+    time_zone: str
+    warnings: tuple[str, ...] = field(default=())
+
+    def explanation(self) -> str:
+        lines = [
+            _("Diterima %(start)s (hari ke-0). Dihitung %(n)s hari kerja, dimulai hari kerja berikutnya.")
+            % {"start": self.start.isoformat(), "n": self.working_days}
+        ]
+        for day in self.skipped:
+            lines.append(
+                _("%(date)s dilewati: %(reason)s") % {"date": day.date.isoformat(), "reason": day.reason}
+            )
+        lines.append(
+            _("Jatuh tempo %(due)s pukul 23.59 %(tz)s.")
+            % {"due": self.due_date.isoformat(), "tz": self.time_zone}
+        )
+        lines.extend(self.warnings)
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start.isoformat(),
+            "working_days": self.working_days,
+            "due_date": self.due_date.isoformat(),
+            "due_at": self.due_at.isoformat(),
+            "time_zone": self.time_zone,
+            "cuti_bersama_counts": self.cuti_bersama_counts,
+            "counted": [d.isoformat() for d in self.counted],
+            "skipped": [s.as_dict() for s in self.skipped],
+            "warnings": list(self.warnings),
+        }
+
+
+def _weekday_name(day: dt.date) -> str:
+    return _("Sabtu") if day.weekday() == 5 else _("Minggu")
+
+
+class WorkingCalendar:
+    """The working days of one agency (or the national default when agency is None)."""
+
+    def __init__(self, agency=None):
+        self.agency = agency
+        self.cuti_bersama_counts = bool(agency and agency.cuti_bersama_is_working_day)
+        self.tz = agency.tzinfo if agency is not None else ZoneInfo(settings.TIME_ZONE)
+        self._holidays: dict[dt.date, list[Holiday]] = {}
+        self._loaded: tuple[dt.date, dt.date] | None = None
+        self._years_with_data: set[int] | None = None
+
+    # -- loading ---------------------------------------------------------------------------------
+    def _ensure_loaded(self, start: dt.date, end: dt.date) -> None:
+        if self._loaded and self._loaded[0] <= start and end <= self._loaded[1]:
+            return
+        lo = min(start, self._loaded[0]) if self._loaded else start
+        hi = max(end, self._loaded[1]) if self._loaded else end
+        self._holidays = {}
+        for holiday in Holiday.objects.applicable_to(self.agency).filter(date__range=(lo, hi)):
+            self._holidays.setdefault(holiday.date, []).append(holiday)
+        self._loaded = (lo, hi)
+
+    def years_without_holidays(self, years: set[int]) -> list[int]:
+        if self._years_with_data is None:
+            self._years_with_data = set(
+                Holiday.objects.filter(kind=HolidayKind.NATIONAL)
+                .values_list("date__year", flat=True)
+                .distinct()
+            )
+        return sorted(y for y in years if y not in self._years_with_data)
+
+    # -- days -------------------------------------------------------------------------------------
+    def skip_reason(self, day: dt.date) -> SkippedDay | None:
+        """Why `day` is not a working day, or None if it is one."""
+        if day.weekday() in _WEEKEND:
+            return SkippedDay(day, "weekend", _weekday_name(day))
+        self._ensure_loaded(day, day)
+        for holiday in self._holidays.get(day, []):
+            if holiday.kind == HolidayKind.CUTI_BERSAMA and self.cuti_bersama_counts:
+                continue
+            return SkippedDay(day, holiday.kind, f"{holiday.get_kind_display()}: {holiday.name}")
+        return None
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return self.skip_reason(day) is None
+
+    def local_date(self, moment: dt.date | dt.datetime) -> dt.date:
+        if isinstance(moment, dt.datetime):
+            if moment.tzinfo is None:
+                raise ValueError("A receipt time must be timezone-aware.")
+            return moment.astimezone(self.tz).date()
+        return moment
+
+    def end_of_day(self, day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(23, 59, 59, 999999), tzinfo=self.tz)
+
+    # -- arithmetic --------------------------------------------------------------------------------
+    def add_working_days(self, start: dt.date | dt.datetime, working_days: int) -> DueDate:
+        """The date `working_days` working days after `start`, with every counted and skipped day."""
+        if working_days < 1:
+            raise ValueError("working_days must be at least 1")
+        start_day = self.local_date(start)
+        # Load a generous window at once: one query for the common case.
+        self._ensure_loaded(start_day, start_day + dt.timedelta(days=working_days * 2 + 45))
+        counted: list[dt.date] = []
+        skipped: list[SkippedDay] = []
+        day = start_day
+        while len(counted) < working_days:
+            day += dt.timedelta(days=1)
+            reason = self.skip_reason(day)
+            if reason is None:
+                counted.append(day)
+            else:
+                skipped.append(reason)
+        warnings = tuple(
+            _(
+                "Peringatan: belum ada data hari libur untuk tahun %(year)s; semua hari Senin–Jumat tahun itu "
+                "dihitung sebagai hari kerja. Administrator perlu memuat kalender libur tahun tersebut."
+            )
+            % {"year": year}
+            for year in self.years_without_holidays({start_day.year, day.year})
+        )
+        return DueDate(
+            start=start_day,
+            working_days=working_days,
+            due_date=day,
+            due_at=self.end_of_day(day),
+            counted=tuple(counted),
+            skipped=tuple(skipped),
+            cuti_bersama_counts=self.cuti_bersama_counts,
+            time_zone=str(self.tz),
+            warnings=warnings,
+        )
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after `start` up to and including `end` (0 if end <= start)."""
+        if end <= start:
+            return 0
+        self._ensure_loaded(start, end)
+        count, day = 0, start
+        while day < end:
+            day += dt.timedelta(days=1)
+            if self.skip_reason(day) is None:
+                count += 1
+        return count
+
+
+def compute_due_date(*, start: dt.date | dt.datetime, working_days: int, agency=None) -> DueDate:
+    """The one function every deadline in the system goes through."""
+    return WorkingCalendar(agency).add_working_days(start, working_days)

@@ -1,0 +1,23 @@
+from django.core.checks import Warning, register
+from django.db import DatabaseError
+from django.utils import timezone
+
+
+@register("workcalendar", deploy=True)
+def holidays_loaded(app_configs, **kwargs):
+    """Warn when this year or next has no national holidays: deadlines would count every weekday."""
+    from .selectors import years_missing_holidays
+
+    try:
+        year = timezone.localdate().year
+        missing = years_missing_holidays({year, year + 1})
+    except DatabaseError:  # the table does not exist before migrations
+        return []
+    return [
+        Warning(
+            f"No national holidays are loaded for {y}: deadlines count every weekday of that year as a working day.",
+            hint=f"Run `python manage.py seed_holidays --year {y}` or enter the SKB holidays as an administrator.",
+            id="workcalendar.W001",
+        )
+        for y in missing
+    ]

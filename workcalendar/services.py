@@ -1,0 +1,51 @@
+"""Writes to the holiday calendar. Every change is audited with who and why."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+
+from .models import Holiday
+from .selectors import can_edit_holiday
+
+
+def _snapshot(holiday: Holiday) -> dict:
+    data = model_to_dict(holiday, fields=["date", "name", "kind", "decree", "province_code", "agency"])
+    data["date"] = holiday.date.isoformat()
+    return data
+
+
+def holiday_save(*, actor, holiday: Holiday, reason: str = "") -> Holiday:
+    """Create or update a holiday the actor may edit. `holiday` has passed full_clean()."""
+    if not can_edit_holiday(actor, holiday):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah hari libur ini."))
+    creating = holiday.pk is None
+    with transaction.atomic():
+        before = None if creating else _snapshot(Holiday.objects.select_for_update().get(pk=holiday.pk))
+        holiday.save()
+        audit_record(
+            actor=actor,
+            obj=holiday,
+            agency=holiday.agency,
+            reason=reason,
+            action="holiday.created" if creating else "holiday.updated",
+            details={"before": before, "after": _snapshot(holiday)},
+        )
+    return holiday
+
+
+def holiday_delete(*, actor, holiday: Holiday, reason: str = "") -> None:
+    if not can_edit_holiday(actor, holiday):
+        raise PermissionDenied(_("Anda tidak berwenang menghapus hari libur ini."))
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            obj=holiday,
+            agency=holiday.agency,
+            action="holiday.deleted",
+            reason=reason,
+            details={"before": _snapshot(holiday)},
+        )
+        holiday.delete()
