@@ -17,6 +17,9 @@ class AgencySettingsForm(forms.ModelForm):
             "email",
             "website",
             "cuti_bersama_is_working_day",
+            "pause_on_clarification",
+            "registration_number_format",
+            "auto_complete_working_days",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
         error_messages = {

@@ -46,6 +46,25 @@ class Agency(models.Model):
         default=False,
         help_text=_("Bawaan: tidak. Cuti bersama dilewati saat menghitung tenggat."),
     )
+    pause_on_clarification = models.BooleanField(
+        _("tenggat berhenti selama menunggu klarifikasi pemohon"),
+        default=False,
+        help_text=_("Bawaan: tidak. Undang-undang tidak mengatur jeda; jeda dicatat agar dapat diaudit."),
+    )
+    registration_number_format = models.CharField(
+        _("format nomor registrasi"),
+        max_length=100,
+        default="{seq:04d}/PPID/{month_roman}/{year}",
+        help_text=_(
+            "Unsur: {seq} nomor urut (mis. {seq:04d}), {year}, {month}, {month_roman}, {unit}, {agency}. "
+            "Wajib memuat {seq} dan {year}."
+        ),
+    )
+    auto_complete_working_days = models.PositiveSmallIntegerField(
+        _("selesai otomatis setelah (hari kerja)"),
+        default=10,
+        help_text=_("Permohonan yang sudah dijawab dianggap selesai setelah sekian hari kerja."),
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -56,6 +75,11 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        from .numbering import validate_number_format
+
+        validate_number_format(self.registration_number_format)
 
     @property
     def tzinfo(self) -> ZoneInfo:
@@ -152,3 +176,20 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class RegistrationCounter(models.Model):
+    """The last number issued in a series (requests, objections, ...) for one agency and year."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    series = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "series", "year"], name="registration_counter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.series}/{self.year}: {self.last_value}"

@@ -19,6 +19,9 @@ SETTINGS_FIELDS = (
     "email",
     "website",
     "cuti_bersama_is_working_day",
+    "pause_on_clarification",
+    "registration_number_format",
+    "auto_complete_working_days",
 )
 
 

@@ -14,6 +14,11 @@ from workcalendar.selectors import holidays_visible_to
 
 pytestmark = pytest.mark.django_db
 
+SETTINGS = {
+    "name": "Dinas A",
+    "registration_number_format": "{seq:04d}/PPID/{month_roman}/{year}",
+    "auto_complete_working_days": "10",
+}
 ROLES = [StaffRole.OFFICER, StaffRole.PPID, StaffRole.ATASAN, StaffRole.AUDITOR, StaffRole.ADMIN]
 
 
@@ -80,7 +85,7 @@ def test_unknown_time_zone_gets_a_clear_message_and_changes_nothing(client, two_
     (a, a_utama, _), _ = two_agencies
     client.force_login(make_staff(a_utama, StaffRole.ADMIN))
     resp = client.post(
-        reverse("frontend:agency_settings", args=[a.slug]), {"name": "Dinas A", "time_zone": "Europe/London"}
+        reverse("frontend:agency_settings", args=[a.slug]), {**SETTINGS, "time_zone": "Europe/London"}
     )
     assert resp.status_code == 200
     assert "Zona waktu tidak dikenal" in resp.content.decode()
@@ -95,7 +100,7 @@ def test_settings_change_is_audited_with_before_and_after(client, two_agencies):
     resp = client.post(
         reverse("frontend:agency_settings", args=[a.slug]),
         {
-            "name": "Dinas A",
+            **SETTINGS,
             "time_zone": "Asia/Makassar",
             "cuti_bersama_is_working_day": "on",
             "reason": "pindah ke WITA",
@@ -133,3 +138,17 @@ def test_admin_adds_a_pelaksana_unit_under_the_utama(client, two_agencies):
     assert resp.status_code == 302
     unit = a.units.get(code="DINSOS")
     assert unit.parent == a_utama
+
+
+def test_registration_number_format_must_hold_sequence_and_year(client, two_agencies):
+    (a, a_utama, _), _ = two_agencies
+    client.force_login(make_staff(a_utama, StaffRole.ADMIN))
+    url = reverse("frontend:agency_settings", args=[a.slug])
+    for fmt, message in (
+        ("PPID/{year}", "wajib memuat {seq} dan {year}"),
+        ("{seq}/{tahun}", "tidak dikenal"),
+    ):
+        resp = client.post(url, {**SETTINGS, "time_zone": "Asia/Jakarta", "registration_number_format": fmt})
+        assert message in resp.content.decode()
+    a.refresh_from_db()
+    assert a.registration_number_format == "{seq:04d}/PPID/{month_roman}/{year}"

@@ -9,6 +9,14 @@ from workcalendar.models import Holiday, HolidayKind
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _calendar_2026(db):
+    # Migrations seed these, but a transactional test's flush empties the table: seed again (idempotent).
+    from workcalendar.seed import seed_holidays
+
+    seed_holidays(Holiday, years=[2026])
+
+
 def test_bad_holiday_date_gets_a_clear_message_and_changes_nothing(client):
     admin = UserFactory(is_superuser=True)
     client.force_login(admin)

@@ -1,0 +1,33 @@
+"""Who may run which transition, and the conditions on them (used by django-fsm's decorators, so the UI and
+the API can ask `get_available_user_state_transitions(user)` which actions to offer)."""
+
+from django.utils import timezone
+
+from agencies.models import StaffRole, UnitKind
+from agencies.selectors import memberships_of
+
+# Roles that work on requests. Atasan PPID decides objections; auditors and administrators only read.
+OFFICER_ROLES = frozenset({StaffRole.OFFICER, StaffRole.PPID})
+
+
+def is_handling_officer(request, user) -> bool:
+    """An officer (or unit head) of the unit holding the request, or of the agency's PPID Utama."""
+    return any(
+        m.role in OFFICER_ROLES
+        and m.unit.agency_id == request.agency_id
+        and (m.unit_id == request.unit_id or m.unit.kind == UnitKind.UTAMA)
+        for m in memberships_of(user)
+    )
+
+
+def is_requester(request, user) -> bool:
+    return request.requester_id is not None and request.requester_id == getattr(user, "pk", None)
+
+
+def is_handling_officer_or_requester(request, user) -> bool:
+    return is_requester(request, user) or is_handling_officer(request, user)
+
+
+def can_still_extend(request) -> bool:
+    """Once only, and before the original due moment has passed (UU 14/2008 Pasal 22(8))."""
+    return request.extended_at is None and timezone.now() <= request.due_at

@@ -1,0 +1,745 @@
+"""Writes for information requests: one service per transition.
+
+Each service: lock the row, check the caller may see it (else NotFound), that the transition is allowed from
+the current state (else InvalidTransition) and for this caller (else PermissionDenied), validate the
+payload (else ValidationError, nothing changed), run the transition, save, write the audit event in the
+same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import can_proceed
+
+from accounts.models import RequesterType
+from accounts.nik import validate_nik
+from agencies.models import Agency, Unit
+from agencies.numbering import next_sequence, render_number
+from agencies.selectors import memberships_of
+from audit.services import audit_record
+from workcalendar.calendar import WorkingCalendar
+
+from . import rules
+from .errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from .models import (
+    Channel,
+    Clarification,
+    Decision,
+    DeliveryMethod,
+    DocumentKind,
+    ExemptionGround,
+    InformationRequest,
+    ObtainMethod,
+    RequestDocument,
+    RequestResponse,
+    RequestState,
+)
+from .selectors import due_for_auto_completion, requests_visible_to
+from .uploads import inspect_upload
+
+NOTICE_WORKING_DAYS = 10  # UU 14/2008 Pasal 22(7)
+EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22(8)
+SERIES = "information_request"
+
+_STATE_MESSAGES = {
+    "process": _(
+        "Permohonan ini tidak lagi menunggu untuk diproses; mungkin petugas lain sudah mengambilnya."
+    ),
+    "forward": _("Permohonan hanya dapat diteruskan sebelum dijawab."),
+    "ask_clarification": _("Klarifikasi hanya dapat diminta saat permohonan sedang diproses."),
+    "clarify": _("Permohonan ini tidak sedang menunggu klarifikasi."),
+    "extend": _("Perpanjangan tidak dapat dilakukan pada status ini."),
+    "respond": _(
+        "Permohonan hanya dapat dijawab saat sedang diproses; mungkin petugas lain sudah menjawabnya."
+    ),
+    "complete": _("Permohonan hanya dapat diselesaikan setelah dijawab."),
+    "withdraw": _("Permohonan hanya dapat dicabut sebelum dijawab."),
+}
+
+
+# --- helpers --------------------------------------------------------------------------------------------
+def _deadline_step(step: str, due, **extra) -> dict:
+    return {
+        "step": step,
+        "computed_at": timezone.now().isoformat(),
+        **due.as_dict(),
+        "explanation": due.explanation(),
+        **extra,
+    }
+
+
+def _permitted(request: InformationRequest, name: str, user) -> bool:
+    meta = getattr(type(request), name)._django_fsm
+    return any(t.has_perm(request, user) for t in meta.transitions.values())
+
+
+def _lock_visible(request_id, actor) -> InformationRequest:
+    qs = InformationRequest.objects.select_for_update().select_related("agency", "unit")
+    if actor is not None:
+        visible = requests_visible_to(actor).filter(pk=request_id).values("pk")
+        qs = qs.filter(pk__in=visible)
+    request = qs.filter(pk=request_id).first()
+    if request is None:
+        raise NotFound(_("Permohonan tidak ditemukan."))
+    return request
+
+
+def _check(request: InformationRequest, name: str, actor) -> None:
+    """Permission first (a role that can never run it gets 403), then the state (409)."""
+    if actor is not None and not _permitted(request, name, actor):
+        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada permohonan ini."))
+    if not getattr(type(request), name)._django_fsm.has_transition(request.state):
+        raise InvalidTransition(_STATE_MESSAGES[name], state=request.state)
+
+
+def _store_documents(request, documents, uploaded_by) -> list[RequestDocument]:
+    stored = []
+    for kind, uploaded in documents:
+        content_type, size, sha256 = inspect_upload(uploaded)
+        doc = RequestDocument(
+            request=request,
+            kind=kind,
+            original_name=uploaded.name[:255],
+            content_type=content_type,
+            size=size,
+            sha256=sha256,
+            uploaded_by=uploaded_by,
+        )
+        doc.file.save(uploaded.name, uploaded, save=False)
+        doc.save()
+        stored.append(doc)
+    return stored
+
+
+def _check_documents(requester_type: str, documents, *, required: bool) -> None:
+    """Validate every upload before anything is written, and the documents a requester type must bring."""
+    errors = []
+    for _kind, uploaded in documents:
+        try:
+            inspect_upload(uploaded)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError({"documents": errors})
+    if not required:
+        return
+    kinds = {kind for kind, _f in documents}
+    if requester_type == RequesterType.GROUP and DocumentKind.POWER_OF_ATTORNEY not in kinds:
+        raise ValidationError(
+            {"documents": [_("Permohonan atas nama kelompok orang wajib melampirkan surat kuasa.")]}
+        )
+    if requester_type == RequesterType.LEGAL_ENTITY and DocumentKind.LEGAL_ENTITY_DEED not in kinds:
+        raise ValidationError(
+            {"documents": [_("Permohonan badan hukum wajib melampirkan pengesahan badan hukum.")]}
+        )
+
+
+def _validate_request_fields(
+    *,
+    agency: Agency,
+    unit: Unit | None,
+    information_requested: str,
+    purpose: str,
+    obtain_method: str,
+    delivery_method: str,
+) -> Unit:
+    errors: dict[str, list[str]] = {}
+    if not agency.is_active:
+        errors["agency"] = [_("Badan publik ini tidak menerima permohonan.")]
+    if not (information_requested or "").strip():
+        errors["information_requested"] = [_("Tuliskan rincian informasi yang dibutuhkan.")]
+    if not (purpose or "").strip():
+        errors["purpose"] = [_("Tuliskan tujuan penggunaan informasi (UU 14/2008 Pasal 4 ayat 3).")]
+    if obtain_method not in ObtainMethod.values:
+        errors["obtain_method"] = [_("Pilih cara memperoleh informasi.")]
+    if delivery_method not in DeliveryMethod.values:
+        errors["delivery_method"] = [_("Pilih cara mendapatkan salinan.")]
+    if unit is not None and (unit.agency_id != agency.pk or not unit.is_active):
+        errors["unit"] = [_("Unit harus unit aktif dari badan publik yang dituju.")]
+    if errors:
+        raise ValidationError(errors)
+    target = unit or agency.main_unit
+    if target is None:
+        raise ValidationError({"agency": [_("Badan publik ini belum memiliki PPID Utama.")]})
+    return target
+
+
+def _create(
+    *,
+    agency,
+    unit,
+    submitted_by,
+    requester,
+    snapshot: dict,
+    nik: str,
+    channel: str,
+    received_at,
+    information_requested,
+    purpose,
+    obtain_method,
+    delivery_method,
+    documents,
+    submission_key,
+    audit_details: dict,
+) -> InformationRequest:
+    if submission_key:
+        existing = InformationRequest.objects.filter(
+            submitted_by=submitted_by, submission_key=submission_key
+        ).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            calendar = WorkingCalendar(agency)
+            received_local = received_at.astimezone(agency.tzinfo)
+            seq = next_sequence(agency=agency, series=SERIES, year=received_local.year)
+            due = calendar.add_working_days(received_at, NOTICE_WORKING_DAYS)
+            request = InformationRequest(
+                agency=agency,
+                unit=unit,
+                requester=requester,
+                submitted_by=submitted_by,
+                information_requested=information_requested.strip(),
+                purpose=purpose.strip(),
+                obtain_method=obtain_method,
+                delivery_method=delivery_method,
+                channel=channel,
+                received_at=received_at,
+                registration_year=received_local.year,
+                registration_sequence=seq,
+                registration_number=render_number(
+                    agency.registration_number_format,
+                    seq=seq,
+                    year=received_local.year,
+                    month=received_local.month,
+                    unit=unit.code,
+                    agency=agency.slug,
+                ),
+                submission_key=submission_key,
+                due_date=due.due_date,
+                original_due_date=due.due_date,
+                deadline_log=[_deadline_step("initial", due)],
+                **snapshot,
+            )
+            if nik:
+                request.set_requester_nik(nik)
+            request.save()
+            _store_documents(request, documents, submitted_by)
+            audit_record(
+                actor=submitted_by,
+                obj=request,
+                agency=agency,
+                action="request.registered",
+                to_state=request.state,
+                details={"channel": channel, "unit": unit.pk, **audit_details},
+            )
+    except IntegrityError:
+        # The same submission arrived twice at the same moment: the first one won.
+        if submission_key:
+            existing = InformationRequest.objects.filter(
+                submitted_by=submitted_by, submission_key=submission_key
+            ).first()
+            if existing is not None:
+                return existing
+        raise
+    return request
+
+
+# --- filing -----------------------------------------------------------------------------------------------
+def information_request_file(
+    *,
+    requester,
+    agency: Agency,
+    information_requested: str,
+    purpose: str,
+    obtain_method: str,
+    delivery_method: str,
+    unit: Unit | None = None,
+    documents=(),
+    submission_key=None,
+) -> InformationRequest:
+    """A confirmed citizen files online. The identity is snapshotted from the profile. A repeated
+    submission_key returns the first request instead of creating a second."""
+    if not requester.can_file:
+        raise PermissionDenied(_("Konfirmasi e-mail dan lengkapi profil Anda sebelum mengajukan permohonan."))
+    target = _validate_request_fields(
+        agency=agency,
+        unit=unit,
+        information_requested=information_requested,
+        purpose=purpose,
+        obtain_method=obtain_method,
+        delivery_method=delivery_method,
+    )
+    profile = requester.citizen_profile
+    documents = list(documents)
+    _check_documents(profile.requester_type, documents, required=True)
+    snapshot = {
+        "requester_type": profile.requester_type,
+        "requester_name": profile.name,
+        "requester_entity_number": profile.entity_number,
+        "requester_address": profile.address,
+        "requester_phone": profile.phone,
+        "requester_email": requester.email,
+        "requester_occupation": profile.occupation,
+    }
+    return _create(
+        agency=agency,
+        unit=target,
+        submitted_by=requester,
+        requester=requester,
+        snapshot=snapshot,
+        nik=profile._decrypt_nik() if profile.has_nik else "",
+        channel=Channel.ONLINE,
+        received_at=timezone.now(),
+        information_requested=information_requested,
+        purpose=purpose,
+        obtain_method=obtain_method,
+        delivery_method=delivery_method,
+        documents=documents,
+        submission_key=submission_key,
+        audit_details={},
+    )
+
+
+def information_request_register_offline(
+    *,
+    officer,
+    agency: Agency,
+    channel: str,
+    received_at: dt.datetime,
+    requester: dict,
+    information_requested: str,
+    purpose: str,
+    obtain_method: str,
+    delivery_method: str,
+    unit: Unit | None = None,
+    documents=(),
+    submission_key=None,
+) -> InformationRequest:
+    """An officer registers a request received in person, by post, e-mail, fax or phone, with the real date
+    of receipt (never in the future; backdating is recorded)."""
+    if not any(
+        m.unit.agency_id == agency.pk and m.role in rules.OFFICER_ROLES for m in memberships_of(officer)
+    ):
+        raise PermissionDenied(_("Hanya petugas badan publik ini yang dapat mencatat permohonan."))
+    errors: dict[str, list[str]] = {}
+    if channel not in Channel.values or channel == Channel.ONLINE:
+        errors["channel"] = [
+            _("Pilih saluran penerimaan: datang langsung, pos, e-mail, faksimili, atau telepon.")
+        ]
+    now = timezone.now()
+    if received_at is None or timezone.is_naive(received_at):
+        errors["received_at"] = [_("Isi tanggal dan jam penerimaan.")]
+    elif received_at > now + dt.timedelta(minutes=1):
+        errors["received_at"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
+    requester_type = requester.get("requester_type", "")
+    nik = ""
+    if requester_type not in RequesterType.values:
+        errors["requester_type"] = [_("Pilih jenis pemohon.")]
+    elif requester_type == RequesterType.LEGAL_ENTITY:
+        if not (requester.get("entity_number") or "").strip():
+            errors["entity_number"] = [_("Badan hukum wajib mengisi nomor SK pengesahan.")]
+    else:
+        try:
+            nik = validate_nik(requester.get("nik") or "")
+        except ValidationError as exc:
+            errors["nik"] = exc.messages
+    for field, message in (("name", _("Isi nama pemohon.")), ("address", _("Isi alamat pemohon."))):
+        if not (requester.get(field) or "").strip():
+            errors[field] = [message]
+    if not (requester.get("phone") or requester.get("email")):
+        errors["phone"] = [_("Isi nomor telepon atau e-mail pemohon.")]
+    try:
+        target = _validate_request_fields(
+            agency=agency,
+            unit=unit,
+            information_requested=information_requested,
+            purpose=purpose,
+            obtain_method=obtain_method,
+            delivery_method=delivery_method,
+        )
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+        target = None
+    if errors:
+        raise ValidationError(errors)
+    documents = list(documents)
+    _check_documents(requester_type, documents, required=False)
+    snapshot = {
+        "requester_type": requester_type,
+        "requester_name": requester["name"].strip(),
+        "requester_entity_number": (requester.get("entity_number") or "").strip(),
+        "requester_address": requester["address"].strip(),
+        "requester_phone": requester.get("phone") or "",
+        "requester_email": requester.get("email") or "",
+        "requester_occupation": requester.get("occupation") or "",
+    }
+    backdated = received_at < now - dt.timedelta(hours=1)
+    return _create(
+        agency=agency,
+        unit=target,
+        submitted_by=officer,
+        requester=None,
+        snapshot=snapshot,
+        nik=nik,
+        channel=channel,
+        received_at=received_at,
+        information_requested=information_requested,
+        purpose=purpose,
+        obtain_method=obtain_method,
+        delivery_method=delivery_method,
+        documents=documents,
+        submission_key=submission_key,
+        audit_details={
+            "backdated": backdated,
+            "recorded_at": now.isoformat(),
+            "received_at": received_at.isoformat(),
+        },
+    )
+
+
+# --- transitions -----------------------------------------------------------------------------------------
+def _finish(request, *, actor, action: str, from_state: str, reason: str = "", details=None, fields=()):
+    request.save(update_fields=["state", *fields])
+    audit_record(
+        actor=actor,
+        obj=request,
+        agency=request.agency,
+        action=action,
+        from_state=from_state,
+        to_state=request.state,
+        reason=reason,
+        details=details or {},
+    )
+    return request
+
+
+def information_request_process(*, request_id, actor) -> InformationRequest:
+    """An officer takes up a registered request."""
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "process", actor)
+        before = request.state
+        request.process(by=actor)
+        return _finish(request, actor=actor, action="request.process", from_state=before)
+
+
+def information_request_forward(*, request_id, actor, unit: Unit, note: str = "") -> InformationRequest:
+    """Hand the request to another unit of the same agency. The clock does not restart."""
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "forward", actor)
+        if unit is None or unit.agency_id != request.agency_id or not unit.is_active:
+            raise ValidationError({"unit": [_("Pilih unit aktif dari badan publik yang sama.")]})
+        if unit.pk == request.unit_id:
+            raise ValidationError({"unit": [_("Permohonan sudah berada di unit ini.")]})
+        before, old_unit = request.state, request.unit
+        request.forward(unit=unit)
+        return _finish(
+            request,
+            actor=actor,
+            action="request.forward",
+            from_state=before,
+            reason=note,
+            details={"from_unit": old_unit.pk, "to_unit": unit.pk, "to_unit_name": unit.name},
+            fields=["unit"],
+        )
+
+
+def information_request_ask_clarification(*, request_id, actor, message: str) -> InformationRequest:
+    if not (message or "").strip():
+        raise ValidationError({"message": [_("Tuliskan hal yang perlu diklarifikasi pemohon.")]})
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "ask_clarification", actor)
+        before = request.state
+        request.ask_clarification(message=message)
+        Clarification.objects.create(
+            request=request,
+            asked_by=actor,
+            asked_at=timezone.now(),
+            question=message.strip(),
+            clock_paused=request.agency.pause_on_clarification,
+        )
+        return _finish(
+            request, actor=actor, action="request.ask_clarification", from_state=before, reason=message
+        )
+
+
+def information_request_clarify(*, request_id, actor, message: str) -> InformationRequest:
+    """The requester answers. If the agency pauses the clock, the working days waited are added to the due date
+    and recorded."""
+    if not (message or "").strip():
+        raise ValidationError({"message": [_("Tuliskan jawaban klarifikasi Anda.")]})
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "clarify", actor)
+        clarification = request.clarifications.select_for_update().filter(answered_at__isnull=True).last()
+        now = timezone.now()
+        new_due = None
+        details = {}
+        if clarification is not None and clarification.clock_paused:
+            calendar = WorkingCalendar(request.agency)
+            paused = calendar.working_days_between(
+                calendar.local_date(clarification.asked_at), calendar.local_date(now)
+            )
+            clarification.paused_working_days = paused
+            if paused:
+                due = calendar.add_working_days(request.due_date, paused)
+                new_due = due.due_date
+                request.deadline_log = [
+                    *request.deadline_log,
+                    _deadline_step("pause", due, paused_working_days=paused),
+                ]
+            details = {"paused_working_days": paused, "due_date": (new_due or request.due_date).isoformat()}
+        if clarification is not None:
+            clarification.answered_at, clarification.answer = now, message.strip()
+            clarification.save(update_fields=["answered_at", "answer", "paused_working_days"])
+        before = request.state
+        request.clarify(message=message, new_due_date=new_due)
+        return _finish(
+            request,
+            actor=actor,
+            action="request.clarify",
+            from_state=before,
+            details=details,
+            fields=["due_date", "deadline_log"],
+        )
+
+
+def information_request_extend(*, request_id, actor, reason: str) -> InformationRequest:
+    """Once, before the due date, with a written reason: +7 working days from the end of the original 10."""
+    if not (reason or "").strip():
+        raise ValidationError({"reason": [_("Perpanjangan wajib disertai alasan tertulis.")]})
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "extend", actor)
+        if request.extended:
+            raise InvalidTransition(_("Perpanjangan hanya dapat dilakukan satu kali."), state=request.state)
+        if timezone.now() > request.due_at:
+            raise InvalidTransition(
+                _("Batas waktu %(date)s sudah lewat; perpanjangan harus diberikan sebelum batas waktu.")
+                % {"date": request.due_date.isoformat()},
+                state=request.state,
+            )
+        due = WorkingCalendar(request.agency).add_working_days(request.due_date, EXTENSION_WORKING_DAYS)
+        before = request.state
+        request.deadline_log = [
+            *request.deadline_log,
+            _deadline_step("extension", due, reason=reason.strip()),
+        ]
+        request.extend(reason=reason.strip(), new_due_date=due.due_date, at=timezone.now())
+        return _finish(
+            request,
+            actor=actor,
+            action="request.extend",
+            from_state=before,
+            reason=reason,
+            details={"due_date": due.due_date.isoformat()},
+            fields=["due_date", "deadline_log", "extended_at", "extension_reason"],
+        )
+
+
+def _validate_response(data: dict) -> dict:
+    errors: dict[str, list[str]] = {}
+    decision = data.get("decision")
+    if decision not in Decision.values:
+        errors["decision"] = [_("Pilih keputusan.")]
+    grounds = list(dict.fromkeys(data.get("exemption_grounds") or []))
+    bad = [g for g in grounds if g not in ExemptionGround.values]
+    if bad:
+        errors["exemption_grounds"] = [_("Alasan pengecualian harus huruf a sampai j (Pasal 17).")]
+    if decision in (Decision.REJECTED, Decision.PARTIALLY_GRANTED):
+        if not grounds:
+            errors["exemption_grounds"] = [
+                _("Penolakan atau pemberian sebagian wajib menyebut alasan pengecualian Pasal 17.")
+            ]
+        if not (data.get("consequence_test") or "").strip():
+            errors["consequence_test"] = [
+                _("Isi ringkasan uji konsekuensi untuk informasi yang dikecualikan.")
+            ]
+    elif grounds:
+        errors["exemption_grounds"] = [
+            _("Alasan pengecualian hanya untuk penolakan atau pemberian sebagian.")
+        ]
+    if decision == Decision.NOT_HELD and not (data.get("holding_body") or "").strip():
+        errors["holding_body"] = [
+            _("Sebutkan badan publik yang menguasai informasi, jika diketahui; atau tulis 'tidak diketahui'.")
+        ]
+    if (
+        decision in (Decision.GRANTED, Decision.PARTIALLY_GRANTED)
+        and not (data.get("provided_information") or "").strip()
+    ):
+        errors["provided_information"] = [_("Jelaskan materi informasi yang diberikan.")]
+    try:
+        fee = Decimal(str(data.get("fee_amount") or 0))
+    except ArithmeticError:
+        fee = Decimal(-1)
+    if fee < 0 or fee != fee.to_integral_value():
+        errors["fee_amount"] = [_("Biaya harus bilangan rupiah bulat, nol atau lebih.")]
+    elif fee > 0 and not (data.get("fee_details") or "").strip():
+        errors["fee_details"] = [_("Jelaskan rincian biaya dan cara pembayarannya.")]
+    for field, choices in (
+        ("obtain_method", ObtainMethod.values),
+        ("delivery_method", DeliveryMethod.values),
+    ):
+        if data.get(field) and data[field] not in choices:
+            errors[field] = [_("Pilihan tidak valid.")]
+    if errors:
+        raise ValidationError(errors)
+    return {**data, "exemption_grounds": grounds, "fee_amount": fee}
+
+
+def information_request_respond(*, request_id, actor, files=(), **notice) -> InformationRequest:
+    """Record the written notice with its statutory contents and attach the response files."""
+    data = _validate_response(notice)
+    files = list(files)
+    _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "respond", actor)
+        now = timezone.now()
+        calendar = WorkingCalendar(request.agency)
+        auto = calendar.add_working_days(now, request.agency.auto_complete_working_days or 1)
+        decision = data["decision"]
+        RequestResponse.objects.create(
+            request=request,
+            decision=decision,
+            information_held=decision not in (Decision.NOT_HELD, Decision.NOT_DOCUMENTED),
+            holding_body=(data.get("holding_body") or "").strip(),
+            exemption_grounds=data["exemption_grounds"],
+            consequence_test=(data.get("consequence_test") or "").strip(),
+            provided_information=(data.get("provided_information") or "").strip(),
+            redactions=(data.get("redactions") or "").strip(),
+            obtain_method=data.get("obtain_method") or request.obtain_method,
+            delivery_method=data.get("delivery_method") or request.delivery_method,
+            fee_amount=data["fee_amount"],
+            fee_details=(data.get("fee_details") or "").strip(),
+            note=(data.get("note") or "").strip(),
+            responded_by=actor,
+            responded_at=now,
+        )
+        _store_documents(request, [(DocumentKind.RESPONSE_FILE, f) for f in files], actor)
+        before = request.state
+        request.respond(at=now, auto_complete_on=auto.due_date)
+        return _finish(
+            request,
+            actor=actor,
+            action="request.respond",
+            from_state=before,
+            details={
+                "decision": decision,
+                "exemption_grounds": data["exemption_grounds"],
+                "late": now > request.due_at,
+                "files": len(files),
+            },
+            fields=["responded_at", "auto_complete_on"],
+        )
+
+
+def information_request_complete(*, request_id, actor) -> InformationRequest:
+    """The information was delivered (officer) or the requester acknowledges it."""
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "complete", actor)
+        before = request.state
+        request.complete(at=timezone.now())
+        return _finish(
+            request, actor=actor, action="request.complete", from_state=before, fields=["completed_at"]
+        )
+
+
+def information_request_withdraw(*, request_id, actor, reason: str = "") -> InformationRequest:
+    """The requester withdraws before a response."""
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "withdraw", actor)
+        before = request.state
+        request.withdraw(reason=(reason or "").strip(), at=timezone.now())
+        return _finish(
+            request,
+            actor=actor,
+            action="request.withdraw",
+            from_state=before,
+            reason=reason,
+            fields=["withdrawn_at", "withdraw_reason"],
+        )
+
+
+def information_request_auto_complete_due(*, now: dt.datetime | None = None) -> int:
+    """Complete responded requests whose configured number of working days has passed. Safe to run twice."""
+    now = now or timezone.now()
+    done = 0
+    for candidate in due_for_auto_completion(now.date() + dt.timedelta(days=1)):
+        with transaction.atomic():
+            request = (
+                InformationRequest.objects.select_for_update().select_related("agency").get(pk=candidate.pk)
+            )
+            if request.state != RequestState.RESPONDED or request.auto_complete_on is None:
+                continue
+            end = dt.datetime.combine(request.auto_complete_on, dt.time.max, tzinfo=request.agency.tzinfo)
+            if now <= end or not can_proceed(request.complete):
+                continue
+            request.complete(at=now)
+            _finish(
+                request,
+                actor=None,
+                action="request.auto_complete",
+                from_state=RequestState.RESPONDED,
+                reason=_("Selesai otomatis setelah %(n)s hari kerja sejak dijawab.")
+                % {"n": request.agency.auto_complete_working_days},
+                fields=["completed_at"],
+            )
+            done += 1
+    return done
+
+
+# --- documents and identity ------------------------------------------------------------------------------
+def request_document_open(*, document_id, viewer):
+    """Open an uploaded file for a person allowed to see it, recording the access."""
+    document = RequestDocument.objects.select_related("request__agency").filter(pk=document_id).first()
+    if document is None or not requests_visible_to(viewer).filter(pk=document.request_id).exists():
+        raise NotFound(_("Dokumen tidak ditemukan."))
+    request = document.request
+    if document.kind != DocumentKind.RESPONSE_FILE and not (
+        rules.is_requester(request, viewer) or rules.is_handling_officer(request, viewer)
+    ):
+        # Identity documents: only the requester and the officers handling the request.
+        raise NotFound(_("Dokumen tidak ditemukan."))
+    with transaction.atomic():
+        audit_record(
+            actor=viewer,
+            obj=document,
+            agency=request.agency,
+            action="document.downloaded",
+            details={"request": request.pk, "kind": document.kind},
+        )
+    return document, document.file.open("rb")
+
+
+def information_request_reveal_nik(*, request_id, viewer, purpose: str) -> str:
+    """The full NIK on a request, for its handling officers only, each look recorded."""
+    if not (purpose or "").strip():
+        raise ValidationError({"purpose": [_("Sebutkan keperluan melihat NIK lengkap.")]})
+    request = requests_visible_to(viewer).filter(pk=request_id).first()
+    if request is None:
+        raise NotFound(_("Permohonan tidak ditemukan."))
+    if not rules.is_handling_officer(request, viewer):
+        raise PermissionDenied(_("Anda tidak berwenang melihat NIK lengkap pemohon ini."))
+    with transaction.atomic():
+        audit_record(
+            actor=viewer,
+            obj=request,
+            agency=request.agency,
+            action="personal_data.viewed",
+            reason=purpose.strip(),
+            details={"fields": ["nik"]},
+        )
+    from accounts import crypto
+
+    return crypto.decrypt(request.requester_nik_encrypted)
