@@ -30,6 +30,7 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
 run: $(VENV)/.base-installed
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py seed_demo
+	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py seed_demo_requests
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

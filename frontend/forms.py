@@ -11,6 +11,11 @@ class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label=_("Nama pengguna atau e-mail"), widget=forms.TextInput(attrs={"autofocus": True})
     )
+    password = forms.CharField(
+        label=_("Kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     error_messages = {
         "invalid_login": _("Nama pengguna/e-mail atau kata sandi salah."),
         "inactive": _("Akun ini tidak aktif."),

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import views, views_requests
 from .forms import LoginForm
 
 app_name = "frontend"
@@ -29,4 +29,14 @@ urlpatterns = [
     path("kelola/kalender/tambah/", views.holiday_edit, name="holiday_add"),
     path("kelola/kalender/<int:pk>/", views.holiday_edit, name="holiday_edit"),
     path("kelola/kalender/<int:pk>/hapus/", views.holiday_delete, name="holiday_delete"),
+    # Information requests
+    path("permohonan/", views_requests.request_list, name="request_list"),
+    path("permohonan/baru/", views_requests.request_file, name="request_file"),
+    path("permohonan/<int:pk>/", views_requests.request_detail, name="request_detail"),
+    path("permohonan/<int:pk>/aksi/<slug:action>/", views_requests.request_action, name="request_action"),
+    path("permohonan/<int:pk>/nik/", views_requests.request_reveal_nik, name="request_reveal_nik"),
+    path("permohonan/<int:pk>/surat/<slug:kind>/", views_requests.request_letter, name="request_letter"),
+    path("permohonan/dokumen/<int:doc_pk>/", views_requests.request_document, name="request_document"),
+    path("antrean/", views_requests.queue, name="queue"),
+    path("antrean/catat/", views_requests.offline_intake, name="offline_intake"),
 ]

@@ -129,6 +129,9 @@ class InformationRequest(FSMModelMixin, models.Model):
     # Each step of the deadline as computed at the time: initial, pauses, extension. Auditable as it was.
     deadline_log = models.JSONField(default=list, editable=False)
     extended_at = models.DateTimeField(null=True, blank=True)
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     extension_reason = models.TextField(_("alasan perpanjangan"), blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     auto_complete_on = models.DateField(null=True, blank=True)
@@ -237,8 +240,9 @@ class InformationRequest(FSMModelMixin, models.Model):
         permission=rules.is_handling_officer,
         conditions=[rules.can_still_extend],
     )
-    def extend(self, *, reason: str, new_due_date: dt.date, at: dt.datetime) -> None:
+    def extend(self, *, reason: str, new_due_date: dt.date, at: dt.datetime, by) -> None:
         self.extended_at = at
+        self.extended_by = by
         self.extension_reason = reason
         self.due_date = new_due_date
 

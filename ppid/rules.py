@@ -29,5 +29,6 @@ def is_handling_officer_or_requester(request, user) -> bool:
 
 
 def can_still_extend(request) -> bool:
-    """Once only, and before the original due moment has passed (UU 14/2008 Pasal 22(8))."""
+    """Once only, and before the due moment has passed (UU 14/2008 Pasal 22(8)). The due moment is the
+    current one: the end of the original 10 working days, moved only by a recorded clarification pause."""
     return request.extended_at is None and timezone.now() <= request.due_at

@@ -1,13 +1,16 @@
 """Reads of information requests, scoped to what the viewer may see."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from agencies.models import AgencyTimeZone, UnitKind
 from agencies.selectors import has_agency_wide_reach, memberships_of
 
-from .models import OPEN_STATES, InformationRequest, RequestState
+from .models import OPEN_STATES, DocumentKind, InformationRequest, RequestDocument, RequestState
+from .rules import OFFICER_ROLES
 
 
 def requests_visible_to(user) -> QuerySet[InformationRequest]:
@@ -37,16 +40,47 @@ def request_for(user, pk) -> InformationRequest | None:
     return requests_visible_to(user).filter(pk=pk).first()
 
 
+def overdue_q(now: dt.datetime | None = None) -> Q:
+    """The database form of InformationRequest.is_overdue: open, not paused, and past the end of the due date
+    in the agency's own zone."""
+    now = now or timezone.now()
+    by_zone = Q()
+    for zone, _label in AgencyTimeZone.choices:
+        by_zone |= Q(agency__time_zone=zone, due_date__lt=now.astimezone(ZoneInfo(zone)).date())
+    paused = Q(state=RequestState.AWAITING_CLARIFICATION, agency__pause_on_clarification=True)
+    return Q(state__in=OPEN_STATES) & by_zone & ~paused
+
+
 def officer_queue(user, *, state: str = "", unit_id: int | None = None, overdue: bool = False) -> QuerySet:
-    """A staff member's queue: the requests in reach, open first, earliest due date first."""
+    """A staff member's queue: the requests in reach, open ones first, earliest due date first."""
     qs = requests_visible_to(user).exclude(requester=user)
     if state:
         qs = qs.filter(state=state)
     if unit_id:
         qs = qs.filter(unit_id=unit_id)
     if overdue:
-        qs = qs.filter(state__in=OPEN_STATES, due_date__lt=timezone.localdate())
-    return qs.order_by("due_date", "id")
+        qs = qs.filter(overdue_q())
+    is_open = Case(When(state__in=OPEN_STATES, then=Value(0)), default=Value(1))
+    return qs.order_by(is_open, "due_date", "id")
+
+
+def documents_visible_to(user) -> QuerySet[RequestDocument]:
+    """Response files: whoever sees the request. Identity documents (surat kuasa, pengesahan): only the
+    requester and the officers handling the request."""
+    visible = RequestDocument.objects.filter(request__in=requests_visible_to(user).values("pk"))
+    if not getattr(user, "is_authenticated", False):
+        return visible.none()
+    if user.is_superuser:
+        return visible
+    # The same reach as ppid.rules.is_handling_officer: own unit, or any unit from the PPID Utama.
+    identity_ok = Q(request__requester=user)
+    for m in memberships_of(user):
+        if m.role in OFFICER_ROLES:
+            reach = Q(request__agency_id=m.unit.agency_id)
+            if m.unit.kind != UnitKind.UTAMA:
+                reach &= Q(request__unit_id=m.unit_id)
+            identity_ok |= reach
+    return visible.filter(Q(kind=DocumentKind.RESPONSE_FILE) | identity_ok)
 
 
 def due_for_auto_completion(today: dt.date) -> QuerySet[InformationRequest]:

@@ -13,7 +13,9 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
 from accounts.models import RequesterType
@@ -39,26 +41,27 @@ from .models import (
     RequestResponse,
     RequestState,
 )
-from .selectors import due_for_auto_completion, requests_visible_to
+from .selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
 from .uploads import inspect_upload
 
 NOTICE_WORKING_DAYS = 10  # UU 14/2008 Pasal 22(7)
 EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22(8)
 SERIES = "information_request"
+MAX_FEE = Decimal(10) ** 12  # RequestResponse.fee_amount holds 12 digits
 
 _STATE_MESSAGES = {
-    "process": _(
+    "process": gettext_lazy(
         "Permohonan ini tidak lagi menunggu untuk diproses; mungkin petugas lain sudah mengambilnya."
     ),
-    "forward": _("Permohonan hanya dapat diteruskan sebelum dijawab."),
-    "ask_clarification": _("Klarifikasi hanya dapat diminta saat permohonan sedang diproses."),
-    "clarify": _("Permohonan ini tidak sedang menunggu klarifikasi."),
-    "extend": _("Perpanjangan tidak dapat dilakukan pada status ini."),
-    "respond": _(
+    "forward": gettext_lazy("Permohonan hanya dapat diteruskan sebelum dijawab."),
+    "ask_clarification": gettext_lazy("Klarifikasi hanya dapat diminta saat permohonan sedang diproses."),
+    "clarify": gettext_lazy("Permohonan ini tidak sedang menunggu klarifikasi."),
+    "extend": gettext_lazy("Perpanjangan tidak dapat dilakukan pada status ini."),
+    "respond": gettext_lazy(
         "Permohonan hanya dapat dijawab saat sedang diproses; mungkin petugas lain sudah menjawabnya."
     ),
-    "complete": _("Permohonan hanya dapat diselesaikan setelah dijawab."),
-    "withdraw": _("Permohonan hanya dapat dicabut sebelum dijawab."),
+    "complete": gettext_lazy("Permohonan hanya dapat diselesaikan setelah dijawab."),
+    "withdraw": gettext_lazy("Permohonan hanya dapat dicabut sebelum dijawab."),
 }
 
 
@@ -94,7 +97,7 @@ def _check(request: InformationRequest, name: str, actor) -> None:
     if actor is not None and not _permitted(request, name, actor):
         raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada permohonan ini."))
     if not getattr(type(request), name)._django_fsm.has_transition(request.state):
-        raise InvalidTransition(_STATE_MESSAGES[name], state=request.state)
+        raise InvalidTransition(str(_STATE_MESSAGES[name]), state=request.state)
 
 
 def _store_documents(request, documents, uploaded_by) -> list[RequestDocument]:
@@ -452,11 +455,11 @@ def information_request_forward(*, request_id, actor, unit: Unit, note: str = ""
 
 
 def information_request_ask_clarification(*, request_id, actor, message: str) -> InformationRequest:
-    if not (message or "").strip():
-        raise ValidationError({"message": [_("Tuliskan hal yang perlu diklarifikasi pemohon.")]})
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
         _check(request, "ask_clarification", actor)
+        if not (message or "").strip():
+            raise ValidationError({"message": [_("Tuliskan hal yang perlu diklarifikasi pemohon.")]})
         before = request.state
         request.ask_clarification(message=message)
         Clarification.objects.create(
@@ -474,11 +477,11 @@ def information_request_ask_clarification(*, request_id, actor, message: str) ->
 def information_request_clarify(*, request_id, actor, message: str) -> InformationRequest:
     """The requester answers. If the agency pauses the clock, the working days waited are added to the due date
     and recorded."""
-    if not (message or "").strip():
-        raise ValidationError({"message": [_("Tuliskan jawaban klarifikasi Anda.")]})
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
         _check(request, "clarify", actor)
+        if not (message or "").strip():
+            raise ValidationError({"message": [_("Tuliskan jawaban klarifikasi Anda.")]})
         clarification = request.clarifications.select_for_update().filter(answered_at__isnull=True).last()
         now = timezone.now()
         new_due = None
@@ -514,8 +517,6 @@ def information_request_clarify(*, request_id, actor, message: str) -> Informati
 
 def information_request_extend(*, request_id, actor, reason: str) -> InformationRequest:
     """Once, before the due date, with a written reason: +7 working days from the end of the original 10."""
-    if not (reason or "").strip():
-        raise ValidationError({"reason": [_("Perpanjangan wajib disertai alasan tertulis.")]})
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
         _check(request, "extend", actor)
@@ -524,16 +525,18 @@ def information_request_extend(*, request_id, actor, reason: str) -> Information
         if timezone.now() > request.due_at:
             raise InvalidTransition(
                 _("Batas waktu %(date)s sudah lewat; perpanjangan harus diberikan sebelum batas waktu.")
-                % {"date": request.due_date.isoformat()},
+                % {"date": date_format(request.due_date, "j F Y")},
                 state=request.state,
             )
+        if not (reason or "").strip():
+            raise ValidationError({"reason": [_("Perpanjangan wajib disertai alasan tertulis.")]})
         due = WorkingCalendar(request.agency).add_working_days(request.due_date, EXTENSION_WORKING_DAYS)
         before = request.state
         request.deadline_log = [
             *request.deadline_log,
             _deadline_step("extension", due, reason=reason.strip()),
         ]
-        request.extend(reason=reason.strip(), new_due_date=due.due_date, at=timezone.now())
+        request.extend(reason=reason.strip(), new_due_date=due.due_date, at=timezone.now(), by=actor)
         return _finish(
             request,
             actor=actor,
@@ -541,7 +544,7 @@ def information_request_extend(*, request_id, actor, reason: str) -> Information
             from_state=before,
             reason=reason,
             details={"due_date": due.due_date.isoformat()},
-            fields=["due_date", "deadline_log", "extended_at", "extension_reason"],
+            fields=["due_date", "deadline_log", "extended_at", "extended_by", "extension_reason"],
         )
 
 
@@ -577,13 +580,18 @@ def _validate_response(data: dict) -> dict:
     ):
         errors["provided_information"] = [_("Jelaskan materi informasi yang diberikan.")]
     try:
-        fee = Decimal(str(data.get("fee_amount") or 0))
+        fee = Decimal(str(data.get("fee_amount") or 0).strip())
+        valid_fee = fee.is_finite() and 0 <= fee < MAX_FEE and fee == fee.to_integral_value()
     except ArithmeticError:
-        fee = Decimal(-1)
-    if fee < 0 or fee != fee.to_integral_value():
-        errors["fee_amount"] = [_("Biaya harus bilangan rupiah bulat, nol atau lebih.")]
+        valid_fee = False
+    if not valid_fee:
+        errors["fee_amount"] = [_("Biaya harus bilangan rupiah bulat dari 0 sampai 999.999.999.999.")]
     elif fee > 0 and not (data.get("fee_details") or "").strip():
         errors["fee_details"] = [_("Jelaskan rincian biaya dan cara pembayarannya.")]
+    if decision == Decision.PARTIALLY_GRANTED and not (data.get("redactions") or "").strip():
+        errors["redactions"] = [
+            _("Sebutkan bagian informasi yang dihitamkan beserta alasannya (Pasal 22 ayat 7 huruf e).")
+        ]
     for field, choices in (
         ("obtain_method", ObtainMethod.values),
         ("delivery_method", DeliveryMethod.values),
@@ -597,12 +605,12 @@ def _validate_response(data: dict) -> dict:
 
 def information_request_respond(*, request_id, actor, files=(), **notice) -> InformationRequest:
     """Record the written notice with its statutory contents and attach the response files."""
-    data = _validate_response(notice)
     files = list(files)
-    _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
         _check(request, "respond", actor)
+        data = _validate_response(notice)
+        _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
         now = timezone.now()
         calendar = WorkingCalendar(request.agency)
         auto = calendar.add_working_days(now, request.agency.auto_complete_working_days or 1)
@@ -702,24 +710,19 @@ def information_request_auto_complete_due(*, now: dt.datetime | None = None) -> 
 # --- documents and identity ------------------------------------------------------------------------------
 def request_document_open(*, document_id, viewer):
     """Open an uploaded file for a person allowed to see it, recording the access."""
-    document = RequestDocument.objects.select_related("request__agency").filter(pk=document_id).first()
-    if document is None or not requests_visible_to(viewer).filter(pk=document.request_id).exists():
+    document = documents_visible_to(viewer).filter(pk=document_id).select_related("request__agency").first()
+    if document is None:
         raise NotFound(_("Dokumen tidak ditemukan."))
-    request = document.request
-    if document.kind != DocumentKind.RESPONSE_FILE and not (
-        rules.is_requester(request, viewer) or rules.is_handling_officer(request, viewer)
-    ):
-        # Identity documents: only the requester and the officers handling the request.
-        raise NotFound(_("Dokumen tidak ditemukan."))
+    handle = document.file.open("rb")  # a missing file fails here, before anything is recorded
     with transaction.atomic():
         audit_record(
             actor=viewer,
             obj=document,
-            agency=request.agency,
+            agency=document.request.agency,
             action="document.downloaded",
-            details={"request": request.pk, "kind": document.kind},
+            details={"request": document.request_id, "kind": document.kind},
         )
-    return document, document.file.open("rb")
+    return document, handle
 
 
 def information_request_reveal_nik(*, request_id, viewer, purpose: str) -> str:
@@ -731,6 +734,8 @@ def information_request_reveal_nik(*, request_id, viewer, purpose: str) -> str:
         raise NotFound(_("Permohonan tidak ditemukan."))
     if not rules.is_handling_officer(request, viewer):
         raise PermissionDenied(_("Anda tidak berwenang melihat NIK lengkap pemohon ini."))
+    if not request.requester_nik_encrypted:
+        raise ValidationError({"purpose": [_("Permohonan ini tidak memuat NIK.")]})
     with transaction.atomic():
         audit_record(
             actor=viewer,

@@ -30,3 +30,15 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(monkeypatch, caps
     assert User.objects.get(username="pemohon").can_file
     assert User.objects.get(username="atasan").check_password("demo-sandi-panjang-1")
     assert "demo-sandi-panjang-1" in capsys.readouterr().out
+
+
+def test_demo_requests_are_created_once_through_the_services(monkeypatch):
+    from ppid.models import InformationRequest
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-sandi-panjang-1")
+    call_command("seed_demo")
+    call_command("seed_demo_requests")
+    call_command("seed_demo_requests")
+    states = sorted(InformationRequest.objects.values_list("state", flat=True))
+    assert states == ["in_process", "registered", "registered", "responded"]
+    assert InformationRequest.objects.filter(channel="walk_in").count() == 1

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from .models import Holiday, HolidayKind
 
 _WEEKEND = {5: "Sabtu", 6: "Minggu"}
+_ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class DueDate:
             )
         lines.append(
             _("Jatuh tempo %(due)s pukul 23.59 %(tz)s.")
-            % {"due": self.due_date.isoformat(), "tz": self.time_zone}
+            % {"due": self.due_date.isoformat(), "tz": _ZONE_LABELS.get(self.time_zone, self.time_zone)}
         )
         lines.extend(self.warnings)
         return "\n".join(lines)

@@ -51,3 +51,33 @@ def test_due_date_calculator_in_chromium(live_server, page):
     assert "2026-04-06" in result.locator("h2 time").get_attribute("datetime")
     assert "Nyepi" in result.inner_text()
     assert page.js_errors == []
+
+
+def test_citizen_files_a_request_and_downloads_the_receipt_in_chromium(live_server, page):
+    from tests.factories import PASSWORD, CitizenProfileFactory, make_agency
+    from workcalendar.models import Holiday
+    from workcalendar.seed import seed_holidays
+
+    seed_holidays(Holiday, years=[2026, 2027])
+    make_agency(name="Dinas Uji", slug="dinas-uji")
+    citizen = CitizenProfileFactory(user__username="warga").user
+
+    page.goto(live_server.url + "/akun/masuk/")
+    page.get_by_label("Nama pengguna atau e-mail").fill(citizen.email)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(live_server.url + "/permohonan/baru/")
+    page.get_by_label("Badan publik yang dituju").select_option(label="Dinas Uji")
+    page.get_by_label("Rincian informasi yang dibutuhkan").fill("Laporan keuangan 2025")
+    page.get_by_label("Tujuan penggunaan informasi").fill("Penelitian")
+    page.get_by_label("Cara memperoleh informasi").select_option("softcopy")
+    page.get_by_label("Cara mendapatkan salinan informasi").select_option("email")
+    page.get_by_role("button", name="Kirim permohonan").click()
+
+    body = page.locator("main").inner_text()
+    assert "0001/PPID/" in body
+    assert "Terdaftar" in body
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tanda terima permohonan").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    assert page.js_errors == []

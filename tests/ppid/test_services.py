@@ -311,6 +311,7 @@ def test_extension_adds_seven_working_days_from_the_end_of_the_original_ten(worl
     assert request.original_due_date == dt.date(2026, 4, 6)
     assert request.deadline_log[-1]["step"] == "extension"
     assert events(request, "request.extend").get().reason == "Data di arsip"
+    assert request.extended_by == world.officer
 
 
 def test_extension_only_once(world, file_request):
@@ -366,6 +367,19 @@ def test_overdue_is_derived_from_the_due_date_in_the_agency_zone(world, file_req
         ({"decision": "not_held"}, "holding_body"),
         ({"decision": "granted", "provided_information": "x", "fee_amount": "5000"}, "fee_details"),
         ({"decision": "granted", "provided_information": "x", "fee_amount": "-1"}, "fee_amount"),
+        ({"decision": "granted", "provided_information": "x", "fee_amount": "NaN"}, "fee_amount"),
+        ({"decision": "granted", "provided_information": "x", "fee_amount": "Infinity"}, "fee_amount"),
+        ({"decision": "granted", "provided_information": "x", "fee_amount": "1e20"}, "fee_amount"),
+        ({"decision": "granted", "provided_information": "x", "fee_amount": "12.5"}, "fee_amount"),
+        (
+            {
+                "decision": "partially_granted",
+                "exemption_grounds": ["h"],
+                "consequence_test": "x",
+                "provided_information": "x",
+            },
+            "redactions",
+        ),
         ({"decision": "maybe"}, "decision"),
     ],
 )
@@ -465,3 +479,57 @@ def test_handling_staff_may_reveal_the_profile_nik_of_their_requester(world, fil
     assert citizen_identity_reveal(profile=profile, viewer=world.officer, purpose="cek") == "3273015505900001"
     with pytest.raises(PermissionDenied):
         citizen_identity_reveal(profile=profile, viewer=world.outsider, purpose="cek")
+
+
+def test_state_errors_follow_the_callers_language(world, file_request):
+    from django.utils import translation
+
+    request = file_request()
+    s.information_request_process(request_id=request.pk, actor=world.officer)
+    with translation.override("en"), pytest.raises(InvalidTransition) as exc:
+        s.information_request_process(request_id=request.pk, actor=world.head)
+    assert "another officer" in exc.value.message
+
+
+def test_queue_lists_open_requests_first_and_overdue_matches_the_request(world, file_request):
+    world.agency.pause_on_clarification = True
+    world.agency.save()
+    with at(2026, 3, 13, 10):
+        late, paused, done = file_request(), file_request(), file_request()
+        for r in (late, paused, done):
+            s.information_request_process(request_id=r.pk, actor=world.officer)
+        s.information_request_ask_clarification(request_id=paused.pk, actor=world.officer, message="?")
+        respond_rejected(done, world.officer)
+    with at(2026, 3, 16, 10):
+        fresh = file_request()
+    with at(2026, 4, 7, 10):
+        queue = list(officer_queue(world.officer))
+        assert queue[-1] == done  # closed cases after the open ones
+        overdue = set(officer_queue(world.officer, overdue=True))
+        assert overdue == {
+            r for r in (late, paused, done, fresh) if InformationRequest.objects.get(pk=r.pk).is_overdue
+        }
+        assert overdue == {late}
+
+
+def test_validation_comes_after_visibility_and_permission(world, file_request):
+    request = file_request()
+    with pytest.raises(NotFound):
+        s.information_request_extend(request_id=request.pk, actor=world.outsider, reason="")
+    with pytest.raises(PermissionDenied):
+        s.information_request_respond(request_id=request.pk, actor=world.auditor, decision="nonsense")
+
+
+def test_reveal_on_a_request_without_nik_is_refused_and_not_recorded(world):
+    legal = offline(
+        world,
+        requester={
+            **OFFLINE_REQUESTER,
+            "requester_type": "legal_entity",
+            "nik": "",
+            "entity_number": "AHU-0001.AH.01.01.2020",
+        },
+    )
+    with pytest.raises(ValidationError):
+        s.information_request_reveal_nik(request_id=legal.pk, viewer=world.officer, purpose="cek")
+    assert not events(legal, "personal_data.viewed").exists()

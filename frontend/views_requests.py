@@ -1,0 +1,484 @@
+"""Pages for information requests. Thin: parse the form, call one ppid service or selector, render.
+
+Domain errors map the same way on every page: NotFound answers 404, PermissionDenied 403, InvalidTransition
+re-renders the page with its message (409, nothing changed), ValidationError puts its messages on the form
+(200, the user's input kept).
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import formats, timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from agencies.models import Agency
+from agencies.selectors import is_staff_of, memberships_of, units_visible_to
+from audit.models import Event
+from audit.selectors import events_visible_to
+from ppid import rules, services
+from ppid.errors import InvalidTransition, NotFound
+from ppid.models import InformationRequest, RequestState
+from ppid.selectors import documents_visible_to, officer_queue, request_for, requests_visible_to
+from workcalendar.calendar import WorkingCalendar
+
+from . import forms_requests as f
+from .views import _form_errors_to
+
+DUE_SOON_WORKING_DAYS = 3
+PAGE_SIZE = 50
+
+STEP_LABELS = {
+    "initial": gettext_lazy("Batas waktu awal (10 hari kerja)"),
+    "pause": gettext_lazy("Jeda selama menunggu klarifikasi"),
+    "extension": gettext_lazy("Perpanjangan (7 hari kerja)"),
+}
+EVENT_LABELS = {
+    "request.registered": gettext_lazy("Permohonan didaftarkan"),
+    "request.process": gettext_lazy("Mulai diproses"),
+    "request.forward": gettext_lazy("Diteruskan ke unit lain"),
+    "request.ask_clarification": gettext_lazy("Klarifikasi diminta"),
+    "request.clarify": gettext_lazy("Klarifikasi dijawab"),
+    "request.extend": gettext_lazy("Batas waktu diperpanjang"),
+    "request.respond": gettext_lazy("Pemberitahuan tertulis diberikan"),
+    "request.complete": gettext_lazy("Selesai"),
+    "request.auto_complete": gettext_lazy("Selesai otomatis"),
+    "request.withdraw": gettext_lazy("Dicabut oleh pemohon"),
+    "personal_data.viewed": gettext_lazy("NIK lengkap dilihat petugas"),
+}
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+def _visible_or_404(request, pk) -> InformationRequest:
+    obj = request_for(request.user, pk)
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def _deadline_badges(rows) -> list[tuple[InformationRequest, dict | None]]:
+    """Pair each request with its deadline badge: overdue, due soon (<= 3 working days left) or on time."""
+    calendars: dict[int, WorkingCalendar] = {}
+    now = timezone.now()
+    paired = []
+    for obj in rows:
+        badge = None
+        if obj.is_overdue:
+            badge = {"kind": "overdue"}
+        elif obj.clock_paused:
+            badge = {"kind": "paused"}
+        elif obj.is_open:
+            calendar = calendars.setdefault(obj.agency_id, WorkingCalendar(obj.agency))
+            left = calendar.working_days_between(calendar.local_date(now), obj.due_date)
+            badge = {"kind": "soon" if left <= DUE_SOON_WORKING_DAYS else "ok", "left": left}
+        paired.append((obj, badge))
+    return paired
+
+
+# --- Citizen: file, list ---------------------------------------------------------------------------------
+@login_required
+def request_file(request):
+    user = request.user
+    if not user.can_file:
+        profile = getattr(user, "citizen_profile", None)
+        return render(
+            request,
+            "frontend/requests/file.html",
+            {
+                "blocked": True,
+                "needs_confirmation": user.email_confirmed_at is None,
+                "needs_profile": profile is None or not profile.is_complete,
+            },
+        )
+    form = f.RequestFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            obj = services.information_request_file(
+                requester=user,
+                agency=data["agency"],
+                unit=data["unit"],
+                information_requested=data["information_requested"],
+                purpose=data["purpose"],
+                obtain_method=data["obtain_method"],
+                delivery_method=data["delivery_method"],
+                documents=form.documents(),
+                submission_key=data["submission_key"],
+            )
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Permohonan Anda terdaftar dengan nomor %(number)s. Badan publik wajib memberi "
+                    "pemberitahuan tertulis paling lambat %(due)s."
+                )
+                % {"number": obj.registration_number, "due": _date(obj.due_date)},
+            )
+            return redirect("frontend:request_detail", pk=obj.pk)
+    return render(request, "frontend/requests/file.html", {"form": form})
+
+
+@login_required
+def request_list(request):
+    qs = requests_visible_to(request.user).filter(requester=request.user).order_by("-received_at", "-id")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "frontend/requests/list.html",
+        {"page": page, "rows": _deadline_badges(page.object_list)},
+    )
+
+
+# --- Detail and transitions ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Action:
+    form: type
+    title: Any
+    button: Any
+    done: Any
+    danger: bool = False
+    multipart: bool = False
+
+
+ACTIONS: dict[str, Action] = {
+    "process": Action(
+        f.ProcessForm,
+        gettext_lazy("Proses permohonan"),
+        gettext_lazy("Mulai proses"),
+        gettext_lazy("Permohonan sedang diproses."),
+    ),
+    "forward": Action(
+        f.ForwardForm,
+        gettext_lazy("Teruskan ke unit lain"),
+        gettext_lazy("Teruskan"),
+        gettext_lazy("Permohonan diteruskan. Batas waktu tidak berubah."),
+    ),
+    "ask_clarification": Action(
+        f.AskClarificationForm,
+        gettext_lazy("Minta klarifikasi pemohon"),
+        gettext_lazy("Kirim permintaan klarifikasi"),
+        gettext_lazy("Permintaan klarifikasi dikirim kepada pemohon."),
+    ),
+    "clarify": Action(
+        f.ClarifyForm,
+        gettext_lazy("Jawab permintaan klarifikasi"),
+        gettext_lazy("Kirim jawaban"),
+        gettext_lazy("Jawaban klarifikasi Anda terkirim."),
+    ),
+    "extend": Action(
+        f.ExtendForm,
+        gettext_lazy("Perpanjang batas waktu"),
+        gettext_lazy("Perpanjang 7 hari kerja"),
+        gettext_lazy("Batas waktu diperpanjang."),
+    ),
+    "respond": Action(
+        f.RespondForm,
+        gettext_lazy("Beri pemberitahuan tertulis"),
+        gettext_lazy("Simpan pemberitahuan tertulis"),
+        gettext_lazy("Pemberitahuan tertulis tersimpan."),
+        multipart=True,
+    ),
+    "complete": Action(
+        f.CompleteForm,
+        gettext_lazy("Selesaikan permohonan"),
+        gettext_lazy("Tandai selesai"),
+        gettext_lazy("Permohonan selesai."),
+    ),
+    "withdraw": Action(
+        f.WithdrawForm,
+        gettext_lazy("Cabut permohonan"),
+        gettext_lazy("Cabut permohonan"),
+        gettext_lazy("Permohonan dicabut."),
+        danger=True,
+    ),
+}
+
+
+def _make_action_form(name: str, obj: InformationRequest, data=None, files=None):
+    kwargs = {"request_obj": obj} if name == "forward" else {}
+    return ACTIONS[name].form(data, files, prefix=name, **kwargs)
+
+
+def _run_action(name: str, obj: InformationRequest, user, form) -> InformationRequest:
+    """Dispatch to the one service for this transition."""
+    data = form.cleaned_data
+    ids = {"request_id": obj.pk, "actor": user}
+    if name == "process":
+        return services.information_request_process(**ids)
+    if name == "forward":
+        return services.information_request_forward(**ids, unit=data["unit"], note=data["note"])
+    if name == "ask_clarification":
+        return services.information_request_ask_clarification(**ids, message=data["message"])
+    if name == "clarify":
+        return services.information_request_clarify(**ids, message=data["message"])
+    if name == "extend":
+        return services.information_request_extend(**ids, reason=data["reason"])
+    if name == "respond":
+        return services.information_request_respond(**ids, files=data["files"], **form.notice())
+    if name == "complete":
+        return services.information_request_complete(**ids)
+    if name == "withdraw":
+        return services.information_request_withdraw(**ids, reason=data["reason"])
+    raise Http404
+
+
+def _timeline(obj: InformationRequest, user, staff_view: bool) -> list[dict]:
+    events = (
+        events_visible_to(user).for_object(obj) if staff_view else Event.objects.for_object(obj)
+    ).order_by("created_at", "id")
+    states = dict(RequestState.choices)
+    return [
+        {
+            "at": e.created_at,
+            "action": EVENT_LABELS.get(e.action, e.action),
+            "from_state": states.get(e.from_state, e.from_state),
+            "to_state": states.get(e.to_state, e.to_state),
+            # Citizens see what happened and when; who did it and the internal notes are for staff.
+            "actor": (e.actor.get_username() if e.actor else _("sistem")) if staff_view else None,
+            "reason": e.reason if staff_view else "",
+        }
+        for e in events
+    ]
+
+
+def _render_detail(
+    request,
+    obj: InformationRequest,
+    *,
+    bound: tuple[str, Any] | None = None,
+    action_error: str = "",
+    nik_form=None,
+    revealed_nik: str = "",
+    status: int = 200,
+):
+    user = request.user
+    staff_view = user.is_superuser or is_staff_of(user, obj.agency)
+    handling = rules.is_handling_officer(obj, user)
+    response = getattr(obj, "response", None)
+    documents = list(documents_visible_to(user).filter(request=obj))
+    available = {t.name for t in obj.get_available_user_state_transitions(user)}
+    actions = []
+    for name, spec in ACTIONS.items():
+        if name not in available:
+            continue
+        form = bound[1] if bound and bound[0] == name else _make_action_form(name, obj)
+        actions.append({"name": name, "spec": spec, "form": form})
+    letters = [("tanda-terima", _("Tanda terima permohonan"))]
+    if obj.extended:
+        letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
+    if response is not None:
+        letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
+    if nik_form is None and handling and obj.requester_nik_last4 and not revealed_nik:
+        nik_form = f.RevealNikForm(prefix="nik")
+    context = {
+        "obj": obj,
+        "badge": _deadline_badges([obj])[0][1],
+        "received_local": timezone.localtime(obj.received_at, obj.agency.tzinfo),
+        "extended_local": (
+            timezone.localtime(obj.extended_at, obj.agency.tzinfo) if obj.extended_at else None
+        ),
+        "steps": [
+            {"label": STEP_LABELS.get(s.get("step"), s.get("step")), **s} for s in obj.deadline_log or []
+        ],
+        "response": response,
+        "documents": documents,
+        "clarifications": obj.clarifications.all(),
+        "timeline": _timeline(obj, user, staff_view),
+        "staff_view": staff_view,
+        "actions": actions,
+        "action_error": action_error,
+        "letters": letters,
+        "nik_form": nik_form if handling else None,
+        "revealed_nik": revealed_nik,
+    }
+    result = render(request, "frontend/requests/detail.html", context, status=status)
+    patch_cache_control(result, private=True, no_store=True)
+    return result
+
+
+@login_required
+def request_detail(request, pk: int):
+    return _render_detail(request, _visible_or_404(request, pk))
+
+
+@login_required
+@require_POST
+def request_action(request, pk: int, action: str):
+    obj = _visible_or_404(request, pk)
+    if action not in ACTIONS:
+        raise Http404
+    form = _make_action_form(action, obj, request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            _run_action(action, obj, request.user, form)
+        except NotFound as exc:
+            raise Http404 from exc
+        except InvalidTransition as exc:
+            return _render_detail(
+                request,
+                _visible_or_404(request, pk),
+                bound=(action, form),
+                action_error=exc.message,
+                status=409,
+            )
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+        else:
+            messages.success(request, ACTIONS[action].done)
+            return redirect("frontend:request_detail", pk=obj.pk)
+    return _render_detail(request, obj, bound=(action, form))
+
+
+@login_required
+@require_POST
+def request_reveal_nik(request, pk: int):
+    obj = _visible_or_404(request, pk)
+    form = f.RevealNikForm(request.POST, prefix="nik")
+    revealed = ""
+    if form.is_valid():
+        try:
+            revealed = services.information_request_reveal_nik(
+                request_id=obj.pk, viewer=request.user, purpose=form.cleaned_data["purpose"]
+            )
+        except NotFound as exc:
+            raise Http404 from exc
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+    # Shown on this response only: never stored in the session, never cached.
+    return _render_detail(request, obj, nik_form=form, revealed_nik=revealed)
+
+
+LETTERS = {
+    "tanda-terima": ("render_receipt", "tanda-terima"),
+    "perpanjangan": ("render_extension_letter", "surat-perpanjangan"),
+    "pemberitahuan": ("render_notice", "pemberitahuan-tertulis"),
+}
+
+
+def _safe_filename(stem: str, number: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", number).strip("-") or "permohonan"
+    return f"{stem}-{cleaned}.pdf"
+
+
+@login_required
+@require_GET
+def request_letter(request, pk: int, kind: str):
+    obj = _visible_or_404(request, pk)
+    if kind not in LETTERS:
+        raise Http404
+    from ppid import letters  # only needed when a letter is asked for
+
+    renderer_name, stem = LETTERS[kind]
+    try:
+        pdf = getattr(letters, renderer_name)(obj)
+    except ValueError as exc:  # no extension / no response yet: that letter does not exist
+        raise Http404 from exc
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=_safe_filename(stem, obj.registration_number)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+@require_GET
+def request_document(request, doc_pk: int):
+    try:
+        document, handle = services.request_document_open(document_id=doc_pk, viewer=request.user)
+    except NotFound as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+# --- Staff: queue, offline intake ------------------------------------------------------------------------
+def _staff_or_404(request) -> None:
+    if not (request.user.is_superuser or memberships_of(request.user)):
+        raise Http404
+
+
+@login_required
+def queue(request):
+    _staff_or_404(request)
+    form = f.QueueFilterForm(
+        request.GET or None,
+        units=units_visible_to(request.user).filter(is_active=True).order_by("agency", "kind", "name"),
+    )
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    qs = officer_queue(
+        request.user,
+        state=filters.get("state") or "",
+        unit_id=filters["unit"].pk if filters.get("unit") else None,
+        overdue=bool(filters.get("overdue")),
+    )
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "frontend/requests/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": _deadline_badges(page.object_list),
+            "can_register": any(m.role in rules.OFFICER_ROLES for m in memberships_of(request.user)),
+        },
+    )
+
+
+@login_required
+def offline_intake(request):
+    agency_ids = {m.unit.agency_id for m in memberships_of(request.user) if m.role in rules.OFFICER_ROLES}
+    agencies = Agency.objects.filter(pk__in=agency_ids, is_active=True)
+    if not agencies.exists():
+        raise Http404
+    form = f.OfflineIntakeForm(request.POST or None, request.FILES or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            obj = services.information_request_register_offline(
+                officer=request.user,
+                agency=data["agency"],
+                channel=data["channel"],
+                received_at=data["received_at"],
+                requester=form.requester(),
+                information_requested=data["information_requested"],
+                purpose=data["purpose"],
+                obtain_method=data["obtain_method"],
+                delivery_method=data["delivery_method"],
+                unit=data["unit"],
+                documents=form.documents(),
+                submission_key=data["submission_key"],
+            )
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Permohonan tercatat dengan nomor %(number)s. Batas waktu pemberitahuan tertulis: %(due)s.")
+                % {"number": obj.registration_number, "due": _date(obj.due_date)},
+            )
+            # A unit officer may register a request for a unit outside their reach: back to the queue then.
+            if request_for(request.user, obj.pk) is None:
+                return redirect("frontend:queue")
+            return redirect("frontend:request_detail", pk=obj.pk)
+    return render(request, "frontend/requests/offline.html", {"form": form})

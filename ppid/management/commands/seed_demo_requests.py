@@ -1,0 +1,80 @@
+"""Demo information requests in several states, through the real services. Runs once per demo agency."""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from accounts.models import User
+from agencies.models import Agency, Unit
+from ppid import services
+from ppid.models import InformationRequest
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a few demo information requests (after seed_demo). Does nothing if the agency has requests."
+    )
+
+    def handle(self, *args, **options):
+        agency = Agency.objects.filter(slug="diskominfo-jabar").first()
+        if agency is None:
+            self.stdout.write("Run seed_demo first.")
+            return
+        if InformationRequest.objects.filter(agency=agency).exists():
+            self.stdout.write("Demo requests already exist.")
+            return
+        pemohon, pemohon2 = User.objects.get(username="pemohon"), User.objects.get(username="pemohon2")
+        petugas = User.objects.get(username="petugas")
+        dinkes = Unit.objects.get(agency=agency, code="DINKES")
+        common = {"agency": agency, "obtain_method": "softcopy", "delivery_method": "email"}
+        services.information_request_file(
+            requester=pemohon,
+            information_requested="Rencana kerja dan anggaran Diskominfo tahun 2026",
+            purpose="Bahan kajian kebijakan anggaran daerah",
+            **common,
+        )
+        forwarded = services.information_request_file(
+            requester=pemohon2,
+            information_requested="Data jumlah tenaga kesehatan per kabupaten/kota 2025",
+            purpose="Penelitian skripsi",
+            **common,
+        )
+        services.information_request_forward(
+            request_id=forwarded.pk, actor=petugas, unit=dinkes, note="Data dikuasai Dinas Kesehatan"
+        )
+        answered = services.information_request_file(
+            requester=pemohon,
+            information_requested="Daftar penerima beasiswa daerah 2025 beserta NIK",
+            purpose="Pengawasan penyaluran beasiswa",
+            **common,
+        )
+        services.information_request_process(request_id=answered.pk, actor=petugas)
+        services.information_request_respond(
+            request_id=answered.pk,
+            actor=petugas,
+            decision="partially_granted",
+            exemption_grounds=["h"],
+            consequence_test="NIK dan alamat penerima adalah data pribadi; membukanya merugikan penerima.",
+            provided_information="Daftar nama penerima per sekolah dan jumlah beasiswa.",
+            redactions="Kolom NIK dan alamat dihitamkan (Pasal 17 huruf h).",
+        )
+        walk_in = services.information_request_register_offline(
+            officer=petugas,
+            agency=agency,
+            channel="walk_in",
+            received_at=timezone.now() - dt.timedelta(days=1),
+            requester={
+                "requester_type": "individual",
+                "name": "Pak Darto",
+                "nik": "3273011203850003",
+                "address": "Jl. Braga No. 5, Bandung",
+                "phone": "0812-1111-2222",
+            },
+            information_requested="Jadwal pelayanan pengaduan di kantor Diskominfo",
+            purpose="Keperluan pribadi",
+            obtain_method="view",
+            delivery_method="pickup",
+        )
+        services.information_request_process(request_id=walk_in.pk, actor=petugas)
+        self.stdout.write(self.style.SUCCESS("4 demo information requests created."))

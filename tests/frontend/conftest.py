@@ -1,0 +1,10 @@
+import pytest
+
+from tests.ppid.conftest import file_request, world  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Uploads land in a throwaway directory, never in var/private."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = settings.PRIVATE_MEDIA_ROOT
