@@ -19,6 +19,7 @@ class AgencySettingsForm(forms.ModelForm):
             "cuti_bersama_is_working_day",
             "pause_on_clarification",
             "registration_number_format",
+            "objection_number_format",
             "auto_complete_working_days",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}

@@ -60,6 +60,12 @@ class Agency(models.Model):
             "Wajib memuat {seq} dan {year}."
         ),
     )
+    objection_number_format = models.CharField(
+        _("format nomor registrasi keberatan"),
+        max_length=100,
+        default="{seq:04d}/KEB/{month_roman}/{year}",
+        help_text=_("Unsur sama dengan nomor permohonan. Wajib memuat {seq} dan {year}."),
+    )
     auto_complete_working_days = models.PositiveSmallIntegerField(
         _("selesai otomatis setelah (hari kerja)"),
         default=10,
@@ -80,6 +86,7 @@ class Agency(models.Model):
         from .numbering import validate_number_format
 
         validate_number_format(self.registration_number_format)
+        validate_number_format(self.objection_number_format, field="objection_number_format")
 
     @property
     def tzinfo(self) -> ZoneInfo:

@@ -17,27 +17,27 @@ def render_number(fmt: str, *, seq: int, year: int, month: int, unit: str, agenc
     return fmt.format(seq=seq, year=year, month=month, month_roman=ROMAN[month - 1], unit=unit, agency=agency)
 
 
-def validate_number_format(fmt: str) -> None:
+def validate_number_format(fmt: str, field: str = "registration_number_format") -> None:
     try:
         names = {name for _text, name, _spec, _conv in string.Formatter().parse(fmt) if name is not None}
     except ValueError as exc:
-        raise ValidationError({"registration_number_format": _("Format nomor tidak valid.")}) from exc
+        raise ValidationError({field: _("Format nomor tidak valid.")}) from exc
     unknown = names - _FIELDS
     if unknown:
         raise ValidationError(
             {
-                "registration_number_format": _("Unsur tidak dikenal: %(names)s.")
+                field: _("Unsur tidak dikenal: %(names)s.")
                 % {"names": ", ".join(sorted(unknown))}
             }
         )
     if not {"seq", "year"} <= names:
         raise ValidationError(
-            {"registration_number_format": _("Format nomor wajib memuat {seq} dan {year}.")}
+            {field: _("Format nomor wajib memuat {seq} dan {year}.")}
         )
     try:
         render_number(fmt, seq=1, year=2026, month=4, unit="PPID", agency="x")
     except (ValueError, KeyError, IndexError) as exc:
-        raise ValidationError({"registration_number_format": _("Format nomor tidak valid.")}) from exc
+        raise ValidationError({field: _("Format nomor tidak valid.")}) from exc
 
 
 def next_sequence(*, agency, series: str, year: int) -> int:

@@ -21,6 +21,7 @@ SETTINGS_FIELDS = (
     "cuti_bersama_is_working_day",
     "pause_on_clarification",
     "registration_number_format",
+    "objection_number_format",
     "auto_complete_working_days",
 )
 

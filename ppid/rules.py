@@ -32,3 +32,15 @@ def can_still_extend(request) -> bool:
     """Once only, and before the due moment has passed (UU 14/2008 Pasal 22(8)). The due moment is the
     current one: the end of the original 10 working days, moved only by a recorded clarification pause."""
     return request.extended_at is None and timezone.now() <= request.due_at
+
+
+def is_atasan(case, user) -> bool:
+    """Only the Atasan PPID of the case's agency decides objections (UU 14/2008 Pasal 35-36)."""
+    return any(
+        m.role == StaffRole.ATASAN and m.unit.agency_id == case.agency_id for m in memberships_of(user)
+    )
+
+
+def is_agency_officer(case, user) -> bool:
+    """PPID officers and unit heads of the case's agency, whatever their unit (the agency is the termohon)."""
+    return any(m.role in OFFICER_ROLES and m.unit.agency_id == case.agency_id for m in memberships_of(user))

@@ -88,3 +88,34 @@ def due_for_auto_completion(today: dt.date) -> QuerySet[InformationRequest]:
     return InformationRequest.objects.select_related("agency").filter(
         state=RequestState.RESPONDED, auto_complete_on__lt=today + dt.timedelta(days=1)
     )
+
+
+def objections_visible_to(user) -> QuerySet:
+    """Whoever sees the request sees its objections (the requester, its unit, agency-wide staff)."""
+    from .models import Objection
+
+    return Objection.objects.select_related("agency", "request", "request__unit").filter(
+        request__in=requests_visible_to(user).values("pk")
+    )
+
+
+def disputes_visible_to(user) -> QuerySet:
+    from .models import Dispute
+
+    return Dispute.objects.select_related("objection", "agency").filter(
+        objection__in=objections_visible_to(user).values("pk")
+    )
+
+
+def objections_awaiting_decision(user) -> QuerySet:
+    """The Atasan PPID's queue: open objections of the agencies where the user is Atasan, earliest due first."""
+    from agencies.models import StaffRole
+
+    from .models import OPEN_OBJECTION_STATES, Objection
+
+    agencies = {m.unit.agency_id for m in memberships_of(user) if m.role == StaffRole.ATASAN}
+    return (
+        Objection.objects.select_related("agency", "request", "request__unit")
+        .filter(agency_id__in=agencies, state__in=OPEN_OBJECTION_STATES)
+        .order_by("due_date", "id")
+    )

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 SETTINGS = {
     "name": "Dinas A",
     "registration_number_format": "{seq:04d}/PPID/{month_roman}/{year}",
+    "objection_number_format": "{seq:04d}/KEB/{month_roman}/{year}",
     "auto_complete_working_days": "10",
 }
 ROLES = [StaffRole.OFFICER, StaffRole.PPID, StaffRole.ATASAN, StaffRole.AUDITOR, StaffRole.ADMIN]

@@ -18,7 +18,7 @@ from accounts import crypto
 from accounts.models import RequesterType
 from accounts.nik import mask_nik
 
-from . import rules
+from .. import rules
 
 
 class RequestState(models.TextChoices):

@@ -26,9 +26,9 @@ from agencies.selectors import memberships_of
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
 
-from . import rules
-from .errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
-from .models import (
+from .. import rules
+from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from ..models import (
     Channel,
     Clarification,
     Decision,
@@ -41,8 +41,8 @@ from .models import (
     RequestResponse,
     RequestState,
 )
-from .selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
-from .uploads import inspect_upload
+from ..selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
+from ..uploads import inspect_upload
 
 NOTICE_WORKING_DAYS = 10  # UU 14/2008 Pasal 22(7)
 EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22(8)

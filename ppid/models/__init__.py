@@ -1,0 +1,56 @@
+from .objections import (
+    AGREEABLE_GROUNDS,
+    OPEN_OBJECTION_STATES,
+    Court,
+    Dispute,
+    DisputeHearing,
+    DisputeResult,
+    MediationResult,
+    Objection,
+    ObjectionGround,
+    ObjectionOutcome,
+    ObjectionState,
+)
+from .requests import (
+    OPEN_STATES,
+    Channel,
+    Clarification,
+    Decision,
+    DeliveryMethod,
+    DocumentKind,
+    ExemptionGround,
+    InformationRequest,
+    ObtainMethod,
+    RequestDocument,
+    RequestResponse,
+    RequestState,
+)
+
+__all__ = [
+    "AGREEABLE_GROUNDS",
+    "OPEN_OBJECTION_STATES",
+    "OPEN_STATES",
+    "Channel",
+    "Clarification",
+    "Court",
+    "Decision",
+    "DeliveryMethod",
+    "Dispute",
+    "DisputeHearing",
+    "DisputeResult",
+    "DocumentKind",
+    "ExemptionGround",
+    "InformationRequest",
+    "MediationResult",
+    "Objection",
+    "ObjectionGround",
+    "ObjectionOutcome",
+    "ObjectionState",
+    "ObtainMethod",
+    "RequestDocument",
+    "RequestResponse",
+    "RequestState",
+]
+
+# Migration 0001 references the upload path function at its old location.
+from .requests import _document_path  # noqa: E402, F401

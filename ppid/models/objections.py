@@ -1,0 +1,238 @@
+"""Objections (keberatan) to the Atasan PPID and information disputes (sengketa) at the Komisi Informasi.
+
+UU 14/2008 Pasal 35-38 and 47-50; Perki 1/2013 for mediation. See ppid-law.md parts 5 and 6.
+"""
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
+
+from .. import rules
+from .requests import Channel, InformationRequest
+
+
+class ObjectionGround(models.TextChoices):
+    """UU 14/2008 Pasal 35 ayat 1."""
+
+    A = "a", _("a. penolakan atas permohonan berdasarkan alasan pengecualian Pasal 17")
+    B = "b", _("b. tidak disediakannya informasi berkala")
+    C = "c", _("c. tidak ditanggapinya permohonan informasi")
+    D = "d", _("d. permohonan ditanggapi tidak sebagaimana yang diminta")
+    E = "e", _("e. tidak dipenuhinya permohonan informasi")
+    F = "f", _("f. pengenaan biaya yang tidak wajar")
+    G = "g", _("g. penyampaian informasi melebihi waktu yang diatur")
+
+
+# Grounds b-g may be settled by agreement (musyawarah), Pasal 35 ayat 2.
+AGREEABLE_GROUNDS = frozenset("bcdefg")
+
+
+class ObjectionState(models.TextChoices):
+    REGISTERED = "registered", _("Terdaftar")
+    UNDER_REVIEW = "under_review", _("Sedang diperiksa Atasan PPID")
+    DECIDED = "decided", _("Sudah ditanggapi")
+    WITHDRAWN = "withdrawn", _("Dicabut")
+
+
+OPEN_OBJECTION_STATES = (ObjectionState.REGISTERED, ObjectionState.UNDER_REVIEW)
+
+
+class ObjectionOutcome(models.TextChoices):
+    GRANTED = "granted", _("Keberatan diterima: PPID wajib memenuhi")
+    UPHELD = "upheld", _("Keputusan PPID dikuatkan")
+
+
+class Objection(FSMModelMixin, models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="objections")
+    request = models.ForeignKey(InformationRequest, on_delete=models.PROTECT, related_name="objections")
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="objections"
+    )
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proxy_name = models.CharField(_("nama kuasa pemohon (jika diwakili)"), max_length=200, blank=True)
+    channel = models.CharField(_("saluran"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    received_at = models.DateTimeField(_("diterima pada"))
+    registration_number = models.CharField(_("nomor registrasi keberatan"), max_length=100)
+    registration_year = models.PositiveSmallIntegerField()
+    registration_sequence = models.PositiveIntegerField()
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    grounds = models.JSONField(_("alasan keberatan (Pasal 35 ayat 1)"), default=list)
+    # For each ground: the day it arose and the last day of its 30-working-day filing window.
+    ground_windows = models.JSONField(default=dict, editable=False)
+    reason = models.TextField(_("uraian keberatan"))
+
+    state = FSMField(
+        _("status"), default=ObjectionState.REGISTERED, choices=ObjectionState.choices, protected=True
+    )
+    due_date = models.DateField(_("batas waktu tanggapan Atasan PPID"))
+    deadline_log = models.JSONField(default=list, editable=False)
+    review_started_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome = models.CharField(_("tanggapan"), max_length=16, choices=ObjectionOutcome.choices, blank=True)
+    reasons = models.TextField(_("alasan tertulis"), blank=True)
+    order = models.TextField(_("yang wajib dipenuhi PPID"), blank=True)
+    comply_by = models.DateField(_("paling lambat dipenuhi pada"), null=True, blank=True)
+    settled_by_agreement = models.BooleanField(_("diselesaikan secara musyawarah"), default=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdraw_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("keberatan")
+        verbose_name_plural = _("keberatan")
+        ordering = ["due_date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "registration_number"], name="objection_number_unique"),
+            models.UniqueConstraint(
+                fields=["submitted_by", "submission_key"],
+                condition=Q(submission_key__isnull=False),
+                name="objection_submission_once",
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "state", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_OBJECTION_STATES
+
+    @property
+    def due_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.due_date, dt.time(23, 59, 59, 999999), tzinfo=self.agency.tzinfo)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and timezone.now() > self.due_at
+
+    def ground_labels(self) -> list[str]:
+        labels = dict(ObjectionGround.choices)
+        return [str(labels[g]) for g in self.grounds if g in labels]
+
+    # -- transitions: fields only ---------------------------------------------------------------------
+    @transition(
+        field=state,
+        source=ObjectionState.REGISTERED,
+        target=ObjectionState.UNDER_REVIEW,
+        permission=rules.is_atasan,
+    )
+    def review(self, *, at: dt.datetime) -> None:
+        self.review_started_at = at
+
+    @transition(
+        field=state,
+        source=list(OPEN_OBJECTION_STATES),
+        target=ObjectionState.DECIDED,
+        permission=rules.is_atasan,
+    )
+    def decide(self, *, by, at, outcome, reasons, order, comply_by, settled_by_agreement) -> None:
+        self.decided_by, self.decided_at = by, at
+        self.outcome, self.reasons, self.order, self.comply_by = outcome, reasons, order, comply_by
+        self.settled_by_agreement = settled_by_agreement
+
+    @transition(
+        field=state,
+        source=list(OPEN_OBJECTION_STATES),
+        target=ObjectionState.WITHDRAWN,
+        permission=rules.is_requester,
+    )
+    def withdraw(self, *, reason: str, at) -> None:
+        self.withdrawn_at, self.withdraw_reason = at, reason
+
+
+class MediationResult(models.TextChoices):
+    AGREED = "agreed", _("Mediasi berhasil (kesepakatan)")
+    FAILED = "failed", _("Mediasi gagal, lanjut ajudikasi")
+
+
+class DisputeResult(models.TextChoices):
+    REQUESTER_WON = "requester_won", _("Permohonan sengketa dikabulkan")
+    PARTIAL = "partial", _("Dikabulkan sebagian")
+    AGENCY_WON = "agency_won", _("Permohonan sengketa ditolak")
+    SETTLED = "settled", _("Selesai melalui mediasi")
+    WITHDRAWN = "withdrawn", _("Dicabut pemohon")
+
+
+class Court(models.TextChoices):
+    PTUN = "ptun", _("Pengadilan Tata Usaha Negara")
+    PN = "pn", _("Pengadilan Negeri")
+
+
+class Dispute(models.Model):
+    """The dispute the requester brought to the Komisi Informasi, as the agency (termohon) records it."""
+
+    objection = models.OneToOneField(Objection, on_delete=models.PROTECT, related_name="dispute")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="disputes")
+    commission = models.CharField(_("Komisi Informasi"), max_length=200)
+    ki_register_number = models.CharField(_("nomor register sengketa di KI"), max_length=100)
+    filed_on = models.DateField(_("tanggal permohonan sengketa diterima KI"))
+    notice_received_on = models.DateField(
+        _("tanggal pemberitahuan KI diterima badan publik"), null=True, blank=True
+    )
+    first_hearing_on = models.DateField(_("sidang pertama"), null=True, blank=True)
+    mediation_started_on = models.DateField(_("pertemuan mediasi pertama"), null=True, blank=True)
+    mediation_extended = models.BooleanField(_("mediasi diperpanjang 7 hari kerja"), default=False)
+    mediation_result = models.CharField(
+        _("hasil mediasi"), max_length=16, choices=MediationResult.choices, blank=True
+    )
+    adjudication_started_on = models.DateField(_("ajudikasi dimulai"), null=True, blank=True)
+    decision_on = models.DateField(_("tanggal putusan KI"), null=True, blank=True)
+    decision_received_on = models.DateField(_("tanggal putusan KI diterima"), null=True, blank=True)
+    result = models.CharField(_("putusan"), max_length=16, choices=DisputeResult.choices, blank=True)
+    obligations = models.TextField(_("kewajiban badan publik menurut putusan"), blank=True)
+    complied_on = models.DateField(_("putusan dilaksanakan pada"), null=True, blank=True)
+    compliance_note = models.TextField(_("catatan pelaksanaan putusan"), blank=True)
+    appeal_court = models.CharField(
+        _("keberatan diajukan ke"), max_length=8, choices=Court.choices, blank=True
+    )
+    appeal_filed_on = models.DateField(_("tanggal keberatan ke pengadilan"), null=True, blank=True)
+    appeal_filed_by = models.CharField(_("diajukan oleh"), max_length=100, blank=True)
+    court_decision_received_on = models.DateField(_("putusan pengadilan diterima"), null=True, blank=True)
+    court_decision = models.TextField(_("putusan pengadilan"), blank=True)
+    kasasi_filed_on = models.DateField(_("tanggal kasasi"), null=True, blank=True)
+    kasasi_decision = models.TextField(_("putusan kasasi"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("sengketa informasi")
+        verbose_name_plural = _("sengketa informasi")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "ki_register_number"], name="dispute_register_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.ki_register_number
+
+
+class DisputeHearing(models.Model):
+    class Kind(models.TextChoices):
+        PRELIMINARY = "preliminary", _("Pemeriksaan awal")
+        MEDIATION = "mediation", _("Mediasi")
+        ADJUDICATION = "adjudication", _("Ajudikasi")
+        DECISION = "decision", _("Pembacaan putusan")
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="hearings")
+    held_on = models.DateField(_("tanggal"))
+    kind = models.CharField(_("jenis"), max_length=16, choices=Kind.choices)
+    notes = models.TextField(_("catatan"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dispute} · {self.held_on}"

@@ -1,0 +1,4 @@
+"""Writes of the ppid app: one service per transition. Re-exported here so callers import `ppid.services`."""
+
+from .objections import *  # noqa: F403
+from .requests import *  # noqa: F403

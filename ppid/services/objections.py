@@ -1,0 +1,587 @@
+"""Writes for objections (keberatan) and disputes (sengketa). Same order of checks as for requests:
+visible (NotFound), role (PermissionDenied), state (InvalidTransition), payload (ValidationError)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agencies.numbering import next_sequence, render_number
+from audit.services import audit_record
+from workcalendar.calendar import WorkingCalendar
+
+from .. import rules
+from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from ..models import (
+    AGREEABLE_GROUNDS,
+    OPEN_OBJECTION_STATES,
+    Channel,
+    Court,
+    Dispute,
+    DisputeHearing,
+    DisputeResult,
+    MediationResult,
+    Objection,
+    ObjectionGround,
+    ObjectionOutcome,
+)
+from ..selectors import disputes_visible_to, objections_visible_to, requests_visible_to
+from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows
+from .requests import _deadline_step
+
+__all__ = [
+    "dispute_add_hearing",
+    "dispute_register",
+    "dispute_update",
+    "objection_decide",
+    "objection_file",
+    "objection_register_offline",
+    "objection_review",
+    "objection_withdraw",
+]
+
+SERIES = "objection"
+_STATE_MESSAGES = {
+    "review": gettext_lazy("Keberatan ini tidak lagi menunggu pemeriksaan."),
+    "decide": gettext_lazy("Keberatan ini sudah ditanggapi atau dicabut; tanggapan tidak dapat diubah."),
+    "withdraw": gettext_lazy("Keberatan hanya dapat dicabut sebelum ditanggapi."),
+}
+
+
+def _date(value: dt.date) -> str:
+    return date_format(value, "j F Y")
+
+
+# --- filing --------------------------------------------------------------------------------------------------
+def _check_grounds(request, grounds, received_at) -> dict:
+    """Every chosen ground must fit the request's history and still be within its 30-working-day window."""
+    grounds = list(dict.fromkeys(grounds or []))
+    if not grounds:
+        raise ValidationError({"grounds": [_("Pilih sedikitnya satu alasan keberatan.")]})
+    unknown = [g for g in grounds if g not in ObjectionGround.values]
+    if unknown:
+        raise ValidationError({"grounds": [_("Alasan keberatan harus huruf a sampai g (Pasal 35 ayat 1).")]})
+    windows = objection_ground_windows(request, at=received_at)
+    errors = []
+    for ground in grounds:
+        window = windows.get(ground)
+        if window is None:
+            errors.append(
+                _("Alasan %(ground)s tidak sesuai dengan riwayat permohonan ini.")
+                % {"ground": ObjectionGround(ground).label}
+            )
+        elif not window.is_open(received_at):
+            errors.append(
+                _(
+                    "Batas waktu keberatan atas alasan %(ground)s berakhir pada %(date)s "
+                    "(30 hari kerja sejak %(since)s)."
+                )
+                % {"ground": ground, "date": _date(window.closes.due_date), "since": window.arose_because}
+            )
+    if errors:
+        raise ValidationError({"grounds": errors})
+    return {g: windows[g].as_dict() for g in grounds}
+
+
+def _create_objection(
+    *,
+    request,
+    submitted_by,
+    requester,
+    channel,
+    received_at,
+    grounds,
+    reason,
+    proxy_name,
+    submission_key,
+    audit_details,
+) -> Objection:
+    if submission_key:
+        existing = Objection.objects.filter(submitted_by=submitted_by, submission_key=submission_key).first()
+        if existing is not None:
+            return existing
+    if not (reason or "").strip():
+        raise ValidationError({"reason": [_("Uraikan alasan keberatan Anda.")]})
+    ground_windows = _check_grounds(request, grounds, received_at)
+    agency = request.agency
+    try:
+        with transaction.atomic():
+            if (
+                Objection.objects.select_for_update()
+                .filter(request=request, state__in=OPEN_OBJECTION_STATES)
+                .exists()
+            ):
+                raise ValidationError(
+                    {"grounds": [_("Masih ada keberatan yang belum ditanggapi atas permohonan ini.")]}
+                )
+            local = received_at.astimezone(agency.tzinfo)
+            seq = next_sequence(agency=agency, series=SERIES, year=local.year)
+            due = WorkingCalendar(agency).add_working_days(received_at, ATASAN_RESPONSE_DAYS)
+            objection = Objection.objects.create(
+                agency=agency,
+                request=request,
+                requester=requester,
+                submitted_by=submitted_by,
+                proxy_name=(proxy_name or "").strip(),
+                channel=channel,
+                received_at=received_at,
+                registration_year=local.year,
+                registration_sequence=seq,
+                registration_number=render_number(
+                    agency.objection_number_format,
+                    seq=seq,
+                    year=local.year,
+                    month=local.month,
+                    unit=request.unit.code,
+                    agency=agency.slug,
+                ),
+                submission_key=submission_key,
+                grounds=list(ground_windows),
+                ground_windows=ground_windows,
+                reason=reason.strip(),
+                due_date=due.due_date,
+                deadline_log=[_deadline_step("initial", due)],
+            )
+            audit_record(
+                actor=submitted_by,
+                obj=objection,
+                agency=agency,
+                action="objection.registered",
+                to_state=objection.state,
+                reason=reason.strip(),
+                details={
+                    "request": request.pk,
+                    "grounds": objection.grounds,
+                    "channel": channel,
+                    **audit_details,
+                },
+            )
+    except IntegrityError:
+        if submission_key:
+            existing = Objection.objects.filter(
+                submitted_by=submitted_by, submission_key=submission_key
+            ).first()
+            if existing is not None:
+                return existing
+        raise
+    return objection
+
+
+def objection_file(
+    *, requester, request_id, grounds, reason: str, proxy_name: str = "", submission_key=None
+) -> Objection:
+    """The requester objects to one of their own requests, on grounds that fit its history, within the window."""
+    request = requests_visible_to(requester).filter(pk=request_id).first()
+    if request is None or not rules.is_requester(request, requester):
+        raise NotFound(_("Permohonan tidak ditemukan."))
+    return _create_objection(
+        request=request,
+        submitted_by=requester,
+        requester=requester,
+        channel=Channel.ONLINE,
+        received_at=timezone.now(),
+        grounds=grounds,
+        reason=reason,
+        proxy_name=proxy_name,
+        submission_key=submission_key,
+        audit_details={},
+    )
+
+
+def objection_register_offline(
+    *,
+    officer,
+    request_id,
+    grounds,
+    reason: str,
+    received_at: dt.datetime,
+    channel: str = Channel.WALK_IN,
+    proxy_name: str = "",
+    submission_key=None,
+) -> Objection:
+    """An officer registers a written objection received at the desk or by post, with its real date."""
+    request = requests_visible_to(officer).filter(pk=request_id).first()
+    if request is None:
+        raise NotFound(_("Permohonan tidak ditemukan."))
+    if not rules.is_agency_officer(request, officer):
+        raise PermissionDenied(_("Hanya petugas badan publik ini yang dapat mencatat keberatan."))
+    now = timezone.now()
+    if received_at is None or timezone.is_naive(received_at):
+        raise ValidationError({"received_at": [_("Isi tanggal dan jam penerimaan.")]})
+    if received_at > now + dt.timedelta(minutes=1):
+        raise ValidationError({"received_at": [_("Tanggal penerimaan tidak boleh di masa depan.")]})
+    if received_at < request.received_at:
+        raise ValidationError({"received_at": [_("Keberatan tidak mungkin diterima sebelum permohonannya.")]})
+    if channel not in Channel.values or channel == Channel.ONLINE:
+        raise ValidationError({"channel": [_("Pilih saluran penerimaan.")]})
+    return _create_objection(
+        request=request,
+        submitted_by=officer,
+        requester=request.requester,
+        channel=channel,
+        received_at=received_at,
+        grounds=grounds,
+        reason=reason,
+        proxy_name=proxy_name,
+        submission_key=submission_key,
+        audit_details={
+            "backdated": received_at < now - dt.timedelta(hours=1),
+            "received_at": received_at.isoformat(),
+        },
+    )
+
+
+# --- transitions ---------------------------------------------------------------------------------------------
+def _lock_objection(objection_id, actor) -> Objection:
+    visible = objections_visible_to(actor).filter(pk=objection_id).values("pk")
+    objection = (
+        Objection.objects.select_for_update()
+        .select_related("agency", "request")
+        .filter(pk__in=visible)
+        .first()
+    )
+    if objection is None:
+        raise NotFound(_("Keberatan tidak ditemukan."))
+    return objection
+
+
+def _check(objection: Objection, name: str, actor) -> None:
+    meta = getattr(type(objection), name)._django_fsm
+    if not any(t.has_perm(objection, actor) for t in meta.transitions.values()):
+        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada keberatan ini."))
+    if not meta.has_transition(objection.state):
+        raise InvalidTransition(str(_STATE_MESSAGES[name]), state=objection.state)
+
+
+def _finish(objection, *, actor, action, from_state, reason="", details=None, fields=()):
+    objection.save(update_fields=["state", *fields])
+    audit_record(
+        actor=actor,
+        obj=objection,
+        agency=objection.agency,
+        action=action,
+        from_state=from_state,
+        to_state=objection.state,
+        reason=reason,
+        details=details or {},
+    )
+    return objection
+
+
+def objection_review(*, objection_id, actor) -> Objection:
+    """The Atasan PPID starts examining the objection."""
+    with transaction.atomic():
+        objection = _lock_objection(objection_id, actor)
+        _check(objection, "review", actor)
+        before = objection.state
+        objection.review(at=timezone.now())
+        return _finish(
+            objection, actor=actor, action="objection.review", from_state=before, fields=["review_started_at"]
+        )
+
+
+def objection_decide(
+    *,
+    objection_id,
+    actor,
+    outcome: str,
+    reasons: str = "",
+    order: str = "",
+    comply_by: dt.date | None = None,
+    settled_by_agreement: bool = False,
+) -> Objection:
+    """Only the Atasan PPID decides (UU 14/2008 Pasal 36). Upholding the PPID needs written reasons; granting
+    says what the PPID must provide and by when; grounds b-g may be settled by agreement (musyawarah)."""
+    with transaction.atomic():
+        objection = _lock_objection(objection_id, actor)
+        _check(objection, "decide", actor)
+        errors: dict[str, list[str]] = {}
+        reasons, order = (reasons or "").strip(), (order or "").strip()
+        if outcome not in ObjectionOutcome.values:
+            errors["outcome"] = [_("Pilih tanggapan: keberatan diterima atau keputusan PPID dikuatkan.")]
+        if outcome == ObjectionOutcome.UPHELD and not reasons:
+            errors["reasons"] = [
+                _("Menguatkan keputusan PPID wajib disertai alasan tertulis (Pasal 36 ayat 3).")
+            ]
+        if outcome == ObjectionOutcome.GRANTED:
+            if not order:
+                errors["order"] = [_("Sebutkan apa yang wajib dipenuhi PPID.")]
+            if comply_by is None:
+                errors["comply_by"] = [_("Tentukan tanggal paling lambat PPID memenuhinya.")]
+            elif comply_by < timezone.localdate():
+                errors["comply_by"] = [_("Tanggal pemenuhan tidak boleh di masa lalu.")]
+        if settled_by_agreement:
+            if not set(objection.grounds) <= AGREEABLE_GROUNDS:
+                errors["settled_by_agreement"] = [
+                    _(
+                        "Musyawarah hanya untuk alasan b sampai g (Pasal 35 ayat 2); "
+                        "alasan a tidak dapat dimusyawarahkan."
+                    )
+                ]
+            if not reasons:
+                errors["reasons"] = [_("Catat hasil kesepakatan musyawarah.")]
+        if errors:
+            raise ValidationError(errors)
+        before = objection.state
+        now = timezone.now()
+        objection.decide(
+            by=actor,
+            at=now,
+            outcome=outcome,
+            reasons=reasons,
+            order=order,
+            comply_by=comply_by if outcome == ObjectionOutcome.GRANTED else None,
+            settled_by_agreement=settled_by_agreement,
+        )
+        return _finish(
+            objection,
+            actor=actor,
+            action="objection.decide",
+            from_state=before,
+            reason=reasons,
+            details={
+                "outcome": outcome,
+                "settled_by_agreement": settled_by_agreement,
+                "late": now > objection.due_at,
+                "comply_by": comply_by.isoformat() if comply_by else None,
+            },
+            fields=[
+                "decided_at",
+                "decided_by",
+                "outcome",
+                "reasons",
+                "order",
+                "comply_by",
+                "settled_by_agreement",
+            ],
+        )
+
+
+def objection_withdraw(*, objection_id, actor, reason: str = "") -> Objection:
+    with transaction.atomic():
+        objection = _lock_objection(objection_id, actor)
+        _check(objection, "withdraw", actor)
+        before = objection.state
+        objection.withdraw(reason=(reason or "").strip(), at=timezone.now())
+        return _finish(
+            objection,
+            actor=actor,
+            action="objection.withdraw",
+            from_state=before,
+            reason=reason,
+            fields=["withdrawn_at", "withdraw_reason"],
+        )
+
+
+# --- disputes ------------------------------------------------------------------------------------------------
+DISPUTE_DATE_FIELDS = (
+    "filed_on",
+    "notice_received_on",
+    "first_hearing_on",
+    "mediation_started_on",
+    "adjudication_started_on",
+    "decision_on",
+    "decision_received_on",
+    "complied_on",
+    "appeal_filed_on",
+    "court_decision_received_on",
+    "kasasi_filed_on",
+)
+DISPUTE_TEXT_FIELDS = (
+    "commission",
+    "ki_register_number",
+    "obligations",
+    "compliance_note",
+    "appeal_filed_by",
+    "court_decision",
+    "kasasi_decision",
+)
+DISPUTE_CHOICE_FIELDS = {
+    "mediation_result": MediationResult.values,
+    "result": DisputeResult.values,
+    "appeal_court": Court.values,
+}
+# Each date must not come before the one it follows.
+_DATE_ORDER = [
+    ("notice_received_on", "filed_on"),
+    ("first_hearing_on", "filed_on"),
+    ("mediation_started_on", "filed_on"),
+    ("adjudication_started_on", "filed_on"),
+    ("decision_on", "filed_on"),
+    ("decision_received_on", "decision_on"),
+    ("complied_on", "decision_on"),
+    ("appeal_filed_on", "decision_received_on"),
+    ("court_decision_received_on", "appeal_filed_on"),
+    ("kasasi_filed_on", "court_decision_received_on"),
+]
+
+
+def _may_record_dispute(case, actor) -> bool:
+    return rules.is_agency_officer(case, actor) or rules.is_atasan(case, actor)
+
+
+def _validate_dispute(dispute: Dispute, objection: Objection) -> None:
+    errors: dict[str, list[str]] = {}
+    today = timezone.localdate()
+    if not dispute.ki_register_number.strip():
+        errors["ki_register_number"] = [_("Isi nomor register sengketa dari Komisi Informasi.")]
+    if not dispute.commission.strip():
+        errors["commission"] = [_("Sebutkan Komisi Informasi yang memeriksa sengketa.")]
+    for field in DISPUTE_DATE_FIELDS:
+        value = getattr(dispute, field)
+        if value is not None and value > today:
+            errors.setdefault(field, []).append(_("Tanggal tidak boleh di masa depan."))
+    if (
+        dispute.filed_on
+        and dispute.filed_on < objection.received_at.astimezone(objection.agency.tzinfo).date()
+    ):
+        errors.setdefault("filed_on", []).append(_("Sengketa tidak mungkin diajukan sebelum keberatannya."))
+    for later, earlier in _DATE_ORDER:
+        a, b = getattr(dispute, later), getattr(dispute, earlier)
+        if a is not None and b is not None and a < b:
+            errors.setdefault(later, []).append(
+                _("Tanggal ini tidak boleh sebelum %(other)s.")
+                % {"other": Dispute._meta.get_field(earlier).verbose_name}
+            )
+    for field, choices in DISPUTE_CHOICE_FIELDS.items():
+        if getattr(dispute, field) and getattr(dispute, field) not in choices:
+            errors[field] = [_("Pilihan tidak valid.")]
+    if dispute.appeal_filed_on and not dispute.appeal_court:
+        errors["appeal_court"] = [_("Pilih pengadilan (PTUN untuk badan publik negara, PN untuk lainnya).")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def dispute_register(
+    *,
+    objection_id,
+    actor,
+    commission: str,
+    ki_register_number: str,
+    filed_on: dt.date,
+    notice_received_on: dt.date | None = None,
+) -> Dispute:
+    """The agency records that the requester took the objection to the Komisi Informasi."""
+    with transaction.atomic():
+        objection = _lock_objection(objection_id, actor)
+        if not _may_record_dispute(objection, actor):
+            raise PermissionDenied(_("Hanya petugas PPID atau Atasan PPID yang mencatat sengketa."))
+        if hasattr(objection, "dispute"):
+            raise InvalidTransition(_("Sengketa atas keberatan ini sudah tercatat."), state=objection.state)
+        if objection.is_open and timezone.now() <= objection.due_at:
+            raise InvalidTransition(
+                _("Sengketa dapat diajukan setelah Atasan PPID menanggapi atau batas waktu %(date)s lewat.")
+                % {"date": _date(objection.due_date)},
+                state=objection.state,
+            )
+        if filed_on is None:
+            raise ValidationError({"filed_on": [_("Isi tanggal permohonan sengketa diterima KI.")]})
+        dispute = Dispute(
+            objection=objection,
+            agency=objection.agency,
+            commission=(commission or "").strip(),
+            ki_register_number=(ki_register_number or "").strip(),
+            filed_on=filed_on,
+            notice_received_on=notice_received_on,
+            recorded_by=actor,
+        )
+        _validate_dispute(dispute, objection)
+        if Dispute.objects.filter(
+            agency=objection.agency, ki_register_number=dispute.ki_register_number
+        ).exists():
+            raise ValidationError({"ki_register_number": [_("Nomor register ini sudah tercatat.")]})
+        dispute.save()
+        audit_record(
+            actor=actor,
+            obj=dispute,
+            agency=objection.agency,
+            action="dispute.registered",
+            details={
+                "objection": objection.pk,
+                "request": objection.request_id,
+                "filed_on": filed_on.isoformat(),
+            },
+        )
+    return dispute
+
+
+def dispute_update(*, dispute_id, actor, reason: str = "", **changes) -> Dispute:
+    """Record the dispute's progress (hearings' dates, mediation, decision, compliance, appeals)."""
+    allowed = (
+        set(DISPUTE_DATE_FIELDS)
+        | set(DISPUTE_TEXT_FIELDS)
+        | set(DISPUTE_CHOICE_FIELDS)
+        | {"mediation_extended"}
+    )
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError({field: [_("Kolom tidak dikenal.")] for field in sorted(unknown)})
+    with transaction.atomic():
+        visible = disputes_visible_to(actor).filter(pk=dispute_id).values("pk")
+        dispute = (
+            Dispute.objects.select_for_update()
+            .select_related("objection__agency")
+            .filter(pk__in=visible)
+            .first()
+        )
+        if dispute is None:
+            raise NotFound(_("Sengketa tidak ditemukan."))
+        if not _may_record_dispute(dispute, actor):
+            raise PermissionDenied(_("Hanya petugas PPID atau Atasan PPID yang mencatat sengketa."))
+        if changes.get("mediation_extended") and dispute.mediation_extended:
+            raise InvalidTransition(_("Mediasi hanya dapat diperpanjang satu kali."), state="mediation")
+        before = {field: getattr(dispute, field) for field in changes}
+        for field, value in changes.items():
+            setattr(dispute, field, value.strip() if isinstance(value, str) else value)
+        _validate_dispute(dispute, dispute.objection)
+        changed = {
+            f: {"from": before[f], "to": getattr(dispute, f)}
+            for f in changes
+            if before[f] != getattr(dispute, f)
+        }
+        if changed:
+            dispute.save()
+            audit_record(
+                actor=actor,
+                obj=dispute,
+                agency=dispute.agency,
+                action="dispute.updated",
+                reason=reason,
+                details=changed,
+            )
+    return dispute
+
+
+def dispute_add_hearing(*, dispute_id, actor, held_on: dt.date, kind: str, notes: str = "") -> DisputeHearing:
+    with transaction.atomic():
+        visible = disputes_visible_to(actor).filter(pk=dispute_id).values("pk")
+        dispute = Dispute.objects.select_for_update().filter(pk__in=visible).first()
+        if dispute is None:
+            raise NotFound(_("Sengketa tidak ditemukan."))
+        if not _may_record_dispute(dispute, actor):
+            raise PermissionDenied(_("Hanya petugas PPID atau Atasan PPID yang mencatat sengketa."))
+        errors = {}
+        if kind not in DisputeHearing.Kind.values:
+            errors["kind"] = [_("Pilih jenis sidang.")]
+        if held_on is None or held_on > timezone.localdate():
+            errors["held_on"] = [_("Tanggal sidang tidak boleh kosong atau di masa depan.")]
+        elif held_on < dispute.filed_on:
+            errors["held_on"] = [_("Sidang tidak mungkin sebelum sengketa diajukan.")]
+        if errors:
+            raise ValidationError(errors)
+        hearing = DisputeHearing.objects.create(
+            dispute=dispute, held_on=held_on, kind=kind, notes=(notes or "").strip(), recorded_by=actor
+        )
+        audit_record(
+            actor=actor,
+            obj=dispute,
+            agency=dispute.agency,
+            action="dispute.hearing",
+            details={"held_on": held_on.isoformat(), "kind": kind},
+        )
+    return hearing
