@@ -20,6 +20,12 @@ class AgencySettingsForm(forms.ModelForm):
             "pause_on_clarification",
             "registration_number_format",
             "objection_number_format",
+            "complaint_verify_working_days",
+            "complaint_followup_working_days",
+            "complaint_auto_close_working_days",
+            "complaint_resolution_days",
+            "complaint_resolution_in_working_days",
+            "complaint_number_format",
             "auto_complete_working_days",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}

@@ -71,6 +71,28 @@ class Agency(models.Model):
         default=10,
         help_text=_("Permohonan yang sudah dijawab dianggap selesai setelah sekian hari kerja."),
     )
+    # Complaint clocks (SP4N-LAPOR! practice; PermenPANRB 5/2025 not seen): settings with these defaults.
+    complaint_verify_working_days = models.PositiveSmallIntegerField(
+        _("verifikasi dan disposisi pengaduan (hari kerja)"), default=3
+    )
+    complaint_followup_working_days = models.PositiveSmallIntegerField(
+        _("tindak lanjut unit atas pengaduan (hari kerja)"), default=5
+    )
+    complaint_auto_close_working_days = models.PositiveSmallIntegerField(
+        _("pengaduan ditutup otomatis tanpa balasan pelapor (hari kerja)"), default=10
+    )
+    complaint_resolution_days = models.PositiveSmallIntegerField(
+        _("batas penyelesaian pengaduan (hari)"), default=60
+    )
+    complaint_resolution_in_working_days = models.BooleanField(
+        _("batas penyelesaian dihitung dalam hari kerja"),
+        default=False,
+        help_text=_("Bawaan: hari kalender, pembacaan yang lebih ketat atas UU 25/2009 Pasal 50."),
+    )
+    complaint_number_format = models.CharField(
+        _("format nomor pengaduan"), max_length=100, default="ADU/{year}/{seq:05d}",
+        help_text=_("Unsur sama dengan nomor permohonan. Wajib memuat {seq} dan {year}."),
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -87,6 +109,7 @@ class Agency(models.Model):
 
         validate_number_format(self.registration_number_format)
         validate_number_format(self.objection_number_format, field="objection_number_format")
+        validate_number_format(self.complaint_number_format, field="complaint_number_format")
 
     @property
     def tzinfo(self) -> ZoneInfo:

@@ -266,6 +266,17 @@ class InformationRequest(FSMModelMixin, models.Model):
         self.completed_at = at
 
     @transition(
+        field=state,
+        source=list(OPEN_STATES),
+        target=RequestState.WITHDRAWN,
+        permission=rules.is_handling_officer,
+    )
+    def convert(self, *, at: dt.datetime) -> None:
+        """The request is really a service complaint: it ends here and continues as a complaint."""
+        self.withdrawn_at = at
+        self.withdraw_reason = "converted_to_complaint"
+
+    @transition(
         field=state, source=list(OPEN_STATES), target=RequestState.WITHDRAWN, permission=rules.is_requester
     )
     def withdraw(self, *, reason: str, at: dt.datetime) -> None:

@@ -57,6 +57,7 @@ _STATE_MESSAGES = {
     "ask_clarification": gettext_lazy("Klarifikasi hanya dapat diminta saat permohonan sedang diproses."),
     "clarify": gettext_lazy("Permohonan ini tidak sedang menunggu klarifikasi."),
     "extend": gettext_lazy("Perpanjangan tidak dapat dilakukan pada status ini."),
+    "convert": gettext_lazy("Hanya permohonan yang belum dijawab dapat dialihkan menjadi pengaduan."),
     "respond": gettext_lazy(
         "Permohonan hanya dapat dijawab saat sedang diproses; mungkin petugas lain sudah menjawabnya."
     ),
@@ -253,6 +254,21 @@ def _create(
     return request
 
 
+def _profile_snapshot(user) -> tuple[dict, str]:
+    """The requester identity from a citizen profile, as snapshotted on a request, and the NIK."""
+    profile = user.citizen_profile
+    snapshot = {
+        "requester_type": profile.requester_type,
+        "requester_name": profile.name,
+        "requester_entity_number": profile.entity_number,
+        "requester_address": profile.address,
+        "requester_phone": profile.phone,
+        "requester_email": user.email,
+        "requester_occupation": profile.occupation,
+    }
+    return snapshot, (profile._decrypt_nik() if profile.has_nik else "")
+
+
 # --- filing -----------------------------------------------------------------------------------------------
 def information_request_file(
     *,
@@ -278,25 +294,16 @@ def information_request_file(
         obtain_method=obtain_method,
         delivery_method=delivery_method,
     )
-    profile = requester.citizen_profile
     documents = list(documents)
-    _check_documents(profile.requester_type, documents, required=True)
-    snapshot = {
-        "requester_type": profile.requester_type,
-        "requester_name": profile.name,
-        "requester_entity_number": profile.entity_number,
-        "requester_address": profile.address,
-        "requester_phone": profile.phone,
-        "requester_email": requester.email,
-        "requester_occupation": profile.occupation,
-    }
+    _check_documents(requester.citizen_profile.requester_type, documents, required=True)
+    snapshot, nik = _profile_snapshot(requester)
     return _create(
         agency=agency,
         unit=target,
         submitted_by=requester,
         requester=requester,
         snapshot=snapshot,
-        nik=profile._decrypt_nik() if profile.has_nik else "",
+        nik=nik,
         channel=Channel.ONLINE,
         received_at=timezone.now(),
         information_requested=information_requested,
@@ -748,3 +755,67 @@ def information_request_reveal_nik(*, request_id, viewer, purpose: str) -> str:
     from accounts import crypto
 
     return crypto.decrypt(request.requester_nik_encrypted)
+
+
+# --- across the boundary with complaints --------------------------------------------------------------------
+def information_request_register_converted(
+    *,
+    officer,
+    requester,
+    agency: Agency,
+    received_at: dt.datetime,
+    information_requested: str,
+    purpose: str,
+    obtain_method: str,
+    delivery_method: str,
+    source: str,
+) -> InformationRequest:
+    """A complaint that is really a request for information becomes one, with the complaint's date of receipt
+    and the reporter's identity."""
+    profile = getattr(requester, "citizen_profile", None)
+    if profile is None or not profile.is_complete:
+        raise ValidationError(
+            {"requester": [_("Profil pelapor belum lengkap untuk sebuah permohonan informasi.")]}
+        )
+    target = _validate_request_fields(
+        agency=agency,
+        unit=None,
+        information_requested=information_requested,
+        purpose=purpose,
+        obtain_method=obtain_method,
+        delivery_method=delivery_method,
+    )
+    snapshot, nik = _profile_snapshot(requester)
+    return _create(
+        agency=agency,
+        unit=target,
+        submitted_by=officer,
+        requester=requester,
+        snapshot=snapshot,
+        nik=nik,
+        channel=Channel.ONLINE,
+        received_at=received_at,
+        information_requested=information_requested,
+        purpose=purpose,
+        obtain_method=obtain_method,
+        delivery_method=delivery_method,
+        documents=[],
+        submission_key=None,
+        audit_details={"converted_from": source},
+    )
+
+
+def information_request_convert_to_complaint(*, request_id, actor) -> InformationRequest:
+    """End an open request that is really a service complaint; complaints.services creates the complaint."""
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        _check(request, "convert", actor)
+        before = request.state
+        request.convert(at=timezone.now())
+        return _finish(
+            request,
+            actor=actor,
+            action="request.convert_to_complaint",
+            from_state=before,
+            fields=["withdrawn_at", "withdraw_reason"],
+        )

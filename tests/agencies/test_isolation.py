@@ -18,6 +18,11 @@ SETTINGS = {
     "name": "Dinas A",
     "registration_number_format": "{seq:04d}/PPID/{month_roman}/{year}",
     "objection_number_format": "{seq:04d}/KEB/{month_roman}/{year}",
+    "complaint_number_format": "ADU/{year}/{seq:05d}",
+    "complaint_verify_working_days": "3",
+    "complaint_followup_working_days": "5",
+    "complaint_auto_close_working_days": "10",
+    "complaint_resolution_days": "60",
     "auto_complete_working_days": "10",
 }
 ROLES = [StaffRole.OFFICER, StaffRole.PPID, StaffRole.ATASAN, StaffRole.AUDITOR, StaffRole.ADMIN]

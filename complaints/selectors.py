@@ -1,0 +1,52 @@
+"""Reads of complaints, scoped to what the viewer may see. Anonymity and confidentiality are enforced here."""
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from agencies.models import AGENCY_WIDE_ROLES, UnitKind
+from agencies.selectors import memberships_of
+
+from .models import Complaint, ComplaintState
+
+
+def complaints_visible_to(user) -> QuerySet[Complaint]:
+    """Reporters: their own. The agency's administrators, Utama staff, Atasan and auditors: the agency's.
+    A unit's officers: what was dispositioned to their unit."""
+    qs = Complaint.objects.select_related("agency", "unit")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    scope = Q(reporter=user)
+    for m in memberships_of(user):
+        if m.role in AGENCY_WIDE_ROLES or m.unit.kind == UnitKind.UTAMA:
+            scope |= Q(agency_id=m.unit.agency_id)
+        else:
+            scope |= Q(unit_id=m.unit_id)
+    return qs.filter(scope)
+
+
+def public_complaints() -> QuerySet[Complaint]:
+    """What anyone may read: never a confidential report, never an archived one."""
+    return (
+        Complaint.objects.select_related("agency", "unit")
+        .filter(confidential=False)
+        .exclude(state=ComplaintState.ARCHIVED)
+    )
+
+
+def reporter_display(complaint: Complaint, viewer) -> str:
+    """The reporter as a viewer may see them: anonymous reporters are 'Anonim' to everyone but themselves."""
+    is_self = complaint.reporter_id is not None and complaint.reporter_id == getattr(viewer, "pk", None)
+    if complaint.anonymous and not is_self:
+        return _("Anonim")
+    if complaint.reporter is None:
+        return _("Anonim")
+    profile = getattr(complaint.reporter, "citizen_profile", None)
+    return profile.name if profile else complaint.reporter.get_full_name() or complaint.reporter.username
+
+
+def due_for_auto_close() -> QuerySet[Complaint]:
+    return Complaint.objects.select_related("agency").filter(
+        state=ComplaintState.RESPONDED, auto_close_on__isnull=False
+    )

@@ -1,0 +1,575 @@
+"""Writes for complaints: one service per transition, the same order of checks as ppid (visible, role, state,
+payload). For an anonymous complaint the reporter never appears as an actor in the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agencies.models import Agency, Unit
+from agencies.numbering import next_sequence, render_number
+from audit.services import audit_record
+from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from ppid.uploads import inspect_upload
+from workcalendar.calendar import WorkingCalendar
+
+from .models import (
+    ArchiveReason,
+    Complaint,
+    ComplaintAttachment,
+    ComplaintCategory,
+    ComplaintMessage,
+    ComplaintState,
+)
+from .selectors import complaints_visible_to, due_for_auto_close
+
+SERIES = "complaint"
+_STATE_MESSAGES = {
+    "verify": gettext_lazy("Pengaduan ini sudah diverifikasi atau diarsipkan."),
+    "archive": gettext_lazy("Pengaduan hanya dapat diarsipkan sebelum ditindaklanjuti."),
+    "respond": gettext_lazy("Tindak lanjut hanya dapat dikirim untuk pengaduan yang sedang di unit."),
+    "reopen": gettext_lazy(
+        "Pengaduan hanya dapat dibuka kembali setelah ditindaklanjuti dan sebelum selesai."
+    ),
+    "confirm": gettext_lazy("Penilaian hanya dapat diberikan setelah tindak lanjut dan sebelum selesai."),
+}
+
+
+@dataclass
+class CodeHolder:
+    """The anonymous reporter of one complaint, proven by its secret tracking code (no account)."""
+
+    is_complaint_code_holder: int
+    pk = None
+    is_authenticated = False
+    is_superuser = False
+
+
+def _step(step: str, due, **extra) -> dict:
+    return {
+        "step": step,
+        "computed_at": timezone.now().isoformat(),
+        **due.as_dict(),
+        "explanation": due.explanation(),
+        **extra,
+    }
+
+
+def _resolution_due(agency: Agency, received_at: dt.datetime) -> tuple[dt.date, dict]:
+    calendar = WorkingCalendar(agency)
+    if agency.complaint_resolution_in_working_days:
+        due = calendar.add_working_days(received_at, agency.complaint_resolution_days)
+        return due.due_date, _step("resolution", due)
+    start = calendar.local_date(received_at)
+    due_date = start + dt.timedelta(days=agency.complaint_resolution_days)
+    return due_date, {
+        "step": "resolution",
+        "start": start.isoformat(),
+        "due_date": due_date.isoformat(),
+        "explanation": _("%(n)s hari kalender sejak diterima %(start)s: selesai paling lambat %(due)s.")
+        % {"n": agency.complaint_resolution_days, "start": start.isoformat(), "due": due_date.isoformat()},
+    }
+
+
+def _actor_for_audit(complaint: Complaint, actor):
+    """Anonymous reporters are never named in the trail: their acts are recorded as the reporter's, unnamed."""
+    if isinstance(actor, CodeHolder):
+        return None
+    if (
+        complaint.anonymous
+        and complaint.reporter_id is not None
+        and getattr(actor, "pk", None) == complaint.reporter_id
+    ):
+        return None
+    return actor
+
+
+def _audit(complaint, actor, action, *, from_state="", reason="", details=None):
+    by_reporter = isinstance(actor, CodeHolder) or getattr(actor, "pk", "x") == complaint.reporter_id
+    audit_record(
+        actor=_actor_for_audit(complaint, actor),
+        obj=complaint,
+        agency=complaint.agency,
+        action=action,
+        from_state=from_state,
+        to_state=complaint.state,
+        reason=reason,
+        details={**(details or {}), **({"by": "reporter"} if by_reporter else {})},
+    )
+
+
+# --- filing ---------------------------------------------------------------------------------------------------
+def _validate_filing(
+    *, reporter, agency, title, description, category, occurred_on, latitude, longitude, anonymous
+):
+    errors: dict[str, list[str]] = {}
+    if reporter is None and not anonymous:
+        errors["anonymous"] = [_("Tanpa akun, pengaduan hanya dapat diajukan secara anonim.")]
+    if not agency.is_active:
+        errors["agency"] = [_("Badan publik ini tidak menerima pengaduan.")]
+    if not (title or "").strip():
+        errors["title"] = [_("Isi judul pengaduan.")]
+    if not (description or "").strip():
+        errors["description"] = [_("Uraikan apa yang terjadi.")]
+    if category not in ComplaintCategory.values:
+        errors["category"] = [_("Pilih kategori pengaduan.")]
+    if occurred_on is not None and occurred_on > timezone.localdate():
+        errors["occurred_on"] = [_("Tanggal kejadian tidak boleh di masa depan.")]
+    coords = []
+    for field, value, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):
+        if value in (None, ""):
+            coords.append(None)
+            continue
+        try:
+            number = Decimal(str(value))
+            ok = number.is_finite() and -limit <= number <= limit
+        except (InvalidOperation, ValueError):
+            ok = False
+        if not ok:
+            errors[field] = [_("Koordinat tidak valid.")]
+            coords.append(None)
+        else:
+            coords.append(number.quantize(Decimal("0.000001")))
+    if (coords[0] is None) != (coords[1] is None) and "latitude" not in errors and "longitude" not in errors:
+        errors["longitude"] = [_("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya.")]
+    if errors:
+        raise ValidationError(errors)
+    return coords
+
+
+def complaint_file(
+    *,
+    reporter,
+    agency: Agency,
+    title: str,
+    description: str,
+    category: str,
+    occurred_on: dt.date | None = None,
+    location: str = "",
+    latitude=None,
+    longitude=None,
+    service: str = "",
+    anonymous: bool = False,
+    confidential: bool = False,
+    attachments=(),
+    submission_key=None,
+) -> tuple[Complaint, str]:
+    """File a complaint; a tracking number is issued at once. Without an account (reporter None) it must be
+    anonymous, and the secret tracking code returned here is the only way to follow it: it is shown once and
+    only its hash is kept. Returns (complaint, tracking_code or "")."""
+    if reporter is not None and reporter.email_confirmed_at is None:
+        raise PermissionDenied(_("Konfirmasi alamat e-mail Anda sebelum mengajukan pengaduan."))
+    latitude, longitude = _validate_filing(
+        reporter=reporter,
+        agency=agency,
+        title=title,
+        description=description,
+        category=category,
+        occurred_on=occurred_on,
+        latitude=latitude,
+        longitude=longitude,
+        anonymous=anonymous,
+    )
+    attachments = list(attachments)
+    errors = []
+    for uploaded in attachments:
+        try:
+            inspect_upload(uploaded)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError({"attachments": errors})
+    if reporter is not None and submission_key:
+        existing = Complaint.objects.filter(submitted_by=reporter, submission_key=submission_key).first()
+        if existing is not None:
+            return existing, ""
+    code = secrets.token_urlsafe(12) if reporter is None else ""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            local = now.astimezone(agency.tzinfo)
+            seq = next_sequence(agency=agency, series=SERIES, year=local.year)
+            verify = WorkingCalendar(agency).add_working_days(now, agency.complaint_verify_working_days)
+            resolution_due, resolution_step = _resolution_due(agency, now)
+            complaint = Complaint.objects.create(
+                agency=agency,
+                reporter=reporter,
+                submitted_by=reporter,
+                anonymous=anonymous or reporter is None,
+                confidential=confidential,
+                title=title.strip(),
+                description=description.strip(),
+                occurred_on=occurred_on,
+                location=(location or "").strip(),
+                latitude=latitude,
+                longitude=longitude,
+                service=(service or "").strip(),
+                category=category,
+                received_at=now,
+                registration_year=local.year,
+                registration_sequence=seq,
+                tracking_number=render_number(
+                    agency.complaint_number_format,
+                    seq=seq,
+                    year=local.year,
+                    month=local.month,
+                    unit="",
+                    agency=agency.slug,
+                ),
+                tracking_code_hash=make_password(code) if code else "",
+                submission_key=submission_key,
+                verify_due=verify.due_date,
+                resolution_due=resolution_due,
+                deadline_log=[_step("verify", verify), resolution_step],
+            )
+            for uploaded in attachments:
+                content_type, size, sha256 = inspect_upload(uploaded)
+                attachment = ComplaintAttachment(
+                    complaint=complaint,
+                    original_name=uploaded.name[:255],
+                    content_type=content_type,
+                    size=size,
+                    sha256=sha256,
+                )
+                attachment.file.save(uploaded.name, uploaded, save=False)
+                attachment.save()
+            _audit(
+                complaint,
+                reporter if reporter is not None else CodeHolder(complaint.pk),
+                "complaint.submitted",
+                details={
+                    "anonymous": complaint.anonymous,
+                    "confidential": confidential,
+                    "attachments": len(attachments),
+                },
+            )
+    except IntegrityError:
+        if reporter is not None and submission_key:
+            existing = Complaint.objects.filter(submitted_by=reporter, submission_key=submission_key).first()
+            if existing is not None:
+                return existing, ""
+        raise
+    return complaint, code
+
+
+def complaint_track(*, tracking_number: str, code: str) -> Complaint:
+    """An anonymous reporter without an account follows the complaint with its number and secret code."""
+    complaint = (
+        Complaint.objects.select_related("agency", "unit")
+        .filter(tracking_number=(tracking_number or "").strip())
+        .exclude(tracking_code_hash="")
+        .first()
+    )
+    # Same answer for an unknown number and a wrong code: nothing to probe.
+    if complaint is None or not check_password((code or "").strip(), complaint.tracking_code_hash):
+        raise NotFound(_("Nomor pelacakan atau kode rahasia tidak cocok."))
+    return complaint
+
+
+# --- transitions ------------------------------------------------------------------------------------------------
+def _lock(complaint_id, actor) -> Complaint:
+    qs = Complaint.objects.select_for_update(of=("self",)).select_related("agency", "unit")
+    if isinstance(actor, CodeHolder):
+        complaint = qs.filter(pk=actor.is_complaint_code_holder, pk__in=[complaint_id]).first()
+    else:
+        complaint = qs.filter(pk=complaint_id, pk__in=complaints_visible_to(actor).values("pk")).first()
+    if complaint is None:
+        raise NotFound(_("Pengaduan tidak ditemukan."))
+    return complaint
+
+
+def _reporter_actor(complaint_id, actor, tracking_number, tracking_code):
+    if tracking_code:
+        complaint = complaint_track(tracking_number=tracking_number, code=tracking_code)
+        if complaint.pk != complaint_id:
+            raise NotFound(_("Pengaduan tidak ditemukan."))
+        return CodeHolder(complaint.pk)
+    return actor
+
+
+def _check(complaint: Complaint, name: str, actor) -> None:
+    meta = getattr(type(complaint), name)._django_fsm
+    if not any(t.has_perm(complaint, actor) for t in meta.transitions.values()):
+        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada pengaduan ini."))
+    if not meta.has_transition(complaint.state):
+        raise InvalidTransition(str(_STATE_MESSAGES[name]), state=complaint.state)
+
+
+def _save(complaint, fields):
+    complaint.save(update_fields=["state", *fields])
+
+
+def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
+    """The complaint administrator verifies and dispositions to a unit of the same agency."""
+    with transaction.atomic():
+        complaint = _lock(complaint_id, actor)
+        _check(complaint, "verify", actor)
+        if unit is None or unit.agency_id != complaint.agency_id or not unit.is_active:
+            raise ValidationError({"unit": [_("Pilih unit aktif dari badan publik yang sama.")]})
+        before = complaint.state
+        followup = WorkingCalendar(complaint.agency).add_working_days(
+            timezone.now(), complaint.agency.complaint_followup_working_days
+        )
+        complaint.deadline_log = [*complaint.deadline_log, _step("followup", followup)]
+        complaint.verify(unit=unit, at=timezone.now(), followup_due=followup.due_date)
+        _save(complaint, ["unit", "dispositioned_at", "followup_due", "deadline_log"])
+        _audit(complaint, actor, "complaint.verify", from_state=before, details={"unit": unit.pk})
+    return complaint
+
+
+def complaint_archive(*, complaint_id, actor, reason: str, note: str) -> Complaint:
+    """Not a complaint, not our authority, duplicate or spam; the reason is told to the reporter."""
+    with transaction.atomic():
+        complaint = _lock(complaint_id, actor)
+        _check(complaint, "archive", actor)
+        errors = {}
+        if reason not in ArchiveReason.values or reason == ArchiveReason.CONVERTED:
+            errors["reason"] = [_("Pilih alasan pengarsipan.")]
+        if not (note or "").strip():
+            errors["note"] = [_("Tuliskan penjelasan untuk pelapor.")]
+        if errors:
+            raise ValidationError(errors)
+        before = complaint.state
+        complaint.archive(reason=reason, note=note.strip(), at=timezone.now())
+        _save(complaint, ["archive_reason", "archive_note", "archived_at"])
+        _audit(
+            complaint,
+            actor,
+            "complaint.archive",
+            from_state=before,
+            reason=note.strip(),
+            details={"reason": reason},
+        )
+    return complaint
+
+
+def complaint_respond(*, complaint_id, actor, message: str) -> Complaint:
+    """The unit posts its follow-up. The reporter then has the configured working days to reply."""
+    with transaction.atomic():
+        complaint = _lock(complaint_id, actor)
+        _check(complaint, "respond", actor)
+        if not (message or "").strip():
+            raise ValidationError({"message": [_("Tuliskan tindak lanjut untuk pelapor.")]})
+        before = complaint.state
+        now = timezone.now()
+        close = WorkingCalendar(complaint.agency).add_working_days(
+            now, complaint.agency.complaint_auto_close_working_days
+        )
+        complaint.deadline_log = [*complaint.deadline_log, _step("auto_close", close)]
+        complaint.respond(at=now, auto_close_on=close.due_date)
+        _save(complaint, ["responded_at", "auto_close_on", "deadline_log"])
+        ComplaintMessage.objects.create(
+            complaint=complaint,
+            author_kind=ComplaintMessage.Author.UNIT,
+            staff_author=actor,
+            body=message.strip(),
+        )
+        _audit(complaint, actor, "complaint.respond", from_state=before)
+    return complaint
+
+
+def complaint_reopen(
+    *, complaint_id, message: str, actor=None, tracking_number: str = "", tracking_code: str = ""
+) -> Complaint:
+    """The reporter is not satisfied: back to the unit, with a new follow-up clock."""
+    actor = _reporter_actor(complaint_id, actor, tracking_number, tracking_code)
+    with transaction.atomic():
+        complaint = _lock(complaint_id, actor)
+        _check(complaint, "reopen", actor)
+        if not (message or "").strip():
+            raise ValidationError({"message": [_("Jelaskan mengapa tindak lanjut belum memuaskan.")]})
+        before = complaint.state
+        followup = WorkingCalendar(complaint.agency).add_working_days(
+            timezone.now(), complaint.agency.complaint_followup_working_days
+        )
+        complaint.deadline_log = [*complaint.deadline_log, _step("followup", followup)]
+        complaint.reopen(followup_due=followup.due_date)
+        _save(complaint, ["followup_due", "auto_close_on", "deadline_log"])
+        ComplaintMessage.objects.create(
+            complaint=complaint, author_kind=ComplaintMessage.Author.REPORTER, body=message.strip()
+        )
+        _audit(complaint, actor, "complaint.reopen", from_state=before)
+    return complaint
+
+
+def complaint_confirm(
+    *, complaint_id, rating, comment: str = "", actor=None, tracking_number: str = "", tracking_code: str = ""
+) -> Complaint:
+    """The reporter accepts the follow-up and rates the handling from 1 to 5."""
+    actor = _reporter_actor(complaint_id, actor, tracking_number, tracking_code)
+    with transaction.atomic():
+        complaint = _lock(complaint_id, actor)
+        _check(complaint, "confirm", actor)
+        try:
+            rating = int(str(rating).strip())
+        except (TypeError, ValueError):
+            rating = 0
+        if not 1 <= rating <= 5:
+            raise ValidationError({"rating": [_("Penilaian harus angka 1 sampai 5.")]})
+        before = complaint.state
+        complaint.confirm(rating=rating, comment=(comment or "").strip(), at=timezone.now())
+        _save(complaint, ["rating", "rating_comment", "completed_at"])
+        _audit(complaint, actor, "complaint.confirm", from_state=before, details={"rating": rating})
+    return complaint
+
+
+def complaint_auto_close_due(*, now: dt.datetime | None = None) -> int:
+    """Close responded complaints whose reporter did not reply within the configured working days."""
+    now = now or timezone.now()
+    closed = 0
+    for candidate in due_for_auto_close().filter(auto_close_on__lt=now.date() + dt.timedelta(days=1)):
+        with transaction.atomic():
+            complaint = Complaint.objects.select_for_update().select_related("agency").get(pk=candidate.pk)
+            end = complaint._end(complaint.auto_close_on)
+            if complaint.state != ComplaintState.RESPONDED or end is None or now <= end:
+                continue
+            complaint.auto_close(at=now)
+            _save(complaint, ["completed_at"])
+            audit_record(
+                actor=None,
+                obj=complaint,
+                agency=complaint.agency,
+                action="complaint.auto_close",
+                from_state=ComplaintState.RESPONDED,
+                to_state=complaint.state,
+                reason=_("Tidak ada balasan pelapor dalam %(n)s hari kerja setelah tindak lanjut.")
+                % {"n": complaint.agency.complaint_auto_close_working_days},
+            )
+            closed += 1
+    return closed
+
+
+# --- records beside the lifecycle --------------------------------------------------------------------------------
+def _admin_lock(complaint_id, actor) -> Complaint:
+    from .rules import is_complaint_admin
+
+    complaint = _lock(complaint_id, actor)
+    if not is_complaint_admin(complaint, actor):
+        raise PermissionDenied(_("Hanya admin pengaduan yang dapat mencatat ini."))
+    return complaint
+
+
+def complaint_escalate_to_ombudsman(*, complaint_id, actor, reference: str) -> Complaint:
+    """Mark a complaint the agency did not resolve as reported to the Ombudsman (UU 37/2008)."""
+    with transaction.atomic():
+        complaint = _admin_lock(complaint_id, actor)
+        if complaint.state == ComplaintState.ARCHIVED:
+            raise InvalidTransition(
+                _("Pengaduan yang diarsipkan tidak dapat dieskalasi."), state=complaint.state
+            )
+        if not (reference or "").strip():
+            raise ValidationError({"reference": [_("Isi nomor laporan dari Ombudsman.")]})
+        complaint.ombudsman_reference, complaint.escalated_at = reference.strip(), timezone.now()
+        complaint.save(update_fields=["ombudsman_reference", "escalated_at"])
+        _audit(complaint, actor, "complaint.escalated", details={"reference": complaint.ombudsman_reference})
+    return complaint
+
+
+def complaint_record_lapor_number(*, complaint_id, actor, number: str) -> Complaint:
+    with transaction.atomic():
+        complaint = _admin_lock(complaint_id, actor)
+        if not (number or "").strip():
+            raise ValidationError({"number": [_("Isi nomor pelacakan SP4N-LAPOR!.")]})
+        complaint.lapor_tracking_number = number.strip()
+        complaint.save(update_fields=["lapor_tracking_number"])
+        _audit(
+            complaint, actor, "complaint.lapor_linked", details={"number": complaint.lapor_tracking_number}
+        )
+    return complaint
+
+
+def complaint_convert_to_request(
+    *, complaint_id, actor, purpose: str, obtain_method: str = "softcopy", delivery_method: str = "email"
+):
+    """A complaint that is really a request for information becomes one, keeping the original date of receipt
+    and the link. It needs the reporter's identity, so an anonymous complaint cannot be converted."""
+    from ppid.services import information_request_register_converted
+
+    with transaction.atomic():
+        complaint = _admin_lock(complaint_id, actor)
+        _check(complaint, "archive", actor)
+        if complaint.anonymous or complaint.reporter is None:
+            raise ValidationError(
+                {
+                    "complaint": [
+                        _(
+                            "Pengaduan anonim tidak dapat dialihkan: permohonan informasi "
+                            "memerlukan identitas pemohon."
+                        )
+                    ]
+                }
+            )
+        request = information_request_register_converted(
+            officer=actor,
+            requester=complaint.reporter,
+            agency=complaint.agency,
+            received_at=complaint.received_at,
+            information_requested=complaint.description,
+            purpose=purpose,
+            obtain_method=obtain_method,
+            delivery_method=delivery_method,
+            source=str(complaint),
+        )
+        before = complaint.state
+        complaint.archive(
+            reason=ArchiveReason.CONVERTED,
+            note=_("Dialihkan menjadi permohonan informasi %(number)s.") % {"number": request},
+            at=timezone.now(),
+        )
+        complaint.converted_request = request
+        _save(complaint, ["archive_reason", "archive_note", "archived_at", "converted_request"])
+        _audit(complaint, actor, "complaint.converted", from_state=before, details={"request": request.pk})
+    return request
+
+
+def complaint_from_request(*, request_id, actor) -> Complaint:
+    """A request that is really a complaint becomes one: same reporter, same date of receipt, linked; the
+    request ends as converted."""
+    from ppid.services import information_request_convert_to_complaint
+
+    with transaction.atomic():
+        request = information_request_convert_to_complaint(request_id=request_id, actor=actor)
+        if request.requester is None:
+            raise ValidationError(
+                {"request": [_("Hanya permohonan dari akun pemohon yang dapat dialihkan.")]}
+            )
+        agency = request.agency
+        local = request.received_at.astimezone(agency.tzinfo)
+        seq = next_sequence(agency=agency, series=SERIES, year=local.year)
+        verify = WorkingCalendar(agency).add_working_days(
+            request.received_at, agency.complaint_verify_working_days
+        )
+        resolution_due, resolution_step = _resolution_due(agency, request.received_at)
+        complaint = Complaint.objects.create(
+            agency=agency,
+            reporter=request.requester,
+            submitted_by=actor,
+            title=_("Dialihkan dari permohonan %(n)s") % {"n": request.registration_number},
+            description=request.information_requested,
+            category=ComplaintCategory.OTHER,
+            received_at=request.received_at,
+            registration_year=local.year,
+            registration_sequence=seq,
+            from_request=request,
+            tracking_number=render_number(
+                agency.complaint_number_format,
+                seq=seq,
+                year=local.year,
+                month=local.month,
+                unit="",
+                agency=agency.slug,
+            ),
+            verify_due=verify.due_date,
+            resolution_due=resolution_due,
+            deadline_log=[_step("verify", verify), resolution_step],
+        )
+        _audit(complaint, actor, "complaint.submitted", details={"from_request": request.pk})
+    return complaint

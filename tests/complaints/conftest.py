@@ -1,0 +1,1 @@
+from tests.ppid.conftest import file_request, world  # noqa: F401
