@@ -121,7 +121,7 @@ def _validate_filing(
         errors["description"] = [_("Uraikan apa yang terjadi.")]
     if category not in ComplaintCategory.values:
         errors["category"] = [_("Pilih kategori pengaduan.")]
-    if occurred_on is not None and occurred_on > timezone.localdate():
+    if occurred_on is not None and occurred_on > timezone.localdate(timezone=agency.tzinfo):
         errors["occurred_on"] = [_("Tanggal kejadian tidak boleh di masa depan.")]
     coords = []
     for field, value, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views, views_requests
+from . import views, views_objections, views_requests
 from .forms import LoginForm
 
 app_name = "frontend"
@@ -39,4 +39,18 @@ urlpatterns = [
     path("permohonan/dokumen/<int:doc_pk>/", views_requests.request_document, name="request_document"),
     path("antrean/", views_requests.queue, name="queue"),
     path("antrean/catat/", views_requests.offline_intake, name="offline_intake"),
+    # Objections (keberatan) and disputes (sengketa)
+    path("permohonan/<int:pk>/keberatan/baru/", views_objections.objection_file, name="objection_file"),
+    path(
+        "permohonan/<int:pk>/keberatan/catat/", views_objections.objection_offline, name="objection_offline"
+    ),
+    path("keberatan/", views_objections.objection_queue, name="objection_queue"),
+    path("keberatan/<int:pk>/", views_objections.objection_detail, name="objection_detail"),
+    path(
+        "keberatan/<int:pk>/aksi/<slug:action>/", views_objections.objection_action, name="objection_action"
+    ),
+    path("keberatan/<int:pk>/surat/", views_objections.objection_letter, name="objection_letter"),
+    path("keberatan/<int:pk>/sengketa/", views_objections.dispute_register, name="dispute_register"),
+    path("keberatan/<int:pk>/sengketa/ubah/", views_objections.dispute_update, name="dispute_update"),
+    path("keberatan/<int:pk>/sengketa/sidang/", views_objections.dispute_hearing, name="dispute_hearing"),
 ]

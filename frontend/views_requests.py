@@ -24,12 +24,17 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agencies.models import Agency
 from agencies.selectors import is_staff_of, memberships_of, units_visible_to
-from audit.models import Event
-from audit.selectors import events_visible_to
 from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
-from ppid.models import InformationRequest, RequestState
-from ppid.selectors import documents_visible_to, officer_queue, request_for, requests_visible_to
+from ppid.models import InformationRequest, ObjectionState, RequestState
+from ppid.selectors import (
+    documents_visible_to,
+    objections_visible_to,
+    officer_queue,
+    request_for,
+    requests_visible_to,
+)
+from ppid.timeline import case_timeline
 from workcalendar.calendar import WorkingCalendar
 
 from . import forms_requests as f
@@ -55,6 +60,25 @@ EVENT_LABELS = {
     "request.auto_complete": gettext_lazy("Selesai otomatis"),
     "request.withdraw": gettext_lazy("Dicabut oleh pemohon"),
     "personal_data.viewed": gettext_lazy("NIK lengkap dilihat petugas"),
+    "objection.registered": gettext_lazy("Keberatan didaftarkan"),
+    "objection.review": gettext_lazy("Keberatan mulai diperiksa Atasan PPID"),
+    "objection.decide": gettext_lazy("Atasan PPID menanggapi keberatan"),
+    "objection.withdraw": gettext_lazy("Keberatan dicabut oleh pemohon"),
+    "dispute.registered": gettext_lazy("Sengketa di Komisi Informasi dicatat"),
+    "dispute.updated": gettext_lazy("Perkembangan sengketa dicatat"),
+    "dispute.hearing": gettext_lazy("Sidang sengketa dicatat"),
+}
+CASE_LABELS = {
+    "request": gettext_lazy("Permohonan"),
+    "objection": gettext_lazy("Keberatan"),
+    "dispute": gettext_lazy("Sengketa"),
+}
+# Deadlines: status in words as well as colour.
+WINDOW_STATUS = {
+    "met": gettext_lazy("Dipenuhi tepat waktu"),
+    "missed": gettext_lazy("Dipenuhi terlambat"),
+    "open": gettext_lazy("Berjalan"),
+    "overdue": gettext_lazy("Lewat batas waktu"),
 }
 
 
@@ -69,8 +93,9 @@ def _visible_or_404(request, pk) -> InformationRequest:
     return obj
 
 
-def _deadline_badges(rows) -> list[tuple[InformationRequest, dict | None]]:
-    """Pair each request with its deadline badge: overdue, due soon (<= 3 working days left) or on time."""
+def _deadline_badges(rows) -> list[tuple[Any, dict | None]]:
+    """Pair each request (or objection) with its deadline badge: overdue, due soon (<= 3 working days left) or
+    on time."""
     calendars: dict[int, WorkingCalendar] = {}
     now = timezone.now()
     paired = []
@@ -78,7 +103,7 @@ def _deadline_badges(rows) -> list[tuple[InformationRequest, dict | None]]:
         badge = None
         if obj.is_overdue:
             badge = {"kind": "overdue"}
-        elif obj.clock_paused:
+        elif getattr(obj, "clock_paused", False):  # objections have no pause
             badge = {"kind": "paused"}
         elif obj.is_open:
             calendar = calendars.setdefault(obj.agency_id, WorkingCalendar(obj.agency))
@@ -237,23 +262,28 @@ def _run_action(name: str, obj: InformationRequest, user, form) -> InformationRe
     raise Http404
 
 
-def _timeline(obj: InformationRequest, user, staff_view: bool) -> list[dict]:
-    events = (
-        events_visible_to(user).for_object(obj) if staff_view else Event.objects.for_object(obj)
-    ).order_by("created_at", "id")
-    states = dict(RequestState.choices)
-    return [
-        {
-            "at": e.created_at,
-            "action": EVENT_LABELS.get(e.action, e.action),
-            "from_state": states.get(e.from_state, e.from_state),
-            "to_state": states.get(e.to_state, e.to_state),
-            # Citizens see what happened and when; who did it and the internal notes are for staff.
-            "actor": (e.actor.get_username() if e.actor else _("sistem")) if staff_view else None,
-            "reason": e.reason if staff_view else "",
-        }
-        for e in events
-    ]
+def case_timeline_rows(obj: InformationRequest, user) -> list[dict]:
+    """The request, its objections and its dispute as one story (ppid.timeline.case_timeline), in its order,
+    with readable labels. Citizens get no actor: the selector leaves it empty for them."""
+    states = {
+        "request": dict(RequestState.choices),
+        "objection": dict(ObjectionState.choices),
+        "dispute": {},
+    }
+    rows = []
+    for item in case_timeline(obj, user):
+        names = states.get(item.case, {})
+        rows.append(
+            {
+                "item": item,
+                "case_label": CASE_LABELS.get(item.case, item.case),
+                "action_label": EVENT_LABELS.get(item.action, item.action),
+                "from_state": names.get(item.from_state, item.from_state),
+                "to_state": names.get(item.to_state, item.to_state),
+                "status_label": WINDOW_STATUS.get(item.status, item.status),
+            }
+        )
+    return rows
 
 
 def _render_detail(
@@ -298,7 +328,12 @@ def _render_detail(
         "response": response,
         "documents": documents,
         "clarifications": obj.clarifications.all(),
-        "timeline": _timeline(obj, user, staff_view),
+        "timeline": case_timeline_rows(obj, user),
+        "objections": _deadline_badges(
+            objections_visible_to(user).filter(request=obj).order_by("received_at")
+        ),
+        "can_object": rules.is_requester(obj, user),
+        "can_register_objection": rules.is_agency_officer(obj, user),
         "staff_view": staff_view,
         "actions": actions,
         "action_error": action_error,

@@ -1,4 +1,5 @@
-"""Official PDF letters of an information request: the receipt, the extension notice and the written notice.
+"""Official PDF letters of an information request: the receipt, the extension notice and the written notice;
+and of an objection: the Atasan PPID's response (tanggapan atas keberatan).
 
 Letters are always in Indonesian, whatever language the caller's page is in: they are official documents of
 a Badan Publik. The template text is therefore written in Indonesian and not marked for translation; the
@@ -20,8 +21,9 @@ from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from .models import ExemptionGround, InformationRequest, RequestResponse
+from .models import ExemptionGround, InformationRequest, Objection, RequestResponse
 from .services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
+from .windows import KI_FILING_DAYS, dispute_windows
 
 
 def render_receipt(request: InformationRequest) -> bytes:
@@ -63,6 +65,21 @@ def render_notice(request: InformationRequest) -> bytes:
         response=response,
         grounds=[_Ground(letter) for letter in response.exemption_grounds],
         fee=_rupiah(response.fee_amount),
+    )
+
+
+def render_objection_decision(objection: Objection) -> bytes:
+    """Tanggapan Atasan PPID atas keberatan (UU 14/2008 Pasal 36). ValueError if it was not decided yet."""
+    if objection.decided_at is None:
+        raise ValueError(f"Objection {objection.registration_number} has not been decided yet.")
+    # The letter names the last day to go to the Komisi Informasi if the response is received on its date.
+    ki_filing = next((w for w in dispute_windows(objection) if w.key == "ki_filing"), None)
+    return _render_pdf(
+        "ppid/letters/objection_decision.html",
+        objection.request,
+        objection=objection,
+        ki_filing_days=KI_FILING_DAYS,
+        ki_filing_due=ki_filing.due_date if ki_filing else None,
     )
 
 

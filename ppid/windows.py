@@ -8,11 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from workcalendar.calendar import DueDate, WorkingCalendar
 
-from .models import Decision, InformationRequest, ObjectionGround, RequestState
+from .models import Decision, InformationRequest, ObjectionGround, ObjectionState, RequestState
 
 OBJECTION_FILING_DAYS = 30  # UU 14/2008 Pasal 36 ayat 1
 ATASAN_RESPONSE_DAYS = 30  # Pasal 36 ayat 2
@@ -65,7 +66,7 @@ def objection_ground_windows(
     arisen: dict[str, tuple[dt.date, str]] = {}
     if response is not None:
         notice_day = calendar.local_date(response.responded_at)
-        because = _("pemberitahuan tertulis tanggal %(date)s") % {"date": notice_day.isoformat()}
+        because = _("pemberitahuan tertulis tanggal %(date)s") % {"date": date_format(notice_day, "j F Y")}
         for ground in "bde":
             arisen[ground] = (notice_day, because)
         if response.decision in (Decision.REJECTED, Decision.PARTIALLY_GRANTED):
@@ -74,7 +75,7 @@ def objection_ground_windows(
             arisen["f"] = (notice_day, because)
         if response.responded_at > request.due_at:
             arisen["g"] = (notice_day, because)
-    elif at > request.due_at:
+    elif at > request.due_at and not request.clock_paused:
         because = _("batas waktu pemberitahuan %(date)s lewat tanpa jawaban") % {
             "date": request.due_date.isoformat()
         }
@@ -102,17 +103,18 @@ class Window:
     due_date: dt.date
     explanation: str
     done_on: dt.date | None
+    due_at: dt.datetime  # the end of the due date in the agency's zone
 
     @property
     def status(self) -> str:
         if self.done_on is not None:
             return "met" if self.done_on <= self.due_date else "missed"
-        return "overdue" if timezone.localdate() > self.due_date else "open"
+        return "overdue" if timezone.now() > self.due_at else "open"
 
 
 def _window(key, label, start, working_days, calendar, done_on) -> Window:
     due = calendar.add_working_days(start, working_days)
-    return Window(key, label, start, due, due.due_date, due.explanation(), done_on)
+    return Window(key, label, start, due, due.due_date, due.explanation(), done_on, due.due_at)
 
 
 def dispute_windows(objection, dispute=None) -> list[Window]:
@@ -120,6 +122,8 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
     objection and kasasi. Only those whose starting point has happened are listed."""
     calendar = WorkingCalendar(objection.agency)
     windows: list[Window] = []
+    if objection.state == ObjectionState.WITHDRAWN:
+        return windows  # a withdrawn objection leads to no dispute
     if objection.decided_at is not None:
         start, label = calendar.local_date(objection.decided_at), _("Pengajuan sengketa ke Komisi Informasi")
     elif timezone.now() > objection.due_at:
@@ -190,6 +194,7 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
                 )
                 % {"n": KASASI_DAYS, "start": dispute.court_decision_received_on.isoformat()},
                 dispute.kasasi_filed_on,
+                calendar.end_of_day(due_date),
             )
         )
     return windows

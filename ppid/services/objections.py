@@ -29,6 +29,7 @@ from ..models import (
     Objection,
     ObjectionGround,
     ObjectionOutcome,
+    ObjectionState,
 )
 from ..selectors import disputes_visible_to, objections_visible_to, requests_visible_to
 from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows
@@ -81,7 +82,11 @@ def _check_grounds(request, grounds, received_at) -> dict:
                     "Batas waktu keberatan atas alasan %(ground)s berakhir pada %(date)s "
                     "(30 hari kerja sejak %(since)s)."
                 )
-                % {"ground": ground, "date": _date(window.closes.due_date), "since": window.arose_because}
+                % {
+                    "ground": window.label,
+                    "date": _date(window.closes.due_date),
+                    "since": window.arose_because,
+                }
             )
     if errors:
         raise ValidationError({"grounds": errors})
@@ -313,7 +318,7 @@ def objection_decide(
                 errors["order"] = [_("Sebutkan apa yang wajib dipenuhi PPID.")]
             if comply_by is None:
                 errors["comply_by"] = [_("Tentukan tanggal paling lambat PPID memenuhinya.")]
-            elif comply_by < timezone.localdate():
+            elif comply_by < timezone.localdate(timezone=objection.agency.tzinfo):
                 errors["comply_by"] = [_("Tanggal pemenuhan tidak boleh di masa lalu.")]
         if settled_by_agreement:
             if not set(objection.grounds) <= AGREEABLE_GROUNDS:
@@ -427,7 +432,7 @@ def _may_record_dispute(case, actor) -> bool:
 
 def _validate_dispute(dispute: Dispute, objection: Objection) -> None:
     errors: dict[str, list[str]] = {}
-    today = timezone.localdate()
+    today = timezone.localdate(timezone=objection.agency.tzinfo)
     if not dispute.ki_register_number.strip():
         errors["ki_register_number"] = [_("Isi nomor register sengketa dari Komisi Informasi.")]
     if not dispute.commission.strip():
@@ -471,6 +476,8 @@ def dispute_register(
         objection = _lock_objection(objection_id, actor)
         if not _may_record_dispute(objection, actor):
             raise PermissionDenied(_("Hanya petugas PPID atau Atasan PPID yang mencatat sengketa."))
+        if objection.state == ObjectionState.WITHDRAWN:
+            raise InvalidTransition(_("Keberatan ini sudah dicabut."), state=objection.state)
         if hasattr(objection, "dispute"):
             raise InvalidTransition(_("Sengketa atas keberatan ini sudah tercatat."), state=objection.state)
         if objection.is_open and timezone.now() <= objection.due_at:
@@ -568,7 +575,7 @@ def dispute_add_hearing(*, dispute_id, actor, held_on: dt.date, kind: str, notes
         errors = {}
         if kind not in DisputeHearing.Kind.values:
             errors["kind"] = [_("Pilih jenis sidang.")]
-        if held_on is None or held_on > timezone.localdate():
+        if held_on is None or held_on > timezone.localdate(timezone=dispute.agency.tzinfo):
             errors["held_on"] = [_("Tanggal sidang tidak boleh kosong atau di masa depan.")]
         elif held_on < dispute.filed_on:
             errors["held_on"] = [_("Sidang tidak mungkin sebelum sengketa diajukan.")]

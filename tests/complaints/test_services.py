@@ -196,7 +196,9 @@ def test_followup_and_auto_close_clocks_across_holidays(world):
         assert not Complaint.objects.get(pk=complaint.pk).is_overdue
     with at(2026, 5, 21, 10):
         assert Complaint.objects.get(pk=complaint.pk).is_overdue
-        complaint = c.complaint_respond(complaint_id=complaint.pk, actor=world.pelaksana_officer, message="OK")
+        complaint = c.complaint_respond(
+            complaint_id=complaint.pk, actor=world.pelaksana_officer, message="OK"
+        )
     # 10 working days after the follow-up, skipping Idul Adha 27 May, its cuti bersama and Pancasila Day.
     assert complaint.auto_close_on == D(2026, 6, 9)
     with at(2026, 6, 9, 23, 0):
@@ -302,9 +304,7 @@ def test_request_becomes_a_complaint_keeping_the_date(world, file_request):
 def test_ombudsman_escalation_and_lapor_number_are_recorded(world):
     complaint, _code = file(world)
     with pytest.raises(PermissionDenied):
-        c.complaint_escalate_to_ombudsman(
-            complaint_id=complaint.pk, actor=world.auditor, reference="x"
-        )
+        c.complaint_escalate_to_ombudsman(complaint_id=complaint.pk, actor=world.auditor, reference="x")
     c.complaint_escalate_to_ombudsman(
         complaint_id=complaint.pk, actor=world.admin, reference="0123/LM/VI/2026/JKT"
     )

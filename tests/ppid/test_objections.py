@@ -7,7 +7,7 @@ import time_machine
 from audit.models import Event
 from ppid import services as s
 from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
-from ppid.models import Objection, ObjectionState
+from ppid.models import InformationRequest, Objection, ObjectionState
 from ppid.timeline import case_timeline
 from ppid.windows import dispute_windows, objection_ground_windows
 
@@ -426,3 +426,29 @@ def test_the_timeline_shows_the_objection_window_before_an_objection(world, refu
         items = case_timeline(refused, world.citizen)
     window = [i for i in items if i.case == "objection"]
     assert [i.due_date for i in window] == [D(2026, 5, 8)]
+
+
+def test_a_withdrawn_objection_opens_no_dispute(world, objection):
+    s.objection_withdraw(objection_id=objection.pk, actor=world.citizen, reason="Sudah diberikan")
+    with at(2026, 5, 25, 10):  # past the Atasan's 30 days
+        withdrawn = Objection.objects.get(pk=objection.pk)
+        assert dispute_windows(withdrawn) == []
+        with pytest.raises(InvalidTransition, match="dicabut"):
+            s.dispute_register(
+                objection_id=objection.pk,
+                actor=world.officer,
+                commission="KI Jawa Barat",
+                ki_register_number="009/V/KI-JBR-PS/2026",
+                filed_on=D(2026, 5, 22),
+            )
+
+
+def test_a_paused_clock_raises_no_ground_for_silence(world, file_request):
+    world.agency.pause_on_clarification = True
+    world.agency.save()
+    with at(2026, 3, 13, 10):
+        request = file_request()
+        s.information_request_process(request_id=request.pk, actor=world.officer)
+        s.information_request_ask_clarification(request_id=request.pk, actor=world.officer, message="Tahun?")
+    with at(2026, 4, 20, 10):  # past the stored due date, but the clock stands still
+        assert objection_ground_windows(InformationRequest.objects.get(pk=request.pk)) == {}
