@@ -1,13 +1,26 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import resources, views
+from .auth import TokenView
 
 app_name = "api"
 
+router = DefaultRouter()
+router.register("agencies", resources.AgencyViewSet, basename="agency")
+router.register("units", resources.UnitViewSet, basename="unit")
+router.register("holidays", resources.HolidayViewSet, basename="holiday")
+router.register("requests", resources.RequestViewSet, basename="request")
+router.register("objections", resources.ObjectionViewSet, basename="objection")
+router.register("disputes", resources.DisputeViewSet, basename="dispute")
+router.register("complaints", resources.ComplaintViewSet, basename="complaint")
+
 urlpatterns = [
+    path("auth/token/", TokenView.as_view(), name="token"),
     path("calendar/due-date/", views.DueDateView.as_view(), name="due-date"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("", include(router.urls)),
 ]

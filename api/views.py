@@ -1,5 +1,7 @@
 """Thin DRF views: parse input, call a service or selector, render."""
 
+import datetime as dt
+
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -18,6 +20,12 @@ class DueDateQuery(serializers.Serializer):
     )
     working_days = serializers.IntegerField(min_value=1, max_value=365)
     agency = serializers.SlugField(required=False)
+
+    def validate_start(self, value):
+        # The calendar covers the present era; far dates also carry historical zone offsets (LMT).
+        if not dt.date(2000, 1, 1) <= value <= dt.date(2100, 12, 31):
+            raise serializers.ValidationError(_("Tanggal di luar jangkauan kalender (2000–2100)."))
+        return value
 
 
 _skipped = inline_serializer(

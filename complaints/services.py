@@ -295,7 +295,7 @@ def _reporter_actor(complaint_id, actor, tracking_number, tracking_code):
     return actor
 
 
-def _check(complaint: Complaint, name: str, actor) -> None:
+def check_transition(complaint: Complaint, name: str, actor) -> None:
     meta = getattr(type(complaint), name)._django_fsm
     if not any(t.has_perm(complaint, actor) for t in meta.transitions.values()):
         raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada pengaduan ini."))
@@ -311,7 +311,7 @@ def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
     """The complaint administrator verifies and dispositions to a unit of the same agency."""
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
-        _check(complaint, "verify", actor)
+        check_transition(complaint, "verify", actor)
         if unit is None or unit.agency_id != complaint.agency_id or not unit.is_active:
             raise ValidationError({"unit": [_("Pilih unit aktif dari badan publik yang sama.")]})
         before = complaint.state
@@ -329,7 +329,7 @@ def complaint_archive(*, complaint_id, actor, reason: str, note: str) -> Complai
     """Not a complaint, not our authority, duplicate or spam; the reason is told to the reporter."""
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
-        _check(complaint, "archive", actor)
+        check_transition(complaint, "archive", actor)
         errors = {}
         if reason not in ArchiveReason.values or reason == ArchiveReason.CONVERTED:
             errors["reason"] = [_("Pilih alasan pengarsipan.")]
@@ -355,7 +355,7 @@ def complaint_respond(*, complaint_id, actor, message: str) -> Complaint:
     """The unit posts its follow-up. The reporter then has the configured working days to reply."""
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
-        _check(complaint, "respond", actor)
+        check_transition(complaint, "respond", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Tuliskan tindak lanjut untuk pelapor.")]})
         before = complaint.state
@@ -383,7 +383,7 @@ def complaint_reopen(
     actor = _reporter_actor(complaint_id, actor, tracking_number, tracking_code)
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
-        _check(complaint, "reopen", actor)
+        check_transition(complaint, "reopen", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Jelaskan mengapa tindak lanjut belum memuaskan.")]})
         before = complaint.state
@@ -407,7 +407,7 @@ def complaint_confirm(
     actor = _reporter_actor(complaint_id, actor, tracking_number, tracking_code)
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
-        _check(complaint, "confirm", actor)
+        check_transition(complaint, "confirm", actor)
         try:
             rating = int(str(rating).strip())
         except (TypeError, ValueError):
@@ -495,7 +495,7 @@ def complaint_convert_to_request(
 
     with transaction.atomic():
         complaint = _admin_lock(complaint_id, actor)
-        _check(complaint, "archive", actor)
+        check_transition(complaint, "archive", actor)
         if complaint.anonymous or complaint.reporter is None:
             raise ValidationError(
                 {

@@ -255,7 +255,7 @@ def _lock_objection(objection_id, actor) -> Objection:
     return objection
 
 
-def _check(objection: Objection, name: str, actor) -> None:
+def check_transition(objection: Objection, name: str, actor) -> None:
     meta = getattr(type(objection), name)._django_fsm
     if not any(t.has_perm(objection, actor) for t in meta.transitions.values()):
         raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada keberatan ini."))
@@ -282,7 +282,7 @@ def objection_review(*, objection_id, actor) -> Objection:
     """The Atasan PPID starts examining the objection."""
     with transaction.atomic():
         objection = _lock_objection(objection_id, actor)
-        _check(objection, "review", actor)
+        check_transition(objection, "review", actor)
         before = objection.state
         objection.review(at=timezone.now())
         return _finish(
@@ -304,7 +304,7 @@ def objection_decide(
     says what the PPID must provide and by when; grounds b-g may be settled by agreement (musyawarah)."""
     with transaction.atomic():
         objection = _lock_objection(objection_id, actor)
-        _check(objection, "decide", actor)
+        check_transition(objection, "decide", actor)
         errors: dict[str, list[str]] = {}
         reasons, order = (reasons or "").strip(), (order or "").strip()
         if outcome not in ObjectionOutcome.values:
@@ -370,7 +370,7 @@ def objection_decide(
 def objection_withdraw(*, objection_id, actor, reason: str = "") -> Objection:
     with transaction.atomic():
         objection = _lock_objection(objection_id, actor)
-        _check(objection, "withdraw", actor)
+        check_transition(objection, "withdraw", actor)
         before = objection.state
         objection.withdraw(reason=(reason or "").strip(), at=timezone.now())
         return _finish(

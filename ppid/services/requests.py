@@ -93,7 +93,7 @@ def _lock_visible(request_id, actor) -> InformationRequest:
     return request
 
 
-def _check(request: InformationRequest, name: str, actor) -> None:
+def check_transition(request: InformationRequest, name: str, actor) -> None:
     """Permission first (a role that can never run it gets 403), then the state (409)."""
     if actor is not None and not _permitted(request, name, actor):
         raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada permohonan ini."))
@@ -433,7 +433,7 @@ def information_request_process(*, request_id, actor) -> InformationRequest:
     """An officer takes up a registered request."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "process", actor)
+        check_transition(request, "process", actor)
         before = request.state
         request.process(by=actor)
         return _finish(request, actor=actor, action="request.process", from_state=before)
@@ -443,7 +443,7 @@ def information_request_forward(*, request_id, actor, unit: Unit, note: str = ""
     """Hand the request to another unit of the same agency. The clock does not restart."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "forward", actor)
+        check_transition(request, "forward", actor)
         if unit is None or unit.agency_id != request.agency_id or not unit.is_active:
             raise ValidationError({"unit": [_("Pilih unit aktif dari badan publik yang sama.")]})
         if unit.pk == request.unit_id:
@@ -464,7 +464,7 @@ def information_request_forward(*, request_id, actor, unit: Unit, note: str = ""
 def information_request_ask_clarification(*, request_id, actor, message: str) -> InformationRequest:
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "ask_clarification", actor)
+        check_transition(request, "ask_clarification", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Tuliskan hal yang perlu diklarifikasi pemohon.")]})
         before = request.state
@@ -486,7 +486,7 @@ def information_request_clarify(*, request_id, actor, message: str) -> Informati
     and recorded."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "clarify", actor)
+        check_transition(request, "clarify", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Tuliskan jawaban klarifikasi Anda.")]})
         clarification = request.clarifications.select_for_update().filter(answered_at__isnull=True).last()
@@ -526,7 +526,7 @@ def information_request_extend(*, request_id, actor, reason: str) -> Information
     """Once, before the due date, with a written reason: +7 working days from the end of the original 10."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "extend", actor)
+        check_transition(request, "extend", actor)
         if request.extended:
             raise InvalidTransition(_("Perpanjangan hanya dapat dilakukan satu kali."), state=request.state)
         if timezone.now() > request.due_at:
@@ -615,7 +615,7 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
     files = list(files)
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "respond", actor)
+        check_transition(request, "respond", actor)
         data = _validate_response(notice)
         _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
         now = timezone.now()
@@ -661,7 +661,7 @@ def information_request_complete(*, request_id, actor) -> InformationRequest:
     """The information was delivered (officer) or the requester acknowledges it."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "complete", actor)
+        check_transition(request, "complete", actor)
         before = request.state
         request.complete(at=timezone.now())
         return _finish(
@@ -673,7 +673,7 @@ def information_request_withdraw(*, request_id, actor, reason: str = "") -> Info
     """The requester withdraws before a response."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "withdraw", actor)
+        check_transition(request, "withdraw", actor)
         before = request.state
         request.withdraw(reason=(reason or "").strip(), at=timezone.now())
         return _finish(
@@ -809,7 +809,7 @@ def information_request_convert_to_complaint(*, request_id, actor) -> Informatio
     """End an open request that is really a service complaint; complaints.services creates the complaint."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
-        _check(request, "convert", actor)
+        check_transition(request, "convert", actor)
         before = request.state
         request.convert(at=timezone.now())
         return _finish(

@@ -1,0 +1,58 @@
+"""Every API error is JSON with a stable `code`, a readable `detail` in the caller's language and, for invalid
+input, the `errors` per field. Domain errors map to HTTP: NotFound 404, PermissionDenied 403,
+InvalidTransition 409, ValidationError 400."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_handler
+
+from ppid.errors import InvalidTransition, NotFound
+
+
+def _field_errors(exc: DjangoValidationError) -> dict:
+    if hasattr(exc, "error_dict"):
+        return {field: [str(m) for m in messages] for field, messages in exc.message_dict.items()}
+    return {"non_field_errors": [str(m) for m in exc.messages]}
+
+
+def exception_handler(exc, context):
+    from axes.exceptions import AxesBackendPermissionDenied
+
+    if isinstance(exc, AxesBackendPermissionDenied):
+        return Response(
+            {"code": "locked_out", "detail": _("Terlalu banyak percobaan masuk. Coba lagi nanti.")},
+            status=status.HTTP_429_TOO_MANY_REQUESTS,
+        )
+    if isinstance(exc, InvalidTransition):
+        return Response(
+            {"code": "invalid_transition", "detail": exc.message, "state": exc.state},
+            status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, NotFound | Http404 | exceptions.NotFound):
+        return Response(
+            {"code": "not_found", "detail": _("Tidak ditemukan.")}, status=status.HTTP_404_NOT_FOUND
+        )
+    if isinstance(exc, DjangoPermissionDenied):
+        return Response(
+            {"code": "permission_denied", "detail": str(exc) or _("Anda tidak berwenang.")},
+            status=status.HTTP_403_FORBIDDEN,
+        )
+    if isinstance(exc, DjangoValidationError):
+        return Response(
+            {"code": "invalid", "detail": _("Data tidak valid."), "errors": _field_errors(exc)},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    response = drf_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = {"code": "invalid", "detail": _("Data tidak valid."), "errors": response.data}
+    else:
+        codes = exc.get_codes() if hasattr(exc, "get_codes") else "error"
+        detail = response.data.get("detail", "") if isinstance(response.data, dict) else response.data
+        response.data = {"code": codes if isinstance(codes, str) else "error", "detail": str(detail)}
+    return response

@@ -1,0 +1,70 @@
+"""Query-string filters of the list endpoints, validated: a bad value is a 400 with the field named."""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from ppid.models import OPEN_STATES, Channel, RequestState
+from ppid.selectors import overdue_q
+from workcalendar.calendar import WorkingCalendar
+
+DUE_SOON_WORKING_DAYS = 3
+
+
+class RequestFilter(serializers.Serializer):
+    state = serializers.ChoiceField(choices=RequestState.choices, required=False)
+    unit = serializers.IntegerField(required=False, min_value=1)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+    due_before = serializers.DateField(required=False)
+    due_after = serializers.DateField(required=False)
+    received_after = serializers.DateField(required=False)
+    received_before = serializers.DateField(required=False)
+    overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
+    due_soon = serializers.BooleanField(required=False, allow_null=True, default=None)
+    q = serializers.CharField(required=False, max_length=200, trim_whitespace=True)
+    ordering = serializers.ChoiceField(
+        choices=["due_date", "-due_date", "received_at", "-received_at"], required=False
+    )
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def filter_requests(qs: QuerySet, params, *, staff: bool) -> QuerySet:
+    data = RequestFilter(data=params)
+    data.is_valid(raise_exception=True)
+    f = data.validated_data
+    if f.get("state"):
+        qs = qs.filter(state=f["state"])
+    if f.get("unit"):
+        qs = qs.filter(unit_id=f["unit"])
+    if f.get("channel"):
+        qs = qs.filter(channel=f["channel"])
+    if f.get("due_before"):
+        qs = qs.filter(due_date__lte=f["due_before"])
+    if f.get("due_after"):
+        qs = qs.filter(due_date__gte=f["due_after"])
+    if f.get("received_after"):
+        qs = qs.filter(received_at__gte=_day_start(f["received_after"]))
+    if f.get("received_before"):
+        qs = qs.filter(received_at__lt=_day_start(f["received_before"] + dt.timedelta(days=1)))
+    if f.get("overdue") is True:
+        qs = qs.filter(overdue_q())
+    elif f.get("overdue") is False:
+        qs = qs.exclude(overdue_q())
+    if f.get("due_soon"):
+        today = timezone.localdate()
+        horizon = WorkingCalendar().add_working_days(today, DUE_SOON_WORKING_DAYS).due_date
+        qs = qs.filter(state__in=OPEN_STATES, due_date__gte=today, due_date__lte=horizon)
+    if f.get("q"):
+        qs = qs.filter(Q(information_requested__icontains=f["q"]) | Q(registration_number__icontains=f["q"]))
+    default = "due_date" if staff else "-received_at"
+    return qs.order_by(f.get("ordering") or default, "id")
+
+
+def bad_param(name: str, message: str):
+    return serializers.ValidationError({name: [message or _("Nilai tidak valid.")]})

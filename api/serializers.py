@@ -1,0 +1,484 @@
+"""Input serializers validate; output serializers render. No business rule lives here: services decide."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from accounts.models import RequesterType
+from agencies.models import Agency, Unit
+from audit.models import Event
+from complaints.models import ArchiveReason, Complaint, ComplaintCategory
+from complaints.selectors import reporter_display
+from ppid.models import (
+    Channel,
+    Court,
+    Decision,
+    DeliveryMethod,
+    Dispute,
+    DisputeHearing,
+    DisputeResult,
+    ExemptionGround,
+    InformationRequest,
+    MediationResult,
+    Objection,
+    ObjectionGround,
+    ObjectionOutcome,
+    ObtainMethod,
+)
+from workcalendar.models import Holiday
+
+
+def _transitions(obj, user) -> list[str]:
+    return sorted(t.name for t in obj.get_available_user_state_transitions(user))
+
+
+class LabelledChoiceField(serializers.ChoiceField):
+    """A choice rendered as its code; the label is in a sibling `<field>_label` field."""
+
+
+# --- reference data ---------------------------------------------------------------------------------------
+class AgencySerializer(serializers.ModelSerializer):
+    time_zone_label = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Agency
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "time_zone",
+            "time_zone_label",
+            "province_code",
+            "address",
+            "city",
+            "phone",
+            "email",
+            "website",
+            "cuti_bersama_is_working_day",
+            "pause_on_clarification",
+        ]
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Unit
+        fields = ["id", "agency", "name", "code", "kind", "parent", "is_active"]
+
+
+class HolidaySerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Holiday
+        fields = ["id", "date", "name", "kind", "kind_label", "decree", "province_code", "agency"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    actor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = ["id", "created_at", "action", "from_state", "to_state", "reason", "actor"]
+
+    def get_actor(self, event) -> str | None:
+        # Staff see who acted; others see the action only (and never an anonymous reporter).
+        if self.context.get("staff_view") and event.actor_id:
+            return event.actor.username
+        return None
+
+
+# --- requests ------------------------------------------------------------------------------------------------
+class ResponseOut(serializers.Serializer):
+    decision = serializers.CharField()
+    decision_label = serializers.CharField(source="get_decision_display")
+    information_held = serializers.BooleanField()
+    holding_body = serializers.CharField()
+    exemption_grounds = serializers.ListField(child=serializers.CharField())
+    consequence_test = serializers.CharField()
+    provided_information = serializers.CharField()
+    redactions = serializers.CharField()
+    obtain_method = serializers.CharField()
+    delivery_method = serializers.CharField()
+    fee_amount = serializers.DecimalField(max_digits=12, decimal_places=0)
+    fee_details = serializers.CharField()
+    note = serializers.CharField()
+    responded_at = serializers.DateTimeField()
+
+
+class RequestOut(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    state_label = serializers.CharField(source="get_state_display")
+    unit_name = serializers.CharField(source="unit.name")
+    is_overdue = serializers.BooleanField()
+    extended = serializers.BooleanField()
+    requester_nik_masked = serializers.CharField()
+    available_transitions = serializers.SerializerMethodField()
+    response = serializers.SerializerMethodField()
+    deadline = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InformationRequest
+        fields = [
+            "id",
+            "registration_number",
+            "agency",
+            "unit",
+            "unit_name",
+            "state",
+            "state_label",
+            "channel",
+            "received_at",
+            "due_date",
+            "original_due_date",
+            "is_overdue",
+            "extended",
+            "extension_reason",
+            "information_requested",
+            "purpose",
+            "obtain_method",
+            "delivery_method",
+            "requester_type",
+            "requester_name",
+            "requester_nik_masked",
+            "responded_at",
+            "completed_at",
+            "available_transitions",
+            "response",
+            "deadline",
+        ]
+
+    def get_available_transitions(self, obj) -> list[str]:
+        return _transitions(obj, self.context["request"].user)
+
+    def get_response(self, obj) -> dict | None:
+        response = getattr(obj, "response", None)
+        return ResponseOut(response).data if response is not None else None
+
+    def get_deadline(self, obj) -> list[dict]:
+        return [
+            {"step": s["step"], "due_date": s["due_date"], "explanation": s["explanation"]}
+            for s in obj.deadline_log
+        ]
+
+
+class RequesterIn(serializers.Serializer):
+    requester_type = serializers.ChoiceField(choices=RequesterType.choices)
+    name = serializers.CharField(max_length=200)
+    nik = serializers.CharField(max_length=24, required=False, allow_blank=True)
+    entity_number = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    address = serializers.CharField()
+    phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    occupation = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
+class RequestCreateIn(serializers.Serializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", queryset=Agency.objects.filter(is_active=True))
+    unit = serializers.PrimaryKeyRelatedField(
+        queryset=Unit.objects.filter(is_active=True), required=False, allow_null=True
+    )
+    information_requested = serializers.CharField()
+    purpose = serializers.CharField()
+    obtain_method = serializers.ChoiceField(choices=ObtainMethod.choices)
+    delivery_method = serializers.ChoiceField(choices=DeliveryMethod.choices)
+    # Offline intake by officers only:
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+    received_at = serializers.DateTimeField(required=False)
+    requester = RequesterIn(required=False)
+
+
+class ForwardIn(serializers.Serializer):
+    unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all())
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReasonIn(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class MessageIn(serializers.Serializer):
+    message = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RespondIn(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=Decision.choices)
+    exemption_grounds = serializers.ListField(
+        child=serializers.ChoiceField(choices=ExemptionGround.choices), required=False, default=list
+    )
+    consequence_test = serializers.CharField(required=False, allow_blank=True, default="")
+    holding_body = serializers.CharField(required=False, allow_blank=True, default="")
+    provided_information = serializers.CharField(required=False, allow_blank=True, default="")
+    redactions = serializers.CharField(required=False, allow_blank=True, default="")
+    obtain_method = serializers.ChoiceField(choices=ObtainMethod.choices, required=False, allow_blank=True)
+    delivery_method = serializers.ChoiceField(
+        choices=DeliveryMethod.choices, required=False, allow_blank=True
+    )
+    fee_amount = serializers.DecimalField(
+        max_digits=12, decimal_places=0, required=False, default=0, min_value=0
+    )
+    fee_details = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EmptyIn(serializers.Serializer):
+    pass
+
+
+# --- objections and disputes ----------------------------------------------------------------------------------
+class ObjectionOut(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    request_number = serializers.CharField(source="request.registration_number")
+    state_label = serializers.CharField(source="get_state_display")
+    is_overdue = serializers.BooleanField()
+    outcome_label = serializers.CharField(source="get_outcome_display")
+    available_transitions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Objection
+        fields = [
+            "id",
+            "registration_number",
+            "agency",
+            "request",
+            "request_number",
+            "state",
+            "state_label",
+            "channel",
+            "received_at",
+            "grounds",
+            "ground_windows",
+            "reason",
+            "due_date",
+            "is_overdue",
+            "outcome",
+            "outcome_label",
+            "reasons",
+            "order",
+            "comply_by",
+            "settled_by_agreement",
+            "decided_at",
+            "available_transitions",
+        ]
+
+    def get_available_transitions(self, obj) -> list[str]:
+        return _transitions(obj, self.context["request"].user)
+
+
+class ObjectionCreateIn(serializers.Serializer):
+    request = serializers.IntegerField()
+    grounds = serializers.ListField(
+        child=serializers.ChoiceField(choices=ObjectionGround.choices), min_length=1
+    )
+    reason = serializers.CharField()
+    proxy_name = serializers.CharField(required=False, allow_blank=True, default="")
+    received_at = serializers.DateTimeField(required=False, help_text=_("Hanya petugas: keberatan luring."))
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+
+class DecideIn(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=ObjectionOutcome.choices)
+    reasons = serializers.CharField(required=False, allow_blank=True, default="")
+    order = serializers.CharField(required=False, allow_blank=True, default="")
+    comply_by = serializers.DateField(required=False, allow_null=True, default=None)
+    settled_by_agreement = serializers.BooleanField(required=False, default=False)
+
+
+class HearingOut(serializers.ModelSerializer):
+    class Meta:
+        model = DisputeHearing
+        fields = ["id", "held_on", "kind", "notes"]
+
+
+class DisputeOut(serializers.ModelSerializer):
+    hearings = HearingOut(many=True, read_only=True)
+    windows = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dispute
+        fields = [
+            "id",
+            "objection",
+            "commission",
+            "ki_register_number",
+            "filed_on",
+            "notice_received_on",
+            "first_hearing_on",
+            "mediation_started_on",
+            "mediation_extended",
+            "mediation_result",
+            "adjudication_started_on",
+            "decision_on",
+            "decision_received_on",
+            "result",
+            "obligations",
+            "complied_on",
+            "compliance_note",
+            "appeal_court",
+            "appeal_filed_on",
+            "appeal_filed_by",
+            "court_decision_received_on",
+            "court_decision",
+            "kasasi_filed_on",
+            "kasasi_decision",
+            "hearings",
+            "windows",
+        ]
+
+    def get_windows(self, obj) -> list[dict]:
+        from ppid.windows import dispute_windows
+
+        return [
+            {
+                "key": w.key,
+                "label": w.label,
+                "start": w.start,
+                "due_date": w.due_date,
+                "status": w.status,
+                "explanation": w.explanation,
+            }
+            for w in dispute_windows(obj.objection, obj)
+        ]
+
+
+class DisputeCreateIn(serializers.Serializer):
+    objection = serializers.IntegerField()
+    commission = serializers.CharField(max_length=200)
+    ki_register_number = serializers.CharField(max_length=100)
+    filed_on = serializers.DateField()
+    notice_received_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class DisputeProgressIn(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    notice_received_on = serializers.DateField(required=False, allow_null=True)
+    first_hearing_on = serializers.DateField(required=False, allow_null=True)
+    mediation_started_on = serializers.DateField(required=False, allow_null=True)
+    mediation_extended = serializers.BooleanField(required=False)
+    mediation_result = serializers.ChoiceField(
+        choices=MediationResult.choices, required=False, allow_blank=True
+    )
+    adjudication_started_on = serializers.DateField(required=False, allow_null=True)
+    decision_on = serializers.DateField(required=False, allow_null=True)
+    decision_received_on = serializers.DateField(required=False, allow_null=True)
+    result = serializers.ChoiceField(choices=DisputeResult.choices, required=False, allow_blank=True)
+    obligations = serializers.CharField(required=False, allow_blank=True)
+    complied_on = serializers.DateField(required=False, allow_null=True)
+    compliance_note = serializers.CharField(required=False, allow_blank=True)
+    appeal_court = serializers.ChoiceField(choices=Court.choices, required=False, allow_blank=True)
+    appeal_filed_on = serializers.DateField(required=False, allow_null=True)
+    appeal_filed_by = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    court_decision_received_on = serializers.DateField(required=False, allow_null=True)
+    court_decision = serializers.CharField(required=False, allow_blank=True)
+    kasasi_filed_on = serializers.DateField(required=False, allow_null=True)
+    kasasi_decision = serializers.CharField(required=False, allow_blank=True)
+
+
+# --- complaints ---------------------------------------------------------------------------------------------
+class ComplaintOut(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    state_label = serializers.CharField(source="get_state_display")
+    category_label = serializers.CharField(source="get_category_display")
+    reporter = serializers.SerializerMethodField()
+    is_overdue = serializers.BooleanField()
+    current_due = serializers.DateField(allow_null=True)
+    available_transitions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "id",
+            "tracking_number",
+            "agency",
+            "unit",
+            "state",
+            "state_label",
+            "title",
+            "description",
+            "category",
+            "category_label",
+            "occurred_on",
+            "location",
+            "latitude",
+            "longitude",
+            "service",
+            "anonymous",
+            "confidential",
+            "reporter",
+            "received_at",
+            "verify_due",
+            "followup_due",
+            "auto_close_on",
+            "resolution_due",
+            "current_due",
+            "is_overdue",
+            "archive_reason",
+            "archive_note",
+            "rating",
+            "rating_comment",
+            "ombudsman_reference",
+            "lapor_tracking_number",
+            "converted_request",
+            "from_request",
+            "available_transitions",
+        ]
+
+    def get_reporter(self, obj) -> str:
+        return reporter_display(obj, self.context["request"].user)
+
+    def get_available_transitions(self, obj) -> list[str]:
+        return _transitions(obj, self.context["request"].user)
+
+
+class ComplaintCreateIn(serializers.Serializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", queryset=Agency.objects.filter(is_active=True))
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField()
+    category = serializers.ChoiceField(choices=ComplaintCategory.choices)
+    occurred_on = serializers.DateField(required=False, allow_null=True, default=None)
+    location = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
+    latitude = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=-90,
+        max_value=90,
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=-180,
+        max_value=180,
+    )
+    service = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    anonymous = serializers.BooleanField(required=False, default=False)
+    confidential = serializers.BooleanField(required=False, default=False)
+
+
+class VerifyIn(serializers.Serializer):
+    unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all())
+
+
+class ArchiveIn(serializers.Serializer):
+    reason = serializers.ChoiceField(
+        choices=[c for c in ArchiveReason.choices if c[0] != ArchiveReason.CONVERTED]
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ConfirmIn(serializers.Serializer):
+    rating = serializers.IntegerField(
+        min_value=1,
+        max_value=5,
+        error_messages={
+            "max_value": _("Penilaian harus angka 1 sampai 5."),
+            "min_value": _("Penilaian harus angka 1 sampai 5."),
+        },
+    )
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
