@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 def lockout_response(request, original_response=None, credentials=None):
     if request.path.startswith("/api/"):
         return JsonResponse(
-            {"code": "locked_out", "detail": _("Terlalu banyak percobaan masuk. Coba lagi nanti.")}, status=429
+            {"code": "locked_out", "detail": _("Terlalu banyak percobaan masuk. Coba lagi nanti.")},
+            status=429,
         )
     return render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)

@@ -90,7 +90,9 @@ class Agency(models.Model):
         help_text=_("Bawaan: hari kalender, pembacaan yang lebih ketat atas UU 25/2009 Pasal 50."),
     )
     complaint_number_format = models.CharField(
-        _("format nomor pengaduan"), max_length=100, default="ADU/{year}/{seq:05d}",
+        _("format nomor pengaduan"),
+        max_length=100,
+        default="ADU/{year}/{seq:05d}",
         help_text=_("Unsur sama dengan nomor permohonan. Wajib memuat {seq} dan {year}."),
     )
     is_active = models.BooleanField(_("aktif"), default=True)

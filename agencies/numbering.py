@@ -25,15 +25,10 @@ def validate_number_format(fmt: str, field: str = "registration_number_format") 
     unknown = names - _FIELDS
     if unknown:
         raise ValidationError(
-            {
-                field: _("Unsur tidak dikenal: %(names)s.")
-                % {"names": ", ".join(sorted(unknown))}
-            }
+            {field: _("Unsur tidak dikenal: %(names)s.") % {"names": ", ".join(sorted(unknown))}}
         )
     if not {"seq", "year"} <= names:
-        raise ValidationError(
-            {field: _("Format nomor wajib memuat {seq} dan {year}.")}
-        )
+        raise ValidationError({field: _("Format nomor wajib memuat {seq} dan {year}.")})
     try:
         render_number(fmt, seq=1, year=2026, month=4, unit="PPID", agency="x")
     except (ValueError, KeyError, IndexError) as exc:

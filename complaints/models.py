@@ -137,6 +137,11 @@ class Complaint(FSMModelMixin, models.Model):
                 condition=Q(submission_key__isnull=False, submitted_by__isnull=False),
                 name="complaint_submission_once",
             ),
+            models.UniqueConstraint(
+                fields=["submission_key"],
+                condition=Q(submission_key__isnull=False, submitted_by__isnull=True),
+                name="complaint_visitor_submission_once",
+            ),
         ]
         indexes = [models.Index(fields=["agency", "unit", "state"])]
 
@@ -217,8 +222,11 @@ class Complaint(FSMModelMixin, models.Model):
     def confirm(self, *, rating: int, comment: str, at) -> None:
         self.rating, self.rating_comment, self.completed_at = rating, comment, at
 
-    @transition(field=state, source=ComplaintState.RESPONDED, target=ComplaintState.COMPLETED)
+    @transition(
+        field=state, source=ComplaintState.RESPONDED, target=ComplaintState.COMPLETED, permission=rules.nobody
+    )
     def auto_close(self, *, at) -> None:
+        """Run by the system only (complaint_auto_close_due), never offered to a person."""
         self.completed_at = at
 
 

@@ -53,6 +53,19 @@ class CodeHolder:
     is_superuser = False
 
 
+# No 0/O, 1/I/L, no punctuation: people copy the code by hand. 16 symbols of 31: about 79 bits.
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_tracking_code() -> str:
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(16))
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+def _normalise_code(code: str) -> str:
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
 def _step(step: str, due, **extra) -> dict:
     return {
         "step": step,
@@ -187,11 +200,11 @@ def complaint_file(
             errors.extend(exc.messages)
     if errors:
         raise ValidationError({"attachments": errors})
-    if reporter is not None and submission_key:
-        existing = Complaint.objects.filter(submitted_by=reporter, submission_key=submission_key).first()
+    if submission_key:
+        existing = _same_submission(reporter, submission_key)
         if existing is not None:
-            return existing, ""
-    code = secrets.token_urlsafe(12) if reporter is None else ""
+            return existing
+    code = new_tracking_code() if reporter is None else ""
     now = timezone.now()
     try:
         with transaction.atomic():
@@ -224,7 +237,7 @@ def complaint_file(
                     unit="",
                     agency=agency.slug,
                 ),
-                tracking_code_hash=make_password(code) if code else "",
+                tracking_code_hash=make_password(_normalise_code(code)) if code else "",
                 submission_key=submission_key,
                 verify_due=verify.due_date,
                 resolution_due=resolution_due,
@@ -252,24 +265,40 @@ def complaint_file(
                 },
             )
     except IntegrityError:
-        if reporter is not None and submission_key:
-            existing = Complaint.objects.filter(submitted_by=reporter, submission_key=submission_key).first()
+        if submission_key:
+            existing = _same_submission(reporter, submission_key)
             if existing is not None:
-                return existing, ""
+                return existing
         raise
     return complaint, code
 
 
+def _same_submission(reporter, submission_key) -> tuple[Complaint, str] | None:
+    """The complaint a repeated submission already created. A visitor's repeat (double click, retry) gets a
+    fresh code for it: only the last answer reaches their screen, and the earlier code stops working."""
+    existing = Complaint.objects.filter(submitted_by=reporter, submission_key=submission_key).first()
+    if existing is None:
+        return None
+    if reporter is not None:
+        return existing, ""
+    code = new_tracking_code()
+    existing.tracking_code_hash = make_password(_normalise_code(code))
+    existing.save(update_fields=["tracking_code_hash"])
+    return existing, code
+
+
 def complaint_track(*, tracking_number: str, code: str) -> Complaint:
     """An anonymous reporter without an account follows the complaint with its number and secret code."""
-    complaint = (
+    candidates = (
         Complaint.objects.select_related("agency", "unit")
         .filter(tracking_number=(tracking_number or "").strip())
         .exclude(tracking_code_hash="")
-        .first()
     )
-    # Same answer for an unknown number and a wrong code: nothing to probe.
-    if complaint is None or not check_password((code or "").strip(), complaint.tracking_code_hash):
+    code = _normalise_code(code)
+    # Numbers may repeat across agencies: the code decides which complaint it is. Same answer for an unknown
+    # number and a wrong code: nothing to probe.
+    complaint = next((c for c in candidates if code and check_password(code, c.tracking_code_hash)), None)
+    if complaint is None:
         raise NotFound(_("Nomor pelacakan atau kode rahasia tidak cocok."))
     return complaint
 

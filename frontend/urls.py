@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views, views_objections, views_requests
+from . import views, views_complaints, views_objections, views_requests
 from .forms import LoginForm
 
 app_name = "frontend"
@@ -53,4 +53,24 @@ urlpatterns = [
     path("keberatan/<int:pk>/sengketa/", views_objections.dispute_register, name="dispute_register"),
     path("keberatan/<int:pk>/sengketa/ubah/", views_objections.dispute_update, name="dispute_update"),
     path("keberatan/<int:pk>/sengketa/sidang/", views_objections.dispute_hearing, name="dispute_hearing"),
+    # Service complaints (pengaduan)
+    path("pengaduan/", views_complaints.complaint_list, name="complaint_list"),
+    path("pengaduan/baru/", views_complaints.complaint_file, name="complaint_file"),
+    path("pengaduan/lacak/", views_complaints.complaint_track, name="complaint_track"),
+    path(
+        "pengaduan/lacak/aksi/<slug:action>/",
+        views_complaints.complaint_track_action,
+        name="complaint_track_action",
+    ),
+    path("pengaduan/antrean/", views_complaints.complaint_queue, name="complaint_queue"),
+    path("pengaduan/<int:pk>/", views_complaints.complaint_detail, name="complaint_detail"),
+    path(
+        "pengaduan/<int:pk>/aksi/<slug:action>/", views_complaints.complaint_action, name="complaint_action"
+    ),
+    path(
+        "pengaduan/<int:pk>/lampiran/<int:attachment_pk>/",
+        views_complaints.complaint_attachment,
+        name="complaint_attachment",
+    ),
+    path("permohonan/<int:pk>/alihkan/", views_complaints.request_to_complaint, name="request_to_complaint"),
 ]

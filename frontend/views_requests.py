@@ -59,6 +59,7 @@ EVENT_LABELS = {
     "request.complete": gettext_lazy("Selesai"),
     "request.auto_complete": gettext_lazy("Selesai otomatis"),
     "request.withdraw": gettext_lazy("Dicabut oleh pemohon"),
+    "request.convert_to_complaint": gettext_lazy("Dialihkan menjadi pengaduan"),
     "personal_data.viewed": gettext_lazy("NIK lengkap dilihat petugas"),
     "objection.registered": gettext_lazy("Keberatan didaftarkan"),
     "objection.review": gettext_lazy("Keberatan mulai diperiksa Atasan PPID"),

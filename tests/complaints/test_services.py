@@ -314,3 +314,43 @@ def test_ombudsman_escalation_and_lapor_number_are_recorded(world):
     assert complaint.lapor_tracking_number == "LPR123456"
     actions = set(Event.objects.for_object(complaint).values_list("action", flat=True))
     assert {"complaint.escalated", "complaint.lapor_linked"} <= actions
+
+
+def test_the_same_number_at_two_agencies_is_told_apart_by_the_code(world):
+    first, code_a = c.complaint_file(
+        reporter=None, agency=world.agency, title="a", description="a", category="other", anonymous=True
+    )
+    second, code_b = c.complaint_file(
+        reporter=None, agency=world.other_agency, title="b", description="b", category="other", anonymous=True
+    )
+    assert first.tracking_number == second.tracking_number
+    assert c.complaint_track(tracking_number=second.tracking_number, code=code_b) == second
+    assert c.complaint_track(tracking_number=first.tracking_number, code=code_a) == first
+
+
+def test_codes_are_easy_to_copy_and_forgiving_to_type(world):
+    complaint, code = file(world, reporter=None, anonymous=True)
+    assert len(code) == 19 and code.count("-") == 3
+    assert not set(code) & set("01IOL")
+    assert (
+        c.complaint_track(tracking_number=complaint.tracking_number, code=code.lower().replace("-", " "))
+        == complaint
+    )
+
+
+def test_a_visitors_double_submit_files_once_and_the_last_code_works(world):
+    key = "0b0f5c8e-5d2a-4f5e-8b1f-3c0a2a9b7d11"
+    first, code_1 = file(world, reporter=None, anonymous=True, submission_key=key)
+    again, code_2 = file(world, reporter=None, anonymous=True, submission_key=key)
+    assert first.pk == again.pk and Complaint.objects.count() == 1
+    assert c.complaint_track(tracking_number=first.tracking_number, code=code_2) == first
+    with pytest.raises(NotFound):
+        c.complaint_track(tracking_number=first.tracking_number, code=code_1)
+
+
+def test_auto_close_is_never_offered_to_a_person(world):
+    complaint, _code = file(world)
+    complaint = handled(world, complaint)
+    for person in (world.citizen, world.admin, world.pelaksana_officer):
+        names = {t.name for t in complaint.get_available_user_state_transitions(person)}
+        assert "auto_close" not in names

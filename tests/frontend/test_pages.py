@@ -39,5 +39,5 @@ def test_api_follows_accept_language(client):
     bad = {"start": "2026-02-30", "working_days": "10"}
     en = client.get("/api/v1/calendar/due-date/", bad, HTTP_ACCEPT_LANGUAGE="en").json()
     id_ = client.get("/api/v1/calendar/due-date/", bad, HTTP_ACCEPT_LANGUAGE="id").json()
-    assert en["start"] == ["Invalid date: use the format YYYY-MM-DD."]
-    assert id_["start"] == ["Tanggal tidak valid: gunakan format TTTT-BB-HH."]
+    assert en["errors"]["start"] == ["Invalid date: use the format YYYY-MM-DD."]
+    assert id_["errors"]["start"] == ["Tanggal tidak valid: gunakan format TTTT-BB-HH."]

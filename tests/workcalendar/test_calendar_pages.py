@@ -116,4 +116,4 @@ def test_due_date_api_returns_explanation_and_rejects_bad_input(client):
     ]
     bad = client.get("/api/v1/calendar/due-date/", {"start": "2026-02-30", "working_days": "10"})
     assert bad.status_code == 400
-    assert "start" in bad.json()
+    assert "start" in bad.json()["errors"]
