@@ -25,6 +25,12 @@ class RequestFilter(serializers.Serializer):
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
     due_soon = serializers.BooleanField(required=False, allow_null=True, default=None)
     q = serializers.CharField(required=False, max_length=200, trim_whitespace=True)
+    mine = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Staff: list your own filings as a citizen instead of the work queue.",
+    )
     ordering = serializers.ChoiceField(
         choices=["due_date", "-due_date", "received_at", "-received_at"], required=False
     )

@@ -19,7 +19,7 @@ from complaints.selectors import complaints_visible_to
 from complaints.services import check_transition as check_complaint
 from ppid import services as ppid_services
 from ppid.models import DisputeHearing
-from ppid.selectors import disputes_visible_to, objections_visible_to, requests_visible_to
+from ppid.selectors import disputes_visible_to, objections_visible_to, requests_visible_to, staff_requests
 from ppid.services.objections import check_transition as check_objection
 from ppid.services.requests import check_transition as check_request
 from workcalendar.selectors import holidays_visible_to
@@ -44,6 +44,10 @@ def idempotency_key(request) -> uuid.UUID | None:
         return uuid.UUID(raw)
     except ValueError:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"idempotency:{raw[:200]}")
+
+
+def is_staff_user(user) -> bool:
+    return user.is_superuser or bool(memberships_of(user))
 
 
 def _is_staff_view(request, agency) -> bool:
@@ -146,12 +150,18 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         return super().get_throttles()
 
     def get_queryset(self):
-        return requests_visible_to(self.request.user).select_related("response")
+        user = self.request.user
+        if self.action == "list" and is_staff_user(user) and self.request.query_params.get("mine") != "true":
+            # The work queue: the staff scope alone, which the (agency, unit, state, due_date) index serves.
+            return staff_requests(user).select_related("response")
+        if self.action == "list":
+            return requests_visible_to(user).filter(requester=user).select_related("response")
+        return requests_visible_to(user).select_related("response")
 
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
-        staff = self.request.user.is_superuser or bool(memberships_of(self.request.user))
+        staff = is_staff_user(self.request.user) and self.request.query_params.get("mine") != "true"
         return filter_requests(queryset, self.request.query_params, staff=staff)
 
     @extend_schema(request=s.RequestCreateIn, responses={201: s.RequestOut, **ERRORS})

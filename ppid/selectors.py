@@ -13,6 +13,24 @@ from .models import OPEN_STATES, DocumentKind, InformationRequest, RequestDocume
 from .rules import OFFICER_ROLES
 
 
+def _staff_scope(user) -> Q | None:
+    """The requests a staff member reaches through memberships, or None for someone who is not staff."""
+    scope = None
+    seen_agencies = set()
+    for membership in memberships_of(user):
+        agency = membership.unit.agency
+        if agency.pk in seen_agencies:
+            continue
+        seen_agencies.add(agency.pk)
+        if has_agency_wide_reach(user, agency):
+            part = Q(agency=agency)
+        else:
+            units = {m.unit_id for m in memberships_of(user) if m.unit.agency_id == agency.pk}
+            part = Q(agency=agency, unit_id__in=units)
+        scope = part if scope is None else scope | part
+    return scope
+
+
 def requests_visible_to(user) -> QuerySet[InformationRequest]:
     """Citizens: their own. Staff: their unit's, or the whole agency for agency-wide roles and the PPID
     Utama. Nobody: another agency's."""
@@ -21,19 +39,18 @@ def requests_visible_to(user) -> QuerySet[InformationRequest]:
         return qs.none()
     if user.is_superuser:
         return qs
-    scope = Q(requester=user)
-    seen_agencies = set()
-    for membership in memberships_of(user):
-        agency = membership.unit.agency
-        if agency.pk in seen_agencies:
-            continue
-        seen_agencies.add(agency.pk)
-        if has_agency_wide_reach(user, agency):
-            scope |= Q(agency=agency)
-        else:
-            units = {m.unit_id for m in memberships_of(user) if m.unit.agency_id == agency.pk}
-            scope |= Q(agency=agency, unit_id__in=units)
-    return qs.filter(scope)
+    staff = _staff_scope(user)
+    return qs.filter(Q(requester=user) | staff if staff is not None else Q(requester=user))
+
+
+def staff_requests(user) -> QuerySet[InformationRequest]:
+    """What a staff member works on, without their own filings as a citizen: the plain (agency, unit, state,
+    due date) scope that the queue index serves. Empty for someone who is not staff."""
+    qs = InformationRequest.objects.select_related("agency", "unit")
+    if user.is_superuser:
+        return qs
+    staff = _staff_scope(user)
+    return qs.filter(staff) if staff is not None else qs.none()
 
 
 def request_for(user, pk) -> InformationRequest | None:
@@ -53,7 +70,7 @@ def overdue_q(now: dt.datetime | None = None) -> Q:
 
 def officer_queue(user, *, state: str = "", unit_id: int | None = None, overdue: bool = False) -> QuerySet:
     """A staff member's queue: the requests in reach, open ones first, earliest due date first."""
-    qs = requests_visible_to(user).exclude(requester=user)
+    qs = staff_requests(user).exclude(requester=user)
     if state:
         qs = qs.filter(state=state)
     if unit_id:

@@ -366,3 +366,22 @@ def test_other_list_queries_do_not_grow_with_the_page(world, api):
         small, _rows = _count(client, url, 2)
         large, _rows = _count(client, url, 50)
         assert small == large <= 4, url
+
+
+def test_staff_list_their_own_filings_with_mine(world, api):
+    from tests.factories import CitizenProfileFactory
+
+    CitizenProfileFactory(user=world.outsider)  # an officer of another agency files as a citizen here
+    filed = s.information_request_file(
+        requester=world.outsider,
+        agency=world.agency,
+        information_requested="x",
+        purpose="y",
+        obtain_method="view",
+        delivery_method="pickup",
+    )
+    client = api(world.outsider)
+    queue = [r["id"] for r in client.get("/api/v1/requests/").json()["results"]]
+    mine = [r["id"] for r in client.get("/api/v1/requests/", {"mine": "true"}).json()["results"]]
+    assert filed.pk not in queue and mine == [filed.pk]
+    assert client.get(f"/api/v1/requests/{filed.pk}/").status_code == 200
