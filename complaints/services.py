@@ -354,7 +354,7 @@ def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
     return complaint
 
 
-def complaint_archive(*, complaint_id, actor, reason: str, note: str) -> Complaint:
+def complaint_archive(*, complaint_id, actor, reason: str, note: str = "") -> Complaint:
     """Not a complaint, not our authority, duplicate or spam; the reason is told to the reporter."""
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
@@ -362,10 +362,10 @@ def complaint_archive(*, complaint_id, actor, reason: str, note: str) -> Complai
         errors = {}
         if reason not in ArchiveReason.values or reason == ArchiveReason.CONVERTED:
             errors["reason"] = [_("Pilih alasan pengarsipan.")]
-        if not (note or "").strip():
-            errors["note"] = [_("Tuliskan penjelasan untuk pelapor.")]
         if errors:
             raise ValidationError(errors)
+        # The reporter is always told why: the officer's words, or the reason itself.
+        note = (note or "").strip() or str(ArchiveReason(reason).label)
         before = complaint.state
         complaint.archive(reason=reason, note=note.strip(), at=timezone.now())
         _save(complaint, ["archive_reason", "archive_note", "archived_at"])
