@@ -68,3 +68,14 @@ def memberships_visible_to(user) -> QuerySet[Membership]:
 def active_agencies() -> QuerySet[Agency]:
     """Agencies a citizen may file with: public knowledge."""
     return Agency.objects.filter(is_active=True)
+
+
+def staff_with_roles(*, unit=None, agency=None, roles) -> list:
+    """Active staff holding one of `roles` in a unit, or anywhere in an agency."""
+    from accounts.models import User
+
+    qs = User.objects.filter(is_active=True, memberships__role__in=list(roles))
+    qs = (
+        qs.filter(memberships__unit=unit) if unit is not None else qs.filter(memberships__unit__agency=agency)
+    )
+    return list(qs.distinct())

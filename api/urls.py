@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from . import resources, views
 from .auth import TokenView
+from .notifications import NotificationViewSet
 
 app_name = "api"
 
@@ -15,6 +16,7 @@ router.register("requests", resources.RequestViewSet, basename="request")
 router.register("objections", resources.ObjectionViewSet, basename="objection")
 router.register("disputes", resources.DisputeViewSet, basename="dispute")
 router.register("complaints", resources.ComplaintViewSet, basename="complaint")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="token"),

@@ -117,6 +117,9 @@ def _audit(complaint, actor, action, *, from_state="", reason="", details=None):
         reason=reason,
         details={**(details or {}), **({"by": "reporter"} if by_reporter else {})},
     )
+    from .notify import complaint_changed
+
+    complaint_changed(complaint, action, actor)
 
 
 # --- filing ---------------------------------------------------------------------------------------------------
@@ -472,6 +475,9 @@ def complaint_auto_close_due(*, now: dt.datetime | None = None) -> int:
                 reason=_("Tidak ada balasan pelapor dalam %(n)s hari kerja setelah tindak lanjut.")
                 % {"n": complaint.agency.complaint_auto_close_working_days},
             )
+            from .notify import complaint_changed
+
+            complaint_changed(complaint, "complaint.auto_close", None)
             closed += 1
     return closed
 

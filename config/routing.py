@@ -1,3 +1,5 @@
-"""Websocket routes of every app, collected in one place (the notifications consumer joins here)."""
+"""Websocket routes of every app, collected in one place."""
 
-websocket_urlpatterns: list = []
+from notifications.routing import websocket_urlpatterns as notification_routes
+
+websocket_urlpatterns: list = [*notification_routes]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "agencies",
     "accounts",
     "workcalendar",
+    "notifications",
     # Case domains
     "ppid",
     "complaints",
@@ -245,3 +246,14 @@ LOGGING = {
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Periodic work ---------------------------------------------------------------------------------------------
+# Production: Celery beat (docker `scheduler`). `make run`: the embedded scheduler (settings/local.py).
+CELERY_BEAT_SCHEDULE = {
+    "deadline-jobs": {
+        "task": "notifications.tasks.run_deadline_jobs",
+        "schedule": env_int("DEADLINE_JOB_SECONDS", 900),
+    },
+    "daily-digests": {"task": "notifications.tasks.send_daily_digests", "schedule": 24 * 3600},
+}
+EMBEDDED_SCHEDULER_SECONDS = 0

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, NIK_ENCRYPTION_KEY_FILE, NIK_ENCRYPTION_KEYS
-from .env import env_bool
+from .env import env_bool, env_int
 
 DEBUG = env_bool("DEBUG", True)
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -16,3 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 if not NIK_ENCRYPTION_KEYS and not NIK_ENCRYPTION_KEY_FILE:
     NIK_ENCRYPTION_KEY_FILE = str(Path(BASE_DIR) / "var" / "keys" / "nik.key")
     NIK_ENCRYPTION_KEY_CREATE = True
+
+# Background work in-process: the deadline job every minute in the runserver process.
+EMBEDDED_SCHEDULER_SECONDS = env_int("EMBEDDED_SCHEDULER_SECONDS", 60)

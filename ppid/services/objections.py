@@ -15,7 +15,7 @@ from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
 
-from .. import rules
+from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ..models import (
     AGREEABLE_GROUNDS,
@@ -166,6 +166,7 @@ def _create_objection(
                     **audit_details,
                 },
             )
+            notify.objection_registered(objection, submitted_by)
     except IntegrityError:
         if submission_key:
             existing = Objection.objects.filter(
@@ -275,6 +276,7 @@ def _finish(objection, *, actor, action, from_state, reason="", details=None, fi
         reason=reason,
         details=details or {},
     )
+    notify.objection_changed(objection, action, actor)
     return objection
 
 
@@ -503,6 +505,7 @@ def dispute_register(
         ).exists():
             raise ValidationError({"ki_register_number": [_("Nomor register ini sudah tercatat.")]})
         dispute.save()
+        notify.objection_changed(objection, "dispute.registered", actor)
         audit_record(
             actor=actor,
             obj=dispute,

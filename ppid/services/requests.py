@@ -26,7 +26,7 @@ from agencies.selectors import memberships_of
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
 
-from .. import rules
+from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ..models import (
     Channel,
@@ -242,6 +242,7 @@ def _create(
                 to_state=request.state,
                 details={"channel": channel, "unit": unit.pk, **audit_details},
             )
+            notify.request_registered(request, submitted_by)
     except IntegrityError:
         # The same submission arrived twice at the same moment: the first one won.
         if submission_key:
@@ -426,6 +427,7 @@ def _finish(request, *, actor, action: str, from_state: str, reason: str = "", d
         reason=reason,
         details=details or {},
     )
+    notify.request_changed(request, action, actor, old_unit_id=(details or {}).get("from_unit"))
     return request
 
 

@@ -1,0 +1,34 @@
+"""Who is told of a change to a complaint. Messages hold the tracking number and state only, so an anonymous
+reporter's identity never travels in a notification to staff."""
+
+from django.urls import reverse
+
+from agencies.models import StaffRole
+from agencies.selectors import staff_with_roles
+from notifications.services import notify, queue_changed
+
+from .rules import UNIT_ROLES
+
+
+def complaint_changed(complaint, action: str, actor) -> None:
+    url = reverse("frontend:complaint_detail", args=[complaint.pk])
+    common = {"obj": complaint, "agency": complaint.agency, "state": complaint.state, "url": url}
+    reporter = complaint.reporter
+    if action == "complaint.submitted":
+        notify(recipients=[reporter], kind=action, **common)
+        notify(
+            recipients=staff_with_roles(agency=complaint.agency, roles=[StaffRole.ADMIN]),
+            kind="complaint.awaits_verification",
+            exclude=actor,
+            **common,
+        )
+        return
+    notify(recipients=[reporter], kind=action, exclude=actor, **common)
+    if action in ("complaint.verify", "complaint.reopen") and complaint.unit_id:
+        notify(
+            recipients=staff_with_roles(unit=complaint.unit, roles=UNIT_ROLES),
+            kind="complaint.arrived",
+            exclude=actor,
+            **common,
+        )
+        queue_changed(unit_ids=[complaint.unit_id], obj=complaint, state=complaint.state)

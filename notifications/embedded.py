@@ -1,0 +1,42 @@
+"""The embedded scheduler of `make run`: the periodic deadline job in a thread of the web process, so
+reminders reach open browsers through the in-memory channel layer with no other service. Production runs the
+same job from Celery beat (docker/compose.yml `scheduler`)."""
+
+import logging
+import os
+import sys
+import threading
+
+from django.conf import settings
+
+log = logging.getLogger(__name__)
+_started = False
+
+
+def start_if_configured() -> None:
+    global _started
+    interval = getattr(settings, "EMBEDDED_SCHEDULER_SECONDS", 0)
+    if _started or not interval:
+        return
+    # Only in the serving process: not in manage.py migrate/test, and not in runserver's autoreload parent.
+    if "runserver" not in sys.argv or os.environ.get("RUN_MAIN") != "true" and "--noreload" not in sys.argv:
+        return
+    _started = True
+    threading.Thread(target=_loop, args=(interval,), name="embedded-scheduler", daemon=True).start()
+    log.info("embedded scheduler: deadline jobs every %s s", interval)
+
+
+def _loop(interval: int) -> None:
+    import time
+
+    from django.db import close_old_connections
+
+    from .reminders import run_deadline_jobs
+
+    while True:
+        time.sleep(interval)
+        try:
+            close_old_connections()
+            run_deadline_jobs()
+        except Exception:  # noqa: BLE001 - the loop must survive one bad run
+            log.exception("embedded deadline job failed")

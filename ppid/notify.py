@@ -1,0 +1,105 @@
+"""Who is told of a change to a request or an objection (notifications know cases only by reference)."""
+
+from django.urls import reverse
+
+from agencies.models import StaffRole
+from agencies.selectors import staff_with_roles
+from notifications.services import notify, queue_changed
+
+from .rules import OFFICER_ROLES
+
+
+def _request_url(request) -> str:
+    return reverse("frontend:request_detail", args=[request.pk])
+
+
+def request_registered(request, actor) -> None:
+    # The requester always gets the receipt of their own filing; the unit's officers see a new case.
+    notify(
+        recipients=[request.requester],
+        kind="request.registered",
+        obj=request,
+        agency=request.agency,
+        state=request.state,
+        url=_request_url(request),
+    )
+    notify(
+        recipients=staff_with_roles(unit=request.unit, roles=OFFICER_ROLES),
+        kind="request.arrived",
+        obj=request,
+        agency=request.agency,
+        state=request.state,
+        url=_request_url(request),
+        exclude=actor,
+    )
+    queue_changed(unit_ids=[request.unit_id], obj=request, state=request.state)
+
+
+def request_changed(request, action: str, actor, *, old_unit_id=None) -> None:
+    kind = action  # e.g. request.extend
+    notify(
+        recipients=[request.requester],
+        kind=kind,
+        obj=request,
+        agency=request.agency,
+        state=request.state,
+        url=_request_url(request),
+        exclude=actor,
+    )
+    if action == "request.forward":
+        notify(
+            recipients=staff_with_roles(unit=request.unit, roles=OFFICER_ROLES),
+            kind="request.forwarded_to_you",
+            obj=request,
+            agency=request.agency,
+            state=request.state,
+            url=_request_url(request),
+            exclude=actor,
+        )
+    if action == "request.clarify":
+        notify(
+            recipients=staff_with_roles(unit=request.unit, roles=OFFICER_ROLES),
+            kind=kind,
+            obj=request,
+            agency=request.agency,
+            state=request.state,
+            url=_request_url(request),
+            exclude=actor,
+        )
+    queue_changed(unit_ids=[request.unit_id, old_unit_id], obj=request, state=request.state)
+
+
+def _objection_url(objection) -> str:
+    return reverse("frontend:objection_detail", args=[objection.pk])
+
+
+def objection_registered(objection, actor) -> None:
+    notify(
+        recipients=[objection.requester],
+        kind="objection.registered",
+        obj=objection,
+        agency=objection.agency,
+        state=objection.state,
+        url=_objection_url(objection),
+    )
+    notify(
+        recipients=staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN]),
+        kind="objection.arrived",
+        obj=objection,
+        agency=objection.agency,
+        state=objection.state,
+        url=_objection_url(objection),
+        exclude=actor,
+    )
+
+
+def objection_changed(objection, action: str, actor) -> None:
+    notify(
+        recipients=[objection.requester],
+        kind=action,
+        obj=objection,
+        agency=objection.agency,
+        state=objection.state,
+        url=_objection_url(objection),
+        exclude=actor,
+    )
