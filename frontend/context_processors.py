@@ -1,11 +1,15 @@
 from agencies.models import StaffRole
 from agencies.selectors import agencies_administered_by, memberships_of
+from notifications.models import Notification
 
 
 def navigation(request):
+    from django.conf import settings
+
     user = getattr(request, "user", None)
+    live = {"live_updates": settings.LIVE_UPDATES}
     if user is None or not user.is_authenticated:
-        return {"nav_is_staff": False, "nav_is_admin": False, "nav_is_atasan": False}
+        return {"nav_is_staff": False, "nav_is_admin": False, "nav_is_atasan": False, **live}
     memberships = memberships_of(user)
     return {
         "nav_is_staff": bool(memberships) or user.is_superuser,
@@ -13,4 +17,6 @@ def navigation(request):
         # The Atasan PPID's queue of objections awaiting a response.
         "nav_is_atasan": any(m.role == StaffRole.ATASAN for m in memberships),
         "nav_memberships": memberships,
+        "nav_unread": Notification.objects.filter(recipient=user, is_read=False).count(),
+        **live,
     }

@@ -1,13 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views, views_complaints, views_objections, views_requests
+from . import views, views_complaints, views_notifications, views_objections, views_requests
 from .forms import LoginForm
 
 app_name = "frontend"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("notifikasi/", views_notifications.notification_list, name="notifications"),
+    path(
+        "notifikasi/tandai-dibaca/",
+        views_notifications.notification_mark_all_read,
+        name="notifications_mark_read",
+    ),
     path("kalkulator-tenggat/", views.due_date_calculator, name="due_date"),
     path(
         "akun/masuk/",

@@ -32,3 +32,11 @@ def _reset_axes_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_websocket_on_the_wsgi_live_server(request, settings):
+    """pytest-django's live server speaks WSGI only: pages there must not open the notifications websocket
+    (Chromium would log the refused connection). The live-update test runs its own ASGI server."""
+    if "browser" in request.keywords:
+        settings.LIVE_UPDATES = False

@@ -97,7 +97,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env("CHANNELS_PREFIX", "ppid")},
+            "CONFIG": {
+                "hosts": [REDIS_URL],
+                "prefix": env("CHANNELS_PREFIX", "ppid"),
+                # channels_redis silently drops group messages once a receiver's queue passes this (default 100).
+                "capacity": env_int("CHANNELS_CAPACITY", 1000),
+            },
         }
     }
 else:
@@ -257,3 +262,5 @@ CELERY_BEAT_SCHEDULE = {
     "daily-digests": {"task": "notifications.tasks.send_daily_digests", "schedule": 24 * 3600},
 }
 EMBEDDED_SCHEDULER_SECONDS = 0
+# Pages open the notifications websocket (live counts and queues). Off only where no ASGI server answers it.
+LIVE_UPDATES = env_bool("LIVE_UPDATES", True)
