@@ -41,6 +41,7 @@ _marked = inline_serializer("Marked", {"marked": serializers.IntegerField()})
 class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = NotificationOut
     permission_classes = [IsAuthenticated]
+    queryset = Notification.objects.none()  # for the schema; get_queryset scopes to the caller
 
     def get_queryset(self):
         qs = Notification.objects.filter(recipient=self.request.user).select_related("content_type")

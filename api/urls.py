@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from . import resources, views
 from .auth import TokenView
 from .notifications import NotificationViewSet
+from .stats import urlpatterns as stats_urlpatterns
 
 app_name = "api"
 
@@ -24,5 +25,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("stats/", include(stats_urlpatterns)),
     path("", include(router.urls)),
 ]

@@ -114,7 +114,8 @@ def start_servers() -> tuple[list[subprocess.Popen], list[int]]:
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(p), "config.asgi:application"],
             cwd=ROOT,
             env=env,
-            stdout=subprocess.DEVNULL, stderr=open(ROOT / "var" / f"bench-daphne-{p}.log", "w"),
+            stdout=subprocess.DEVNULL,
+            stderr=open(ROOT / "var" / f"bench-daphne-{p}.log", "w"),
         )
         for p in ports
     ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     # Case domains
     "ppid",
     "complaints",
+    "transparency",
     # Delivery
     "api",
     "frontend",
@@ -260,6 +261,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env_int("DEADLINE_JOB_SECONDS", 900),
     },
     "daily-digests": {"task": "notifications.tasks.send_daily_digests", "schedule": 24 * 3600},
+    # The public statistics read a summary; older than TRANSPARENCY_SUMMARY_MAX_AGE_SECONDS, they count live.
+    "transparency-summary": {
+        "task": "transparency.tasks.refresh_transparency_summaries",
+        "schedule": env_int("TRANSPARENCY_REFRESH_SECONDS", 3600),
+    },
 }
 EMBEDDED_SCHEDULER_SECONDS = 0
 # Pages open the notifications websocket (live counts and queues). Off only where no ASGI server answers it.

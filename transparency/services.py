@@ -1,0 +1,80 @@
+"""The transparency app's one write: the PPID's texts of the annual report. Everything else here only reads."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.logging import redact
+from agencies.models import Agency
+from audit.services import audit_record
+from ppid.errors import NotFound, PermissionDenied, ValidationError
+
+from .models import AnnualReport
+from .rules import is_agency_staff, may_prepare_report
+
+TEXT_FIELDS = ("policy_text", "implementation_text", "obstacles_text", "recommendations_text")
+MAX_TEXT = 20_000
+FIRST_YEAR = 2000
+
+
+def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None) -> AnnualReport:
+    """The agency's PPID (head of the PPID Utama) or an administrator writes the free-text sections (a policy,
+    b implementation, e obstacles, f recommendations) of the report for a year that has begun, e.g. before
+    31 March for the year just ended. A text left out (None) stays as it was.
+
+    Checks: staff of the agency (else NotFound), the role (PermissionDenied), the payload (ValidationError).
+    Changes the one AnnualReport row of (agency, year) and records `annual_report.saved` with the names of
+    the changed sections (never their text) in the same transaction."""
+    if not is_agency_staff(actor, agency):
+        raise NotFound(_("Badan publik tidak ditemukan."))
+    if not may_prepare_report(actor, agency):
+        raise PermissionDenied(_("Hanya PPID atau administrator badan publik yang menyusun laporan tahunan."))
+    unknown = set(texts) - set(TEXT_FIELDS)
+    if unknown:
+        raise ValidationError({field: [_("Kolom tidak dikenal.")] for field in sorted(unknown)})
+    errors: dict[str, list[str]] = {}
+    this_year = timezone.localdate(timezone=agency.tzinfo).year
+    if not isinstance(year, int) or not FIRST_YEAR <= year <= this_year:
+        errors["year"] = [
+            _("Tahun laporan harus antara %(first)s dan %(last)s.") % {"first": FIRST_YEAR, "last": this_year}
+        ]
+    cleaned = {}
+    for field, value in texts.items():
+        if value is None:
+            continue
+        value = str(value).replace("\x00", "").strip()
+        if len(value) > MAX_TEXT:
+            errors[field] = [_("Paling banyak %(n)s karakter.") % {"n": MAX_TEXT}]
+        elif redact(value) != value:
+            # A published report must not carry personal data; a NIK-shaped number is refused outright.
+            errors[field] = [_("Teks laporan tidak boleh memuat NIK atau nomor serupa NIK.")]
+        cleaned[field] = value
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            report = AnnualReport.objects.select_for_update().filter(agency=agency, year=year).first()
+            created = report is None
+            if created:
+                report = AnnualReport(agency=agency, year=year, updated_by=actor, updated_at=now)
+            changed = [f for f, v in cleaned.items() if getattr(report, f) != v]
+            for field in changed:
+                setattr(report, field, cleaned[field])
+            if not (created or changed):
+                return report
+            report.updated_by, report.updated_at = actor, now
+            report.save()
+            audit_record(
+                actor=actor,
+                obj=report,
+                agency=agency,
+                action="annual_report.saved",
+                details={"year": year, "created": created, "sections": changed},
+            )
+    except IntegrityError:
+        # Two first saves at once: the other one created the row; apply this one on top of it.
+        return annual_report_save(agency=agency, year=year, actor=actor, **texts)
+    return report
