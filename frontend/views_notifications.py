@@ -1,17 +1,36 @@
 """The notification center page: the user's notifications, newest first; mark all read."""
 
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from notifications.models import Notification
-from notifications.services import notification_mark_read
+from agencies.selectors import memberships_of
+from notifications.models import EmailMode, EmailPreference, Notification
+from notifications.services import email_preference_set, notification_mark_read
+
+
+class EmailPreferenceForm(forms.Form):
+    mode = forms.ChoiceField(
+        label=gettext_lazy("E-mail notifikasi"), choices=EmailMode.choices, widget=forms.RadioSelect
+    )
 
 
 @login_required
 def notification_list(request):
     items = Notification.objects.filter(recipient=request.user).order_by("-created_at", "-id")[:100]
-    return render(request, "frontend/notifications.html", {"items": items})
+    form = None
+    if memberships_of(request.user):  # officers choose; citizens always get their own case's mail
+        current = EmailPreference.objects.filter(user=request.user).values_list("mode", flat=True).first()
+        form = EmailPreferenceForm(request.POST or None, initial={"mode": current or EmailMode.IMMEDIATE})
+        if request.method == "POST" and form.is_valid():
+            email_preference_set(user=request.user, mode=form.cleaned_data["mode"])
+            messages.success(request, _("Pilihan e-mail notifikasi tersimpan."))
+            return redirect("frontend:notifications")
+    return render(request, "frontend/notifications.html", {"items": items, "preference_form": form})
 
 
 @login_required

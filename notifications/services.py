@@ -119,3 +119,16 @@ def notification_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
     return qs.update(is_read=True)
+
+
+def email_preference_set(*, user, mode: str):
+    """An officer chooses how notification e-mail reaches them (citizens always get their own case's mail)."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from .models import EmailMode, EmailPreference
+
+    if mode not in EmailMode.values:
+        raise ValidationError({"mode": [_("Pilih salah satu: segera, ringkasan harian, atau tidak.")]})
+    preference, _created = EmailPreference.objects.update_or_create(user=user, defaults={"mode": mode})
+    return preference

@@ -258,3 +258,15 @@ def test_notification_center_api(world, file_request, api_client_for):
     assert other.post(
         "/api/v1/notifications/mark-read/", {"ids": [listed[0]["id"]]}, format="json"
     ).json() == {"marked": 0}
+
+
+def test_officers_choose_their_mail_on_the_notifications_page(world, client):
+    client.force_login(world.officer)
+    page = client.get("/notifikasi/").content.decode()
+    assert 'name="mode"' in page
+    assert client.post("/notifikasi/", {"mode": "digest"}).status_code == 302
+    assert EmailPreference.objects.get(user=world.officer).mode == "digest"
+    bad = client.post("/notifikasi/", {"mode": "always"})
+    assert bad.status_code == 200 and EmailPreference.objects.get(user=world.officer).mode == "digest"
+    client.force_login(world.citizen)
+    assert 'name="mode"' not in client.get("/notifikasi/").content.decode()
