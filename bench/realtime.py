@@ -30,21 +30,9 @@ os.environ.update(
 )
 
 
-def ensure_database() -> None:
-    import psycopg2
-    from psycopg2 import sql
+from bench.common import ensure_database  # noqa: E402
 
-    base, name = DB_URL.rsplit("/", 1)
-    conn = psycopg2.connect(f"{base}/postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not cur.fetchone():
-            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    conn.close()
-
-
-ensure_database()
+ensure_database(DB_URL)
 KEY_FILE.parent.mkdir(parents=True, exist_ok=True)
 if not KEY_FILE.exists():
     from cryptography.fernet import Fernet

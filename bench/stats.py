@@ -37,21 +37,9 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
 SLOW_ROUNDS = int(os.environ.get("BENCH_SLOW_ROUNDS", "3"))
 
 
-def ensure_database() -> None:
-    import psycopg2
-    from psycopg2 import sql
+from bench.common import ensure_database  # noqa: E402
 
-    base, name = BENCH_DB.rsplit("/", 1)
-    conn = psycopg2.connect(f"{base}/postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not cur.fetchone():
-            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    conn.close()
-
-
-ensure_database()
+ensure_database(BENCH_DB)
 import django  # noqa: E402
 
 django.setup()
