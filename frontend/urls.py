@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from . import views, views_complaints, views_notifications, views_objections, views_requests
 from .forms import LoginForm
@@ -21,6 +21,34 @@ urlpatterns = [
         name="login",
     ),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "akun/lupa-sandi/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+            success_url=reverse_lazy("frontend:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "akun/lupa-sandi/terkirim/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "akun/sandi-baru/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("frontend:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "akun/sandi-baru/selesai/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
     path("akun/daftar/", views.signup, name="signup"),
     path("akun/daftar/terkirim/", views.signup_done, name="signup_done"),
     path("akun/konfirmasi/<str:token>/", views.confirm_email, name="confirm_email"),
