@@ -18,6 +18,7 @@ from agencies.models import Agency, Unit
 from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
 from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from ppid.transitions import check_fsm_transition
 from ppid.uploads import inspect_upload
 from workcalendar.calendar import WorkingCalendar
 
@@ -328,11 +329,13 @@ def _reporter_actor(complaint_id, actor, tracking_number, tracking_code):
 
 
 def check_transition(complaint: Complaint, name: str, actor) -> None:
-    meta = getattr(type(complaint), name)._django_fsm
-    if not any(t.has_perm(complaint, actor) for t in meta.transitions.values()):
-        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada pengaduan ini."))
-    if not meta.has_transition(complaint.state):
-        raise InvalidTransition(str(_STATE_MESSAGES[name]), state=complaint.state)
+    check_fsm_transition(
+        complaint,
+        name,
+        actor,
+        state_messages=_STATE_MESSAGES,
+        denied_message=_("Anda tidak berwenang melakukan tindakan ini pada pengaduan ini."),
+    )
 
 
 def _save(complaint, fields):

@@ -32,6 +32,7 @@ from ..models import (
     ObjectionState,
 )
 from ..selectors import disputes_visible_to, objections_visible_to, requests_visible_to
+from ..transitions import check_fsm_transition
 from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows
 from .requests import _deadline_step
 
@@ -257,11 +258,13 @@ def _lock_objection(objection_id, actor) -> Objection:
 
 
 def check_transition(objection: Objection, name: str, actor) -> None:
-    meta = getattr(type(objection), name)._django_fsm
-    if not any(t.has_perm(objection, actor) for t in meta.transitions.values()):
-        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada keberatan ini."))
-    if not meta.has_transition(objection.state):
-        raise InvalidTransition(str(_STATE_MESSAGES[name]), state=objection.state)
+    check_fsm_transition(
+        objection,
+        name,
+        actor,
+        state_messages=_STATE_MESSAGES,
+        denied_message=_("Anda tidak berwenang melakukan tindakan ini pada keberatan ini."),
+    )
 
 
 def _finish(objection, *, actor, action, from_state, reason="", details=None, fields=()):

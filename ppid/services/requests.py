@@ -42,6 +42,7 @@ from ..models import (
     RequestState,
 )
 from ..selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
+from ..transitions import check_fsm_transition
 from ..uploads import inspect_upload
 
 NOTICE_WORKING_DAYS = 10  # UU 14/2008 Pasal 22(7)
@@ -77,11 +78,6 @@ def _deadline_step(step: str, due, **extra) -> dict:
     }
 
 
-def _permitted(request: InformationRequest, name: str, user) -> bool:
-    meta = getattr(type(request), name)._django_fsm
-    return any(t.has_perm(request, user) for t in meta.transitions.values())
-
-
 def _lock_visible(request_id, actor) -> InformationRequest:
     qs = InformationRequest.objects.select_for_update().select_related("agency", "unit")
     if actor is not None:
@@ -94,11 +90,13 @@ def _lock_visible(request_id, actor) -> InformationRequest:
 
 
 def check_transition(request: InformationRequest, name: str, actor) -> None:
-    """Permission first (a role that can never run it gets 403), then the state (409)."""
-    if actor is not None and not _permitted(request, name, actor):
-        raise PermissionDenied(_("Anda tidak berwenang melakukan tindakan ini pada permohonan ini."))
-    if not getattr(type(request), name)._django_fsm.has_transition(request.state):
-        raise InvalidTransition(str(_STATE_MESSAGES[name]), state=request.state)
+    check_fsm_transition(
+        request,
+        name,
+        actor,
+        state_messages=_STATE_MESSAGES,
+        denied_message=_("Anda tidak berwenang melakukan tindakan ini pada permohonan ini."),
+    )
 
 
 def _store_documents(request, documents, uploaded_by) -> list[RequestDocument]:
