@@ -1,7 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views, views_complaints, views_notifications, views_objections, views_requests
+from . import (
+    urls_dashboard,
+    urls_staff,
+    urls_stats,
+    views,
+    views_complaints,
+    views_notifications,
+    views_objections,
+    views_requests,
+)
 from .forms import LoginForm
 
 app_name = "frontend"
@@ -108,3 +117,5 @@ urlpatterns = [
     ),
     path("permohonan/<int:pk>/alihkan/", views_complaints.request_to_complaint, name="request_to_complaint"),
 ]
+
+urlpatterns += urls_stats.urlpatterns + urls_dashboard.urlpatterns + urls_staff.urlpatterns

@@ -39,6 +39,7 @@ from .views_requests import (
     Action,
     _date,
     _deadline_badges,
+    _preview,
     _safe_filename,
     case_timeline_rows,
 )
@@ -55,6 +56,7 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Beri tanggapan atas keberatan"),
         gettext_lazy("Simpan tanggapan"),
         gettext_lazy("Tanggapan atas keberatan tersimpan. Surat tanggapan dapat diunduh."),
+        preview=True,
     ),
     "withdraw": Action(
         f.WithdrawForm,
@@ -314,6 +316,16 @@ def objection_action(request, pk: int, action: str):
         raise Http404
     form = ACTIONS[action].form(request.POST, prefix=action)
     ids = {"objection_id": objection.pk, "actor": request.user}
+    if request.POST.get("pratinjau") and ACTIONS[action].preview:
+        from ppid import previews  # WeasyPrint only when a letter is asked for
+
+        def make():
+            pdf = previews.preview_objection_decision(**ids, **form.cleaned_data)
+            return pdf, "tanggapan-keberatan"
+
+        return _preview(
+            request, form, make, objection, reverse("frontend:objection_detail", args=[objection.pk])
+        )
     calls = {
         "review": lambda data: services.objection_review(**ids),
         "decide": lambda data: services.objection_decide(**ids, **data),

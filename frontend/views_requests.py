@@ -6,6 +6,7 @@ re-renders the page with its message (409, nothing changed), ValidationError put
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
@@ -26,7 +28,7 @@ from agencies.models import Agency
 from agencies.selectors import is_staff_of, memberships_of, units_visible_to
 from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
-from ppid.models import InformationRequest, ObjectionState, RequestState
+from ppid.models import OPEN_OBJECTION_STATES, InformationRequest, ObjectionState, RequestState
 from ppid.selectors import (
     documents_visible_to,
     objections_visible_to,
@@ -179,6 +181,8 @@ class Action:
     done: Any
     danger: bool = False
     multipart: bool = False
+    # The transition issues a letter, which the officer may preview before issuing it.
+    preview: bool = False
 
 
 ACTIONS: dict[str, Action] = {
@@ -211,6 +215,7 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Perpanjang batas waktu"),
         gettext_lazy("Perpanjang 7 hari kerja"),
         gettext_lazy("Batas waktu diperpanjang."),
+        preview=True,
     ),
     "respond": Action(
         f.RespondForm,
@@ -218,6 +223,7 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Simpan pemberitahuan tertulis"),
         gettext_lazy("Pemberitahuan tertulis tersimpan."),
         multipart=True,
+        preview=True,
     ),
     "complete": Action(
         f.CompleteForm,
@@ -314,6 +320,7 @@ def _render_detail(
         letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
+    objection_rows = _deadline_badges(objections_visible_to(user).filter(request=obj).order_by("received_at"))
     if nik_form is None and handling and obj.requester_nik_last4 and not revealed_nik:
         nik_form = f.RevealNikForm(prefix="nik")
     context = {
@@ -330,10 +337,12 @@ def _render_detail(
         "documents": documents,
         "clarifications": obj.clarifications.all(),
         "timeline": case_timeline_rows(obj, user),
-        "objections": _deadline_badges(
-            objections_visible_to(user).filter(request=obj).order_by("received_at")
-        ),
+        "objections": objection_rows,
         "can_object": rules.is_requester(obj, user),
+        # One objection at a time (the service refuses a second while one is open): say so, offer no button.
+        "pending_objection": next(
+            (o for o, _badge in objection_rows if o.state in OPEN_OBJECTION_STATES), None
+        ),
         "can_register_objection": rules.is_agency_officer(obj, user),
         "staff_view": staff_view,
         "actions": actions,
@@ -359,6 +368,14 @@ def request_action(request, pk: int, action: str):
     if action not in ACTIONS:
         raise Http404
     form = _make_action_form(action, obj, request.POST, request.FILES)
+    if request.POST.get("pratinjau") and ACTIONS[action].preview:
+        return _preview(
+            request,
+            form,
+            lambda: _preview_letter(action, obj, request.user, form),
+            obj,
+            reverse("frontend:request_detail", args=[obj.pk]),
+        )
     if form.is_valid():
         try:
             _run_action(action, obj, request.user, form)
@@ -397,6 +414,52 @@ def request_reveal_nik(request, pk: int):
             _form_errors_to(form, exc)
     # Shown on this response only: never stored in the session, never cached.
     return _render_detail(request, obj, nik_form=form, revealed_nik=revealed)
+
+
+def _preview_letter(name: str, obj: InformationRequest, user, form) -> tuple[bytes, str]:
+    from ppid import previews  # WeasyPrint only when a letter is asked for
+
+    ids = {"request_id": obj.pk, "actor": user}
+    if name == "extend":
+        return previews.preview_extension_letter(
+            **ids, reason=form.cleaned_data["reason"]
+        ), "surat-perpanjangan"
+    return previews.preview_notice(**ids, **form.notice()), "pemberitahuan-tertulis"
+
+
+def _preview(request, form, make: Callable[[], tuple[bytes, str]], case, back_url: str) -> HttpResponse:
+    """Answer a "preview the letter" press: the PDF as it would be issued, marked as a preview, shown in the
+    browser (the form stays filled in the page it came from); or a short page saying what must be fixed.
+    Nothing is saved either way (ppid.previews)."""
+    status, errors = 400, []
+    if form.is_valid():
+        try:
+            pdf, stem = make()
+        except NotFound as exc:
+            raise Http404 from exc
+        except InvalidTransition as exc:
+            status, errors = 409, [exc.message]
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+        else:
+            response = HttpResponse(pdf, content_type="application/pdf")
+            response["Content-Disposition"] = content_disposition_header(
+                as_attachment=False, filename=_safe_filename(f"pratinjau-{stem}", case.registration_number)
+            )
+            response["X-Content-Type-Options"] = "nosniff"
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+    for field, field_errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        errors += [f"{label}: {e}" if label else e for e in field_errors]
+    result = render(
+        request,
+        "frontend/letter_preview_error.html",
+        {"case": case, "errors": errors, "back_url": back_url},
+        status=status,
+    )
+    patch_cache_control(result, private=True, no_store=True)
+    return result
 
 
 LETTERS = {

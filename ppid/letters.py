@@ -26,17 +26,18 @@ from .services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
 from .windows import KI_FILING_DAYS, dispute_windows
 
 
-def render_receipt(request: InformationRequest) -> bytes:
+def render_receipt(request: InformationRequest, *, preview: bool = False) -> bytes:
     """Tanda bukti penerimaan permohonan (UU 14/2008 Pasal 22 ayat 4)."""
     return _render_pdf(
         "ppid/letters/receipt.html",
         request,
         working_days=NOTICE_WORKING_DAYS,
         due_date=request.original_due_date,
+        preview=preview,
     )
 
 
-def render_extension_letter(request: InformationRequest) -> bytes:
+def render_extension_letter(request: InformationRequest, *, preview: bool = False) -> bytes:
     """Pemberitahuan perpanjangan waktu (UU 14/2008 Pasal 22 ayat 8). ValueError if it was not extended."""
     if not request.extended:
         raise ValueError(f"Request {request.registration_number} was not extended.")
@@ -50,10 +51,11 @@ def render_extension_letter(request: InformationRequest) -> bytes:
         working_days=EXTENSION_WORKING_DAYS,
         previous_due_date=previous,
         new_due_date=new,
+        preview=preview,
     )
 
 
-def render_notice(request: InformationRequest) -> bytes:
+def render_notice(request: InformationRequest, *, preview: bool = False) -> bytes:
     """Pemberitahuan tertulis (UU 14/2008 Pasal 22 ayat 7). ValueError if there is no response yet."""
     try:
         response = request.response
@@ -65,10 +67,11 @@ def render_notice(request: InformationRequest) -> bytes:
         response=response,
         grounds=[_Ground(letter) for letter in response.exemption_grounds],
         fee=_rupiah(response.fee_amount),
+        preview=preview,
     )
 
 
-def render_objection_decision(objection: Objection) -> bytes:
+def render_objection_decision(objection: Objection, *, preview: bool = False) -> bytes:
     """Tanggapan Atasan PPID atas keberatan (UU 14/2008 Pasal 36). ValueError if it was not decided yet."""
     if objection.decided_at is None:
         raise ValueError(f"Objection {objection.registration_number} has not been decided yet.")
@@ -80,6 +83,7 @@ def render_objection_decision(objection: Objection) -> bytes:
         objection=objection,
         ki_filing_days=KI_FILING_DAYS,
         ki_filing_due=ki_filing.due_date if ki_filing else None,
+        preview=preview,
     )
 
 
@@ -100,7 +104,8 @@ def _rupiah(amount: Decimal | int) -> str:
     return "Rp\u00a0" + f"{int(amount):,}".replace(",", ".")
 
 
-def _render_pdf(template: str, request: InformationRequest, **context) -> bytes:
+def _render_pdf(template: str, request: InformationRequest, *, preview: bool = False, **context) -> bytes:
+    """`preview` marks every page as not issued (see ppid.previews)."""
     agency = request.agency
     with translation.override("id"), timezone.override(agency.tzinfo):
         html = render_to_string(
@@ -110,6 +115,7 @@ def _render_pdf(template: str, request: InformationRequest, **context) -> bytes:
                 "agency": agency,
                 "tz_label": agency.time_zone_label,
                 "cuti_bersama_skipped": not agency.cuti_bersama_is_working_day,
+                "preview": preview,
                 **context,
             },
         )

@@ -198,7 +198,8 @@ def test_the_request_page_lists_the_objection_and_offers_the_form_only_to_the_re
         html = client.get(reverse("frontend:request_detail", args=[refused.pk])).content.decode()
         keberatan = section(html, "keberatan-h")
         assert objection.registration_number in keberatan and detail_url(objection) in keberatan
-        assert file_url(refused) in keberatan
+        # One objection at a time: while it waits, the requester is told so instead of offered the form.
+        assert file_url(refused) not in keberatan and "sedang menunggu tanggapan Atasan PPID" in keberatan
         assert reverse("frontend:objection_offline", args=[refused.pk]) not in keberatan
 
         client.force_login(world.officer)

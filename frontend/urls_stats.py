@@ -1,0 +1,3 @@
+"""Routes for the stats pages; joined into the frontend namespace by frontend/urls.py."""
+
+urlpatterns = []

@@ -1,0 +1,45 @@
+"""Letters as they would be issued, without issuing them.
+
+The officer's form is run through the very service that will issue the letter, inside a transaction that is
+then rolled back. The preview is therefore made by the same checks, deadlines and wording as the real letter,
+and nothing of it stays: no state change, no audit row, no notification, no e-mail (after-commit callbacks are
+dropped with the rollback) and no stored file (response files are not passed in; the notice does not list
+them). Errors are the service's own: NotFound, InvalidTransition and ValidationError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from . import letters, services
+
+
+def _dry_run(run: Callable[[], object], render: Callable[[object], bytes]) -> bytes:
+    with transaction.atomic():
+        obj = run()
+        pdf = render(obj)
+        transaction.set_rollback(True)
+    return pdf
+
+
+def preview_extension_letter(*, request_id, actor, reason: str) -> bytes:
+    return _dry_run(
+        lambda: services.information_request_extend(request_id=request_id, actor=actor, reason=reason),
+        lambda obj: letters.render_extension_letter(obj, preview=True),
+    )
+
+
+def preview_notice(*, request_id, actor, **notice) -> bytes:
+    return _dry_run(
+        lambda: services.information_request_respond(request_id=request_id, actor=actor, files=(), **notice),
+        lambda obj: letters.render_notice(obj, preview=True),
+    )
+
+
+def preview_objection_decision(*, objection_id, actor, **decision) -> bytes:
+    return _dry_run(
+        lambda: services.objection_decide(objection_id=objection_id, actor=actor, **decision),
+        lambda obj: letters.render_objection_decision(obj, preview=True),
+    )
