@@ -39,3 +39,17 @@ class UnitForm(forms.ModelForm):
         model = Unit
         fields = ["name", "code"]
         help_texts = {"name": _("Mis. PPID Pelaksana Dinas Kesehatan.")}
+
+
+class UnitEditForm(UnitForm):
+    """A unit's name and code, with the reason the audit trail keeps."""
+
+    reason = forms.CharField(
+        label=_("Alasan perubahan"),
+        max_length=500,
+        help_text=_("Dicatat dalam jejak audit."),
+        error_messages={"required": _("Sebutkan alasan perubahan.")},
+    )
+
+    class Meta(UnitForm.Meta):
+        pass

@@ -79,3 +79,23 @@ def staff_with_roles(*, unit=None, agency=None, roles) -> list:
         qs.filter(memberships__unit=unit) if unit is not None else qs.filter(memberships__unit__agency=agency)
     )
     return list(qs.distinct())
+
+
+def administers(user, agency: Agency) -> bool:
+    """Whether the user may change the agency's units, staff and settings."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or any(
+        m.unit.agency_id == agency.pk and m.role == StaffRole.ADMIN for m in memberships_of(user)
+    )
+
+
+def agency_staff(viewer, agency: Agency, *, unit: Unit | None = None, role: str = "") -> QuerySet[Membership]:
+    """The memberships of one agency that the viewer may see, by unit (Utama first), role and name."""
+    qs = memberships_visible_to(viewer).filter(unit__agency=agency)
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    if role:
+        qs = qs.filter(role=role)
+    # "utama" sorts after "pelaksana": descending puts the PPID Utama first.
+    return qs.order_by("-unit__kind", "unit__name", "role", "user__first_name", "user__username")

@@ -218,7 +218,12 @@ def unit_detail(request, agency: str, pk: int):
     agency_obj = _staff_agency_or_404(request, agency)
     unit = get_object_or_404(units_visible_to(request.user).filter(agency=agency_obj), pk=pk)
     staff = memberships_visible_to(request.user).filter(unit=unit).order_by("role", "user__username")
-    return render(request, "frontend/unit_detail.html", {"agency": agency_obj, "unit": unit, "staff": staff})
+    is_admin = agencies_administered_by(request.user).filter(pk=agency_obj.pk).exists()
+    return render(
+        request,
+        "frontend/unit_detail.html",
+        {"agency": agency_obj, "unit": unit, "staff": staff, "is_admin": is_admin},
+    )
 
 
 @login_required
