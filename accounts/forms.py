@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from .models import RequesterType
@@ -68,3 +69,21 @@ class ProfileForm(forms.Form):
 
 def password_help() -> str:
     return password_validation.password_validators_help_text_html()
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, which sends the link only to accounts that have a password, plus invited staff who have
+    not set theirs yet: when the invitation's link has expired, "Lupa kata sandi" sends them a fresh one."""
+
+    def get_users(self, email):
+        from agencies.models import Membership
+
+        yield from super().get_users(email)
+        invited = get_user_model()._default_manager.filter(
+            email__iexact=email,
+            is_active=True,
+            pk__in=Membership.objects.values("user_id"),
+        )
+        for user in invited:
+            if not user.has_usable_password() and user.email.casefold() == email.casefold():
+                yield user

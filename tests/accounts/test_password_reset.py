@@ -3,7 +3,9 @@ import re
 import pytest
 from django.core import mail
 
+from agencies.models import Membership, StaffRole
 from tests.factories import PASSWORD, UserFactory
+from tests.ppid.conftest import world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +41,27 @@ def test_mismatched_new_passwords_are_refused(client):
     assert resp.status_code == 200
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+
+
+def test_invited_staff_whose_link_expired_get_a_new_one_but_accounts_without_a_role_do_not(
+    client,
+    world,  # noqa: F811
+):
+    invited = UserFactory(email="undangan@example.id")
+    invited.set_unusable_password()
+    invited.save()
+    Membership.objects.create(user=invited, unit=world.pelaksana, role=StaffRole.OFFICER)
+    client.post("/akun/lupa-sandi/", {"email": "UNDANGAN@example.id"})
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["undangan@example.id"]
+    link = re.search(r"https?://[^/\s]+(/akun/sandi-baru/\S+/)", mail.outbox[0].body).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    client.post(form_url, {"new_password1": "sandi-baru-staf-2026", "new_password2": "sandi-baru-staf-2026"})
+    invited.refresh_from_db()
+    assert invited.check_password("sandi-baru-staf-2026")
+
+    # An account someone switched off on purpose (no password, no role) is not revived by a reset.
+    locked = UserFactory(email="tanpa-sandi@example.id")
+    locked.set_unusable_password()
+    locked.save()
+    client.post("/akun/lupa-sandi/", {"email": locked.email})
+    assert len(mail.outbox) == 1
