@@ -123,7 +123,14 @@ class WorkingCalendar:
         return None
 
     def is_working_day(self, day: dt.date) -> bool:
-        return self.skip_reason(day) is None
+        """skip_reason(day) is None, without building the (translated) reason: counting long spans stays fast."""
+        if day.weekday() in _WEEKEND:
+            return False
+        self._ensure_loaded(day, day)
+        return all(
+            h.kind == HolidayKind.CUTI_BERSAMA and self.cuti_bersama_counts
+            for h in self._holidays.get(day, ())
+        )
 
     def local_date(self, moment: dt.date | dt.datetime) -> dt.date:
         if isinstance(moment, dt.datetime):
@@ -181,7 +188,7 @@ class WorkingCalendar:
         count, day = 0, start
         while day < end:
             day += dt.timedelta(days=1)
-            if self.skip_reason(day) is None:
+            if self.is_working_day(day):
                 count += 1
         return count
 
