@@ -46,7 +46,8 @@ def test_the_extend_and_respond_forms_offer_a_preview_button(client, world, in_p
         card = html.split(f'id="aksi-{name}"', 1)[1].split("</form>", 1)[0]
         assert 'name="pratinjau"' in card and 'formtarget="_blank"' in card and "Pratinjau surat" in card
     forward_card = html.split('id="aksi-forward"', 1)[1].split("</form>", 1)[0]
-    assert "Teruskan" in forward_card and 'name="pratinjau"' not in forward_card  # forwarding issues no letter
+    # Forwarding issues no letter.
+    assert "Teruskan" in forward_card and 'name="pratinjau"' not in forward_card
 
 
 def test_extension_preview_is_the_letter_marked_as_preview_and_changes_nothing(
@@ -74,7 +75,8 @@ def test_extension_preview_is_the_letter_marked_as_preview_and_changes_nothing(
     assert counts() == before and not callbacks and not mail.outbox
 
     # Issuing it for real afterwards gives the same letter without the mark.
-    assert client.post(action_url(in_process, "extend"), {"extend-reason": "Informasi tersebar di tiga unit."})
+    reason = {"extend-reason": "Informasi tersebar di tiga unit."}
+    assert client.post(action_url(in_process, "extend"), reason).status_code == 302
     letter = client.get(reverse("frontend:request_letter", args=[in_process.pk, "perpanjangan"]))
     issued = pdf_text(letter.content)
     assert "PRATINJAU" not in issued and "29 Juli 2026" in issued
