@@ -39,6 +39,7 @@ test: $(VENV)/.dev-installed
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 lock:
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.txt

@@ -9,15 +9,10 @@ never by the Accept header, and errors are always JSON ({code, detail, errors}).
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
@@ -31,16 +26,25 @@ from rest_framework.views import APIView
 
 from agencies.models import Agency, Unit
 from transparency import definitions
-from transparency.exports import statistics_rows
+from transparency.exports import csv_bytes, statistics_rows
+from transparency.params import (
+    DATE_INVALID,
+    FIRST_YEAR,
+    LAST_YEAR,
+    annual_report_filename,
+    date_error,
+    period_bounds,
+    period_error,
+    report_year_error,
+    statistics_filename,
+)
 from transparency.report import annual_report_data, render_annual_report_pdf
 from transparency.rules import is_agency_staff, may_view_compliance
 from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases
 from transparency.services import TEXT_FIELDS, annual_report_save
 from transparency.statistics import complaint_statistics, request_statistics
 
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-MAX_PERIOD_DAYS = 5 * 366
-_DATE_ERRORS = {"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")}
+_DATE_ERRORS = {"invalid": DATE_INVALID}
 
 
 # --- rendering --------------------------------------------------------------------------------------------------
@@ -50,11 +54,7 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        buffer = io.StringIO()
-        # A BOM so that spreadsheet programs read the Indonesian text as UTF-8.
-        buffer.write("\ufeff")
-        csv.writer(buffer).writerows(data)
-        return buffer.getvalue().encode("utf-8")
+        return csv_bytes(data)
 
 
 class PDFRenderer(BaseRenderer):
@@ -98,12 +98,11 @@ def _attachment(response, filename: str):
     return response
 
 
-# --- query parameters -------------------------------------------------------------------------------------------
-def _check_date(value: dt.date) -> dt.date:
-    if not dt.date(FIRST_YEAR, 1, 1) <= value <= dt.date(LAST_YEAR, 12, 31):
-        raise serializers.ValidationError(
-            _("Tanggal di luar jangkauan (%(first)s–%(last)s).") % {"first": FIRST_YEAR, "last": LAST_YEAR}
-        )
+# --- query parameters (the rules themselves: transparency.params, shared with the pages) -----------------------
+def _check_date(value):
+    error = date_error(value)
+    if error:
+        raise serializers.ValidationError(error)
     return value
 
 
@@ -143,17 +142,9 @@ class PeriodQuery(serializers.Serializer):
         return _check_date(value)
 
     def validate(self, data):
-        start, end = data.get("start"), data.get("end")
-        if (start is None) != (end is None):
-            raise serializers.ValidationError({"end": [_("Isi start dan end bersama-sama.")]})
-        if start is not None and "year" in data:
-            raise serializers.ValidationError(
-                {"year": [_("Pilih tahun atau rentang tanggal, bukan keduanya.")]}
-            )
-        if start is not None and start > end:
-            raise serializers.ValidationError({"end": [_("Tanggal akhir tidak boleh sebelum tanggal awal.")]})
-        if start is not None and (end - start).days > MAX_PERIOD_DAYS:
-            raise serializers.ValidationError({"end": [_("Periode paling lama 5 tahun.")]})
+        error = period_error(year=data.get("year"), start=data.get("start"), end=data.get("end"))
+        if error:
+            raise serializers.ValidationError({error.field: [error.message]})
         return data
 
 
@@ -254,16 +245,9 @@ class _StatisticsView(TransparencyView):
         if q.get("unit") is not None:
             units = Unit.objects.select_related("agency")
             unit = get_object_or_404(units.filter(agency=agency) if agency else units, pk=q["unit"])
-        if q.get("start") is not None:
-            start, end = q["start"], q["end"]
-        else:
-            year = q.get("year") or timezone.localdate(timezone=agency.tzinfo if agency else None).year
-            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        start, end = period_bounds(agency, year=q.get("year"), start=q.get("start"), end=q.get("end"))
         stats = type(self).compute(agency, unit, start=start, end=end)
-        filename = (
-            f"statistik-{self.slug}-{(unit and unit.agency.slug) or (agency and agency.slug) or 'semua'}"
-        )
-        filename += f"{f'-unit{unit.pk}' if unit else ''}-{start}-{end}"
+        filename = statistics_filename(self.slug, agency, unit, start, end)
         wanted = q.get("format")
         if wanted == "csv":
             return _attachment(Response(statistics_rows(stats)), f"{filename}.csv")
@@ -445,10 +429,9 @@ class OverdueView(TransparencyView):
 
 # --- the annual report ------------------------------------------------------------------------------------------
 def _report_year(year: int, agency: Agency) -> int:
-    if year > timezone.localdate(timezone=agency.tzinfo).year:
-        raise serializers.ValidationError(
-            {"year": [_("Laporan tahunan hanya untuk tahun yang sudah dimulai.")]}
-        )
+    error = report_year_error(agency, year)
+    if error:
+        raise serializers.ValidationError({"year": [error]})
     return year
 
 
@@ -518,7 +501,7 @@ class AnnualReportPdfView(TransparencyView):
         year = _report_year(q["year"], agency)
         response = HttpResponse(render_annual_report_pdf(agency, year), content_type="application/pdf")
         response["Cache-Control"] = "no-store"
-        return _attachment(response, f"laporan-layanan-informasi-{agency.slug}-{year}.pdf")
+        return _attachment(response, annual_report_filename(agency, year))
 
 
 urlpatterns = [

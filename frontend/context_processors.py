@@ -1,6 +1,7 @@
 from agencies.models import StaffRole
 from agencies.selectors import agencies_administered_by, memberships_of
 from notifications.models import Notification
+from transparency.rules import may_prepare_report, may_view_compliance
 
 
 def navigation(request):
@@ -9,13 +10,23 @@ def navigation(request):
     user = getattr(request, "user", None)
     live = {"live_updates": settings.LIVE_UPDATES}
     if user is None or not user.is_authenticated:
-        return {"nav_is_staff": False, "nav_is_admin": False, "nav_is_atasan": False, **live}
+        return {
+            "nav_is_staff": False,
+            "nav_is_admin": False,
+            "nav_is_atasan": False,
+            "nav_dashboard": False,
+            **live,
+        }
     memberships = memberships_of(user)
+    agencies = {m.unit.agency_id: m.unit.agency for m in memberships}.values()
     return {
         "nav_is_staff": bool(memberships) or user.is_superuser,
         "nav_is_admin": user.is_superuser or agencies_administered_by(user).exists(),
         # The Atasan PPID's queue of objections awaiting a response.
         "nav_is_atasan": any(m.role == StaffRole.ATASAN for m in memberships),
+        # The auditors' dashboard or the annual report of at least one agency (frontend/views_dashboard.py).
+        "nav_dashboard": user.is_superuser
+        or any(may_view_compliance(user, a) or may_prepare_report(user, a) for a in agencies),
         "nav_memberships": memberships,
         "nav_unread": Notification.objects.filter(recipient=user, is_read=False).count(),
         **live,

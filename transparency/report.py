@@ -151,36 +151,44 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}".replace(".", ",") + "%"
 
 
+def annual_report_tables(data: dict) -> dict:
+    """The figures of annual_report_data as labelled rows in the active language: what the PDF and the web page
+    show under sections C and D."""
+    c, d = data["sections"]["c"], data["sections"]["d"]
+    time = c["time_per_request"]
+    return {
+        "c": c,
+        "d": d,
+        "time": time,
+        "by_channel": _labelled(c["by_channel"], Channel.choices),
+        "by_decision": [(str(label), time["by_decision"][code]) for code, label in Decision.choices],
+        "refusal_grounds": [
+            (letter, str(label).removeprefix(f"{letter}. "), c["refused"]["by_ground"][letter])
+            for letter, label in ExemptionGround.choices
+        ],
+        "objection_grounds": [
+            (letter, str(label).removeprefix(f"{letter}. "), d["objections"]["by_ground"][letter])
+            for letter, label in ObjectionGround.choices
+        ],
+        "objection_responses": _labelled(d["objections"]["responses"], ObjectionOutcome.choices),
+        "mediation": _labelled(d["mediation"], [*MediationResult.choices, ("none", _("Tanpa mediasi"))]),
+        "adjudication": _labelled(
+            d["adjudication"], [*DisputeResult.choices, ("pending", _("Belum diputus"))]
+        ),
+        "courts": _labelled(d["lawsuits"]["by_court"], Court.choices),
+        "within_10_share": _percent(time["within_10_share"]),
+        "within_17_share": _percent(time["within_17_share"]),
+    }
+
+
 def render_annual_report_pdf(agency: Agency, year: int, *, at: dt.datetime | None = None) -> bytes:
     """The report as an A4 PDF in Indonesian."""
     with translation.override("id"), timezone.override(agency.tzinfo):
         data = annual_report_data(agency, year, at=at)
-        c, d = data["sections"]["c"], data["sections"]["d"]
-        time = c["time_per_request"]
         context = {
             "agency": agency,
             "report": data,
-            "c": c,
-            "d": d,
-            "time": time,
-            "by_channel": _labelled(c["by_channel"], Channel.choices),
-            "by_decision": [(str(label), time["by_decision"][code]) for code, label in Decision.choices],
-            "refusal_grounds": [
-                (letter, str(label).removeprefix(f"{letter}. "), c["refused"]["by_ground"][letter])
-                for letter, label in ExemptionGround.choices
-            ],
-            "objection_grounds": [
-                (letter, str(label).removeprefix(f"{letter}. "), d["objections"]["by_ground"][letter])
-                for letter, label in ObjectionGround.choices
-            ],
-            "objection_responses": _labelled(d["objections"]["responses"], ObjectionOutcome.choices),
-            "mediation": _labelled(d["mediation"], [*MediationResult.choices, ("none", _("Tanpa mediasi"))]),
-            "adjudication": _labelled(
-                d["adjudication"], [*DisputeResult.choices, ("pending", _("Belum diputus"))]
-            ),
-            "courts": _labelled(d["lawsuits"]["by_court"], Court.choices),
-            "within_10_share": _percent(time["within_10_share"]),
-            "within_17_share": _percent(time["within_17_share"]),
+            **annual_report_tables(data),
             "submission_due": dt.date.fromisoformat(data["submission_due"]),
             "generated_on": (at or timezone.now()).astimezone(agency.tzinfo),
         }

@@ -208,6 +208,10 @@ def shoot(site: Site, paths: dict) -> list[tuple[str, int]]:
         ("complaint-form", None, "/pengaduan/baru/"),
         ("tracking", None, None),
         ("holiday-calendar", "admin", "/kelola/kalender/?tahun=2026"),
+        ("statistics", None, "/statistik/diskominfo-jabar/"),
+        ("auditor-dashboard", "auditor", "/dasbor/diskominfo-jabar/"),
+        ("annual-report", "auditor", "/dasbor/diskominfo-jabar/laporan/2026/"),
+        ("staff", "admin", "/kelola/diskominfo-jabar/staf/"),
     ]
     written = []
     for width_name, viewport in WIDTHS.items():
