@@ -3,12 +3,37 @@ from agencies.selectors import agencies_administered_by, memberships_of
 from notifications.models import Notification
 from transparency.rules import may_prepare_report, may_view_compliance
 
+# Pages under a main-navigation entry other than their own url name: the entry is marked as the current page.
+SECTIONS = {
+    "manage": {
+        "manage",
+        "agency_settings",
+        "units",
+        "unit_detail",
+        "unit_edit",
+        "audit",
+        "holidays",
+        "holiday_add",
+        "holiday_edit",
+        "staff",
+        "staff_revoke",
+    },
+    "dashboard": {"dashboard", "dashboard_agency", "annual_report"},
+    "stats": {"stats", "stats_agency"},
+}
+
+
+def _section(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    name = getattr(match, "url_name", None)
+    return next((section for section, names in SECTIONS.items() if name in names), name or "")
+
 
 def navigation(request):
     from django.conf import settings
 
     user = getattr(request, "user", None)
-    live = {"live_updates": settings.LIVE_UPDATES}
+    live = {"live_updates": settings.LIVE_UPDATES, "nav_section": _section(request)}
     if user is None or not user.is_authenticated:
         return {
             "nav_is_staff": False,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 COHORT = _(
     "Dihitung atas perkara yang diterima dalam periode menurut tanggal penerimaan di zona waktu badan publik "
-    "(WIB, WITA, atau WIT). Status, keputusan, dan hasil adalah keadaan pada waktu yang tertera di 'as_of'. "
+    "(WIB, WITA, atau WIT). Status, keputusan, dan hasil adalah keadaan pada waktu perhitungan yang tertera. "
     "Angka per unit memakai unit yang memegang perkara saat ini (setelah diteruskan, bila ada)."
 )
 
@@ -302,13 +302,13 @@ DEFINITIONS = {
         _(
             "Permohonan yang dijawab paling lambat pada batas waktunya (termasuk perpanjangan dan jeda yang "
             "tercatat) dibagi (permohonan yang sudah dijawab + permohonan belum dijawab yang sudah melewati "
-            "batas), untuk permohonan yang diterima sejak tanggal 'since'."
+            "batas), untuk permohonan yang diterima sejak tanggal awal yang dipilih."
         ),
     ),
     "compliance.overdue": (
         _("Terlambat saat ini"),
         _(
-            "Perkara terbuka yang batas waktunya sudah lewat pada saat 'at', dan lamanya dalam hari kerja "
+            "Perkara terbuka yang batas waktunya sudah lewat pada waktu perhitungan, dan lamanya dalam hari kerja "
             "sesudah batas itu."
         ),
     ),
@@ -318,11 +318,11 @@ DEFINITIONS = {
     ),
     "compliance.extension_rate": (
         _("Tingkat perpanjangan"),
-        _("Permohonan diperpanjang dibagi permohonan diterima sejak tanggal 'since'."),
+        _("Permohonan diperpanjang dibagi permohonan diterima sejak tanggal awal yang dipilih."),
     ),
     "compliance.objection_rate": (
         _("Tingkat keberatan"),
-        _("Permohonan yang diajukan keberatan dibagi permohonan diterima sejak tanggal 'since'."),
+        _("Permohonan yang diajukan keberatan dibagi permohonan diterima sejak tanggal awal yang dipilih."),
     ),
 }
 

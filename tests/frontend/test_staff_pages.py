@@ -264,3 +264,19 @@ def test_an_admin_renames_a_unit_with_a_reason(client, a):
     assert "PPID Pelaksana Dinkes" in _html(resp) and "DINKES-2" in _html(resp)
     trail = _html(client.get(a.url("audit")))
     assert "unit.updated" in trail and "Perda SOTK" in trail
+
+
+def test_the_manage_entry_is_marked_current_on_every_administration_page(client, a):
+    client.force_login(a.admin)
+    slug = a.agency.slug
+    for url in (
+        reverse("frontend:manage"),
+        reverse("frontend:staff", args=[slug]),
+        reverse("frontend:units", args=[slug]),
+        reverse("frontend:holidays"),
+    ):
+        html = client.get(url).content.decode()
+        assert f'href="{reverse("frontend:manage")}" aria-current="page"' in html, url
+    html = client.get(reverse("frontend:due_date")).content.decode()
+    assert f'href="{reverse("frontend:manage")}" aria-current="page"' not in html
+    assert f'href="{reverse("frontend:due_date")}" aria-current="page"' in html
