@@ -9,6 +9,11 @@ def test_home_page_explains_the_deadlines_in_indonesian(client):
     html = resp.content.decode()
     assert resp.status_code == 200
     assert "10 hari kerja" in html and '<html lang="id">' in html
+    # Complaints too: their default clocks, and where to file and track one without an account.
+    complaints = html.split('id="complaints-h"', 1)[1].split("</section>", 1)[0]
+    assert "3 hari kerja" in complaints and "60 hari" in complaints
+    assert reverse("frontend:complaint_file") in complaints
+    assert reverse("frontend:complaint_track") in complaints
 
 
 def test_language_switch_to_english(client):
@@ -16,6 +21,7 @@ def test_language_switch_to_english(client):
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
     assert "10 working days" in html
+    assert "the complaint is verified and passed to the responsible unit." in html
 
 
 def test_pages_use_no_external_assets(client):
