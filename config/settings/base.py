@@ -99,7 +99,10 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # redis-py 8 reads with a 5 s socket timeout by default, and channels_redis waits for
+                # messages with a 5 s BZPOPMIN: on a busy server the read timed out just before Redis
+                # answered "nothing yet", and the consumer died (1011). The read must outlast the wait.
+                "hosts": [{"address": REDIS_URL, "socket_timeout": env_int("CHANNELS_SOCKET_TIMEOUT", 30)}],
                 "prefix": env("CHANNELS_PREFIX", "ppid"),
                 # channels_redis silently drops group messages once a receiver's queue passes this (default 100).
                 "capacity": env_int("CHANNELS_CAPACITY", 1000),
