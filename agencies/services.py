@@ -78,22 +78,19 @@ def agency_update_settings(*, actor, agency: Agency, data: dict, reason: str = "
             if f in data:
                 setattr(locked, f, data[f])
         locked.full_clean()
-        changed = {
-            f: {"from": before[f], "to": getattr(locked, f)}
-            for f in SETTINGS_FIELDS
-            if before[f] != getattr(locked, f)
-        }
-        if changed:
-            locked.save(update_fields=list(changed))
-            audit_record(
-                actor=actor,
-                obj=locked,
-                agency=locked,
-                action="agency.settings_changed",
-                reason=reason,
-                details=changed,
-            )
+        _save_changed(
+            locked, before, actor=actor, agency=locked, action="agency.settings_changed", reason=reason
+        )
     return locked
+
+
+def _save_changed(obj, before: dict, *, actor, agency: Agency, action: str, reason: str) -> None:
+    """Save the fields of `obj` that differ from `before` and audit them as {field: {from, to}}; nothing if
+    none changed. Call inside the transaction that locked `obj`."""
+    changed = {f: {"from": old, "to": getattr(obj, f)} for f, old in before.items() if old != getattr(obj, f)}
+    if changed:
+        obj.save(update_fields=list(changed))
+        audit_record(actor=actor, obj=obj, agency=agency, action=action, reason=reason, details=changed)
 
 
 def _check_unit_code_free(agency: Agency, code: str, exclude_pk: int | None = None) -> None:
@@ -135,21 +132,7 @@ def unit_update(*, actor, unit: Unit, name: str, code: str, reason: str) -> Unit
         locked.code = code.strip().upper()
         _check_unit_code_free(agency, locked.code, exclude_pk=locked.pk)
         locked.full_clean()
-        changed = {
-            f: {"from": before[f], "to": getattr(locked, f)}
-            for f in before
-            if before[f] != getattr(locked, f)
-        }
-        if changed:
-            locked.save(update_fields=list(changed))
-            audit_record(
-                actor=actor,
-                obj=locked,
-                agency=agency,
-                action="unit.updated",
-                reason=reason,
-                details=changed,
-            )
+        _save_changed(locked, before, actor=actor, agency=agency, action="unit.updated", reason=reason)
     return locked
 
 

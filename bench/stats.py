@@ -562,8 +562,20 @@ def main() -> None:
         check=ok,
     )
 
+    measure(
+        f"public statistics page, 1 agency, {year} (HTML with charts)",
+        lambda: public.get(f"/statistik/{agency.slug}/?year={year}"),
+        check=ok,
+    )
+
     staff = Client(SERVER_NAME="localhost")
     staff.force_login(auditor)
+    measure(
+        "auditor's dashboard page: compliance, 40 units + overdue page (HTML)",
+        lambda: staff.get(f"/dasbor/{agency.slug}/"),
+        rounds=SLOW_ROUNDS,
+        check=ok,
+    )
     overdue = staff.get(f"/api/v1/stats/compliance/overdue/?agency={agency.slug}").json()
     print(f"overdue now: {overdue['count']:,} ({overdue['by_kind']})")
     measure(
@@ -597,6 +609,12 @@ def main() -> None:
         rounds=SLOW_ROUNDS,
     )
     measure(f"annual report {year}, PDF", lambda: render_annual_report_pdf(agency, year), rounds=SLOW_ROUNDS)
+    measure(
+        f"annual report {year}, page (HTML)",
+        lambda: staff.get(f"/dasbor/{agency.slug}/laporan/{year}/"),
+        rounds=SLOW_ROUNDS,
+        check=ok,
+    )
 
 
 if __name__ == "__main__":
