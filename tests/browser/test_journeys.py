@@ -96,6 +96,18 @@ def test_officers_forward_process_extend_and_refuse_a_request(world, open_tab):
 
     extend = page.locator("#aksi-extend")
     extend.get_by_label("Alasan perpanjangan").fill("Data masih dihimpun dari 27 kecamatan.")
+    # The letter first, in a tab of its own: marked as a preview, and nothing happens to the request.
+    posted = lambda r: r.request.method == "POST" and "/aksi/extend/" in r.url  # noqa: E731
+    with page.context.expect_event("response", posted) as answer:
+        with page.context.expect_page() as preview_tab:
+            extend.get_by_role("button", name="Pratinjau surat").click()
+    preview = answer.value
+    assert preview.status == 200 and preview.headers["content-type"] == "application/pdf"
+    preview_tab.value.close()
+    assert not InformationRequest.objects.get(pk=obj.pk).extended
+    assert (
+        extend.get_by_label("Alasan perpanjangan").input_value() == "Data masih dihimpun dari 27 kecamatan."
+    )
     tab.follow(extend.get_by_role("button", name="Perpanjang 7 hari kerja"))
     obj = InformationRequest.objects.get(pk=obj.pk)
     assert obj.extended
