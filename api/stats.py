@@ -38,7 +38,7 @@ from transparency.params import (
     report_year_error,
     statistics_filename,
 )
-from transparency.report import annual_report_data, render_annual_report_pdf
+from transparency.report import annual_report_data, publication_status, render_annual_report_pdf
 from transparency.rules import is_agency_staff, may_view_compliance
 from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases
 from transparency.services import TEXT_FIELDS, annual_report_save
@@ -450,8 +450,15 @@ _REPORT = inline_serializer(
         "warnings": serializers.ListField(child=serializers.CharField()),
         "sections": serializers.DictField(help_text="Perki 1/2021 Pasal 56, sections a to f."),
         "definitions": serializers.DictField(child=_definition.__class__()),
+        "published": serializers.BooleanField(help_text="Published for the public (a frozen version)."),
+        "published_at": serializers.DateTimeField(allow_null=True, help_text="When last published."),
     },
 )
+
+
+def _report(agency: Agency, year: int) -> dict:
+    """The live draft of the report and whether (and when) a version of it was published."""
+    return {**annual_report_data(agency, year), **publication_status(agency, year)}
 
 
 class AnnualReportView(TransparencyView):
@@ -465,7 +472,7 @@ class AnnualReportView(TransparencyView):
     def get(self, request):
         q = self.query(ReportQuery)
         agency = _agency_for(request, q["agency"], is_agency_staff)
-        return Response(annual_report_data(agency, _report_year(q["year"], agency)))
+        return Response(_report(agency, _report_year(q["year"], agency)))
 
     @extend_schema(parameters=[ReportQuery], request=ReportTextsIn, responses=_REPORT)
     def put(self, request):
@@ -480,7 +487,7 @@ class AnnualReportView(TransparencyView):
             actor=request.user,
             **{f: texts.validated_data[f] for f in TEXT_FIELDS if f in texts.validated_data},
         )
-        return Response(annual_report_data(agency, year))
+        return Response(_report(agency, year))
 
 
 @extend_schema(

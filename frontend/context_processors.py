@@ -19,7 +19,7 @@ SECTIONS = {
         "staff_revoke",
     },
     "dashboard": {"dashboard", "dashboard_agency", "annual_report"},
-    "stats": {"stats", "stats_agency"},
+    "stats": {"stats", "stats_agency", "public_reports", "public_report"},
 }
 
 

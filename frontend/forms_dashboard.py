@@ -1,5 +1,6 @@
 """Forms of the transparency pages: the public statistics' period, the auditors' dashboard filters, and the PPID's
-texts of the annual report. The rules of a period live in transparency.params, shared with the API."""
+texts of the annual report and its publication. The rules of a period live in transparency.params, shared with
+the API."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Unit
 from agencies.selectors import active_agencies
 from transparency.params import DATE_INVALID, FIRST_YEAR, LAST_YEAR, date_error, period_error
-from transparency.services import MAX_TEXT, TEXT_FIELDS
+from transparency.services import MAX_REASON, MAX_TEXT, TEXT_FIELDS
 
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -142,3 +143,23 @@ class AnnualReportForm(forms.Form):
     )
 
     field_order = list(TEXT_FIELDS)
+
+
+class AnnualReportPublishForm(forms.Form):
+    """Publishing the annual report. A first publication may carry a note; publishing again (a correction) needs a
+    reason, which transparency.services checks and words, so the field stays optional here."""
+
+    reason = forms.CharField(
+        label=_("Catatan penerbitan (tidak wajib)"),
+        required=False,
+        max_length=MAX_REASON,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, published: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if published:
+            field = self.fields["reason"]
+            field.label = _("Alasan penerbitan ulang (wajib)")
+            field.help_text = _("Apa yang dikoreksi dan mengapa. Dicatat dalam jejak audit.")
+            field.widget.attrs["aria-required"] = "true"

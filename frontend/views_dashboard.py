@@ -2,8 +2,9 @@
 
 Who sees what follows transparency.rules, as the API does: compliance and the overdue list for
 `may_view_compliance` (the agency's auditors and administrators, platform superusers); the annual report for
-every staff member of the agency, its texts written by `may_prepare_report` (the PPID and administrators).
-Anyone else is answered 404, as if the page did not exist; a reader who posts the report form gets 403.
+every staff member of the agency, its texts written and the report published by `may_prepare_report` (the PPID
+and administrators). Anyone else is answered 404, as if the page did not exist; a reader who posts either form
+of the report page gets 403. The published version itself is public: frontend/views_reports.py.
 """
 
 from __future__ import annotations
@@ -32,12 +33,17 @@ from ppid.models import ObjectionState, RequestState
 from transparency.exports import compliance_rows, csv_bytes, overdue_rows
 from transparency.models import AnnualReport
 from transparency.params import FIRST_YEAR, annual_report_filename, report_year_error
-from transparency.report import annual_report_data, annual_report_tables, render_annual_report_pdf
+from transparency.report import (
+    annual_report_data,
+    annual_report_tables,
+    differs_from_published,
+    render_annual_report_pdf,
+)
 from transparency.rules import is_agency_staff, may_prepare_report, may_view_compliance
 from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases
-from transparency.services import TEXT_FIELDS, annual_report_save
+from transparency.services import TEXT_FIELDS, annual_report_publish, annual_report_save
 
-from .forms_dashboard import AnnualReportForm, DashboardForm
+from .forms_dashboard import AnnualReportForm, AnnualReportPublishForm, DashboardForm
 from .views import _form_errors_to
 from .views_stats import Figure, band_rows
 
@@ -66,6 +72,8 @@ CLOCK_LABELS = {
     "followup": gettext_lazy("Tindak lanjut unit"),
     "resolution": gettext_lazy("Penyelesaian pengaduan"),
 }
+# The report page has two forms: the texts, and (this value in the field "aksi") publishing the report.
+PUBLISH_ACTION = "terbitkan"
 
 
 @dataclass
@@ -253,30 +261,64 @@ def dashboard_overdue_csv(request, agency: str):
     return _csv(overdue_rows(data), f"terlambat-{agency_obj.slug}{unit_part}-{data['today']}.csv")
 
 
+def _publish(request, agency: Agency, year: int, form: AnnualReportPublishForm) -> bool:
+    """Runs annual_report_publish with the form's reason; False (errors on the form) if it refused."""
+    if not form.is_valid():
+        return False
+    try:
+        report = annual_report_publish(
+            agency=agency, year=year, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except NotFound as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        _form_errors_to(form, exc)
+        return False
+    messages.success(
+        request,
+        _("Laporan tahunan %(year)s diterbitkan dan kini dapat dibaca publik.") % {"year": report.year},
+    )
+    return True
+
+
+def _save_texts(request, agency: Agency, year: int, form: AnnualReportForm) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        annual_report_save(agency=agency, year=year, actor=request.user, **form.cleaned_data)
+    except NotFound as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        _form_errors_to(form, exc)
+        return False
+    messages.success(request, _("Teks laporan tahunan %(year)s tersimpan.") % {"year": year})
+    return True
+
+
 @require_http_methods(["GET", "POST"])
 def annual_report(request, agency: str, year: int):
     agency_obj = _agency_or_404(request, agency, is_agency_staff)
     year = _report_year_or_404(agency_obj, year)
     may_edit = may_prepare_report(request.user, agency_obj)
-    form = None
+    saved = AnnualReport.objects.filter(agency=agency_obj, year=year).select_related("published_by").first()
+    published = saved is not None and saved.is_published
+    form = publish_form = None
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied
-        form = AnnualReportForm(request.POST)
-        if form.is_valid():
-            try:
-                annual_report_save(agency=agency_obj, year=year, actor=request.user, **form.cleaned_data)
-            except NotFound as exc:
-                raise Http404 from exc
-            except ValidationError as exc:
-                _form_errors_to(form, exc)
-            else:
-                messages.success(request, _("Teks laporan tahunan %(year)s tersimpan.") % {"year": year})
-                return redirect("frontend:annual_report", agency=agency_obj.slug, year=year)
+        if request.POST.get("aksi") == PUBLISH_ACTION:
+            publish_form = AnnualReportPublishForm(request.POST, published=published)
+            done = _publish(request, agency_obj, year, publish_form)
+        else:
+            form = AnnualReportForm(request.POST)
+            done = _save_texts(request, agency_obj, year, form)
+        if done:
+            return redirect("frontend:annual_report", agency=agency_obj.slug, year=year)
     data = annual_report_data(agency_obj, year)
     if may_edit and form is None:
-        saved = AnnualReport.objects.filter(agency=agency_obj, year=year).first()
         form = AnnualReportForm(initial={f: getattr(saved, f) for f in TEXT_FIELDS} if saved else None)
+    if may_edit and publish_form is None and data["period_complete"]:
+        publish_form = AnnualReportPublishForm(published=published)
     this_year = timezone.localdate(timezone=agency_obj.tzinfo).year
     return render(
         request,
@@ -291,6 +333,10 @@ def annual_report(request, agency: str, year: int):
             "submission_due": dt.date.fromisoformat(data["submission_due"]),
             "updated_at": data["updated_at"],
             "form": form,
+            "publish_form": publish_form,
+            "may_edit": may_edit,
+            "published": saved if published else None,
+            "differs": published and differs_from_published(saved.published_data, data),
             "may_view_compliance": may_view_compliance(request.user, agency_obj),
             "previous_year": year - 1 if year > FIRST_YEAR else None,
             "next_year": year + 1 if year < this_year else None,

@@ -1,7 +1,8 @@
 """The transparency app's own tables. It reads every other app's tables and writes only these:
 
 - `AnnualReport`: the free-text sections of the Laporan Layanan Informasi Publik (Perki 1/2021 Pasal 56)
-  that the PPID writes; the figures are computed, never stored here.
+  that the PPID writes; the figures are computed live for the draft. Once the PPID publishes the report, the
+  figures and texts of that moment are frozen in `published_data`, which is all the public ever reads.
 - `SummaryRow` and `SummaryRefresh`: counts by day and by month of receipt, per unit and per agency,
   materialised by `manage.py refresh_transparency_summary` so that the public statistics of a large agency
   read a few dozen rows instead of hundreds of thousands of cases. Only codes and counts: no personal data can
@@ -9,13 +10,20 @@
 """
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class AnnualReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+
 class AnnualReport(models.Model):
-    """What the PPID writes for the annual report of one agency and year (sections a, b, e and f)."""
+    """What the PPID writes for the annual report of one agency and year (sections a, b, e and f), and the
+    version last published (transparency.services.annual_report_publish)."""
 
     agency = models.ForeignKey(
         "agencies.Agency",
@@ -30,6 +38,22 @@ class AnnualReport(models.Model):
     recommendations_text = models.TextField(_("rekomendasi dan rencana tindak lanjut"), blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(_("diperbarui pada"))
+    published_at = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diterbitkan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # What the public reads: annual_report_data (figures and texts) as it was when last published. Later
+    # changes to the cases or to the texts above reach the public only by publishing again.
+    published_data = models.JSONField(
+        _("versi yang diterbitkan"), null=True, blank=True, encoder=DjangoJSONEncoder
+    )
+
+    objects = AnnualReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("laporan tahunan layanan informasi publik")
@@ -39,6 +63,10 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
 
 class SummaryRow(models.Model):

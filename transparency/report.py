@@ -10,14 +10,20 @@ Pasal 56 (ppid-law.md part 8.2), due by 31 March of the following year:
   f. recommendations — text by the PPID
 
 The figures are counted live from the cases (an official document: exact, not as of the last summary refresh);
-the texts come from AnnualReport. Like the letters of ppid/letters.py the PDF is always in Indonesian, rendered
-under the agency's time zone, and WeasyPrint fetches nothing but ``data:`` URLs.
+the texts come from AnnualReport. Publishing (transparency.services.annual_report_publish) freezes this data as
+it is at that moment (`annual_report_snapshot`); the public page and PDF render that snapshot
+(`published_report_view`, `render_published_report_pdf`), never the live figures. Like the letters of
+ppid/letters.py the PDF is always in Indonesian, rendered under the agency's time zone, and WeasyPrint fetches
+nothing but ``data:`` URLs.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import json
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -36,8 +42,9 @@ from ppid.models import (
     ObjectionOutcome,
 )
 
+from . import definitions
 from .models import AnnualReport
-from .statistics import request_statistics
+from .statistics import BANDS, request_statistics
 
 DUE_MONTH, DUE_DAY = 3, 31  # SLIP21 Pasal 56: three months after the fiscal year
 TEXT_SECTIONS = {
@@ -50,6 +57,18 @@ TEXT_SECTIONS = {
 
 def submission_due(year: int) -> dt.date:
     return dt.date(year + 1, DUE_MONTH, DUE_DAY)
+
+
+def section_titles() -> dict[str, str]:
+    """The headings of sections a to f in the active language."""
+    return {
+        "a": _("Gambaran umum kebijakan pelayanan informasi publik"),
+        "b": _("Gambaran umum pelaksanaan pelayanan informasi publik"),
+        "c": _("Rincian pelayanan informasi publik"),
+        "d": _("Rincian penyelesaian sengketa informasi publik"),
+        "e": _("Kendala eksternal dan internal"),
+        "f": _("Rekomendasi dan rencana tindak lanjut"),
+    }
 
 
 def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = None) -> dict:
@@ -67,6 +86,8 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
     def text(letter: str) -> str:
         return getattr(saved, TEXT_SECTIONS[letter]) if saved else ""
 
+    titles = section_titles()
+
     return {
         "agency": {"slug": agency.slug, "name": agency.name},
         "year": year,
@@ -79,10 +100,10 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
         "legal_basis": "UU 14/2008 Pasal 12; Perki 1/2021 Pasal 56",
         "warnings": stats["warnings"],
         "sections": {
-            "a": {"title": _("Gambaran umum kebijakan pelayanan informasi publik"), "text": text("a")},
-            "b": {"title": _("Gambaran umum pelaksanaan pelayanan informasi publik"), "text": text("b")},
+            "a": {"title": titles["a"], "text": text("a")},
+            "b": {"title": titles["b"], "text": text("b")},
             "c": {
-                "title": _("Rincian pelayanan informasi publik"),
+                "title": titles["c"],
                 "requests_received": req["received"],
                 "by_channel": req["by_channel"],
                 "by_state": req["by_state"],
@@ -112,7 +133,7 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
                 "not_documented": decisions[Decision.NOT_DOCUMENTED],
             },
             "d": {
-                "title": _("Rincian penyelesaian sengketa informasi publik"),
+                "title": titles["d"],
                 "objections": {
                     "received": obj["received"],
                     "by_ground": obj["by_ground"],
@@ -135,16 +156,19 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
                 },
                 "court_decisions_received": dsp["court_decisions_received"],
             },
-            "e": {"title": _("Kendala eksternal dan internal"), "text": text("e")},
-            "f": {"title": _("Rekomendasi dan rencana tindak lanjut"), "text": text("f")},
+            "e": {"title": titles["e"], "text": text("e")},
+            "f": {"title": titles["f"], "text": text("f")},
         },
         "definitions": stats["definitions"],
     }
 
 
 def _labelled(counts: dict, choices) -> list[tuple[str, int]]:
+    """The counts in the order of the choices (then any other code): a published snapshot comes back from
+    PostgreSQL's jsonb with its keys reordered."""
     labels = dict(choices)
-    return [(str(labels.get(code, code)), n) for code, n in counts.items()]
+    order = [code for code in labels if code in counts] + [code for code in counts if code not in labels]
+    return [(str(labels.get(code, code)), counts[code]) for code in order]
 
 
 def _percent(value: float | None) -> str:
@@ -176,21 +200,101 @@ def annual_report_tables(data: dict) -> dict:
             d["adjudication"], [*DisputeResult.choices, ("pending", _("Belum diputus"))]
         ),
         "courts": _labelled(d["lawsuits"]["by_court"], Court.choices),
+        "by_band": [(label, time["by_band"][label]) for label, *_bounds in BANDS],
         "within_10_share": _percent(time["within_10_share"]),
         "within_17_share": _percent(time["within_17_share"]),
     }
 
 
-def render_annual_report_pdf(agency: Agency, year: int, *, at: dt.datetime | None = None) -> bytes:
-    """The report as an A4 PDF in Indonesian."""
+def as_json(data: dict) -> dict:
+    """`data` exactly as a JSONField gives it back (dates as ISO strings, choice codes as plain strings)."""
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def annual_report_snapshot(agency: Agency, year: int, *, at: dt.datetime) -> dict:
+    """What publishing freezes: annual_report_data at `at`, in Indonesian (the report's official language),
+    as stored. Figures are counts and codes; the texts are the PPID's, checked for NIK-shaped numbers when
+    saved."""
+    with translation.override("id"):
+        return as_json(annual_report_data(agency, year, at=at))
+
+
+def published_report_view(snapshot: dict) -> dict:
+    """A stored snapshot ready for annual_report_tables and the templates: its figures, texts and warnings as
+    published; only the section headings and the definitions of the figures follow the active language."""
+    data = copy.deepcopy(snapshot)
+    for letter, title in section_titles().items():
+        data["sections"][letter]["title"] = title
+    current = definitions.rendered()
+    data["definitions"] = {key: current.get(key, value) for key, value in data.get("definitions", {}).items()}
+    return data
+
+
+def _without_titles(data: dict) -> dict:
+    return {
+        letter: {k: v for k, v in section.items() if k != "title"}
+        for letter, section in data["sections"].items()
+    }
+
+
+def differs_from_published(snapshot: dict, data: dict) -> bool:
+    """Whether the draft (annual_report_data now) has other figures or texts than the published snapshot."""
+    return _without_titles(as_json(data)) != _without_titles(snapshot)
+
+
+def render_annual_report_pdf_from(
+    agency: Agency, data: dict, *, generated_on: dt.datetime, published_at: dt.datetime | None = None
+) -> bytes:
+    """`data` (annual_report_data, or a published snapshot through published_report_view) as an A4 PDF in
+    Indonesian. Build `data` under translation.override("id") too, so that its headings match the labels."""
     with translation.override("id"), timezone.override(agency.tzinfo):
-        data = annual_report_data(agency, year, at=at)
         context = {
             "agency": agency,
             "report": data,
             **annual_report_tables(data),
             "submission_due": dt.date.fromisoformat(data["submission_due"]),
-            "generated_on": (at or timezone.now()).astimezone(agency.tzinfo),
+            "generated_on": generated_on.astimezone(agency.tzinfo),
+            "published_at": published_at.astimezone(agency.tzinfo) if published_at else None,
         }
         html = render_to_string("transparency/report/annual_report.html", context)
     return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
+
+
+def render_annual_report_pdf(agency: Agency, year: int, *, at: dt.datetime | None = None) -> bytes:
+    """The report (the live draft) as an A4 PDF in Indonesian."""
+    at = at or timezone.now()
+    with translation.override("id"), timezone.override(agency.tzinfo):
+        data = annual_report_data(agency, year, at=at)
+    return render_annual_report_pdf_from(agency, data, generated_on=at)
+
+
+def render_published_report_pdf(report: AnnualReport) -> bytes:
+    """The published version of a report as an A4 PDF: the snapshot, not today's figures."""
+    with translation.override("id"):
+        data = published_report_view(report.published_data)
+    return render_annual_report_pdf_from(
+        report.agency,
+        data,
+        generated_on=dt.datetime.fromisoformat(data["as_of"]),
+        published_at=report.published_at,
+    )
+
+
+def published_reports(agency: Agency):
+    """The agency's published annual reports, newest year first (only the columns the list shows)."""
+    return AnnualReport.objects.published().filter(agency=agency).only("pk", "agency", "year", "published_at")
+
+
+def published_report(agency: Agency, year: int) -> AnnualReport | None:
+    return AnnualReport.objects.published().filter(agency=agency, year=year).select_related("agency").first()
+
+
+def publication_status(agency: Agency, year: int) -> dict:
+    """Whether the report of the year is published, and when (last): for the API's report output."""
+    published_at = (
+        AnnualReport.objects.published()
+        .filter(agency=agency, year=year)
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return {"published": published_at is not None, "published_at": published_at and published_at.isoformat()}

@@ -1,4 +1,5 @@
-"""The transparency app's one write: the PPID's texts of the annual report. Everything else here only reads."""
+"""The transparency app's only writes: the PPID's texts of the annual report and its publication. Everything else
+here only reads."""
 
 from __future__ import annotations
 
@@ -12,11 +13,16 @@ from audit.services import audit_record
 from ppid.errors import NotFound, PermissionDenied, ValidationError
 
 from .models import AnnualReport
+from .report import annual_report_snapshot
 from .rules import is_agency_staff, may_prepare_report
 
 TEXT_FIELDS = ("policy_text", "implementation_text", "obstacles_text", "recommendations_text")
 MAX_TEXT = 20_000
+MAX_REASON = 2_000
 FIRST_YEAR = 2000
+# Perki 1/2021 Pasal 56 lists the policy (a) and the implementation (b) as contents of the report: it is not
+# published without them. Obstacles (e) and recommendations (f) may honestly be empty.
+REQUIRED_FOR_PUBLICATION = ("policy_text", "implementation_text")
 
 
 def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None) -> AnnualReport:
@@ -77,4 +83,84 @@ def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None)
     except IntegrityError:
         # Two first saves at once: the other one created the row; apply this one on top of it.
         return annual_report_save(agency=agency, year=year, actor=actor, **texts)
+    return report
+
+
+def annual_report_publish(*, agency: Agency, year: int, actor, reason: str = "") -> AnnualReport:
+    """The agency's PPID (head of the PPID Utama) or an administrator publishes the annual report of a year
+    that has ended (Perki 1/2021 Pasal 56: information available at any time), or publishes it again as a
+    correction, which needs a reason.
+
+    Checks: staff of the agency (else NotFound), the role (PermissionDenied), the year and the reason, and that
+    sections a (policy) and b (implementation) are written (ValidationError). Freezes annual_report_data of
+    this moment (figures and texts) in `published_data`, which is all the public reads until the next
+    publication, and records `annual_report.published` (or `.republished`) with the reason and the year
+    (never the texts), in one transaction with the row locked."""
+    if not is_agency_staff(actor, agency):
+        raise NotFound(_("Badan publik tidak ditemukan."))
+    if not may_prepare_report(actor, agency):
+        raise PermissionDenied(
+            _("Hanya PPID atau administrator badan publik yang menerbitkan laporan tahunan.")
+        )
+    this_year = timezone.localdate(timezone=agency.tzinfo).year
+    if not isinstance(year, int) or year < FIRST_YEAR:
+        raise ValidationError({"year": [_("Tahun laporan paling awal %(first)s.") % {"first": FIRST_YEAR}]})
+    if year >= this_year:
+        raise ValidationError(
+            {
+                "year": [
+                    _(
+                        "Laporan tahun %(year)s baru dapat diterbitkan setelah tahun itu berakhir, "
+                        "mulai 1 Januari %(next)s."
+                    )
+                    % {"year": year, "next": year + 1}
+                ]
+            }
+        )
+    reason = str(reason or "").replace("\x00", "").strip()
+    if len(reason) > MAX_REASON:
+        raise ValidationError({"reason": [_("Paling banyak %(n)s karakter.") % {"n": MAX_REASON}]})
+    if redact(reason) != reason:
+        raise ValidationError({"reason": [_("Alasan tidak boleh memuat NIK atau nomor serupa NIK.")]})
+    section_names = {
+        "policy_text": _("Bagian A (kebijakan pelayanan informasi publik)"),
+        "implementation_text": _("Bagian B (pelaksanaan pelayanan informasi publik)"),
+    }
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().filter(agency=agency, year=year).first()
+        missing = [f for f in REQUIRED_FOR_PUBLICATION if not (report and getattr(report, f).strip())]
+        if missing:
+            raise ValidationError(
+                {
+                    field: [
+                        _("%(section)s harus diisi sebelum laporan diterbitkan.")
+                        % {"section": section_names[field]}
+                    ]
+                    for field in missing
+                }
+            )
+        republished = report.published_at is not None
+        if republished and not reason:
+            raise ValidationError(
+                {
+                    "reason": [
+                        _(
+                            "Laporan ini sudah diterbitkan: tuliskan alasan penerbitan ulang, misalnya apa "
+                            "yang dikoreksi."
+                        )
+                    ]
+                }
+            )
+        now = timezone.now()
+        report.published_data = annual_report_snapshot(agency, year, at=now)
+        report.published_at, report.published_by = now, actor
+        report.save(update_fields=["published_data", "published_at", "published_by"])
+        audit_record(
+            actor=actor,
+            obj=report,
+            agency=agency,
+            action="annual_report.republished" if republished else "annual_report.published",
+            reason=reason,
+            details={"year": year},
+        )
     return report

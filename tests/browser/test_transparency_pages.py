@@ -108,3 +108,35 @@ def test_the_administrator_writes_the_report_texts(world, open_tab):
     assert f"Teks laporan tahunan {year} tersimpan." in tab.messages.inner_text()
     section_a = tab.main.locator("section[aria-labelledby=sec-a]")
     assert "Satu meja layanan dan dua petugas." in section_a.inner_text()
+
+
+def test_the_ppid_publishes_the_report_and_a_visitor_reads_it(world, open_tab):
+    last_year = timezone.localdate().year - 1  # only a year that has ended is published
+    tab = log_in(open_tab(), "admin")
+    tab.goto(f"/dasbor/{world.agency.slug}/laporan/{last_year}/")
+    page = tab.page
+    page.get_by_label("A. Kebijakan pelayanan informasi publik").fill("Satu meja layanan dan dua petugas.")
+    page.get_by_label("B. Pelaksanaan pelayanan informasi publik").fill(
+        "Layanan daring dibuka setiap hari kerja."
+    )
+    tab.follow(page.get_by_role("button", name="Simpan teks laporan"))
+    publish = tab.main.locator("section[aria-labelledby=publish-h]")
+    assert "Menerbitkan membekukan angka dan teks" in publish.inner_text()
+    tab.follow(publish.get_by_role("button", name="Terbitkan laporan"))
+    assert f"Laporan tahunan {last_year} diterbitkan" in tab.messages.inner_text()
+    assert "Diterbitkan pada" in tab.main.locator("section[aria-labelledby=publication-h]").inner_text()
+
+    visitor = open_tab()  # not logged in
+    visitor.goto(f"/statistik/{world.agency.slug}/")
+    visitor.follow(visitor.main.get_by_role("link", name="Laporan tahunan yang diterbitkan"))
+    reports = visitor.main.get_by_role("table", name=f"Laporan tahunan {world.agency.name}")
+    visitor.follow(reports.get_by_role("link", name=f"Laporan tahun {last_year}", exact=True))
+    assert (
+        visitor.page.get_by_role("heading", level=1).inner_text()
+        == f"Laporan Layanan Informasi Publik Tahun {last_year}"
+    )
+    section_a = visitor.main.locator("section[aria-labelledby=sec-a]")
+    assert "Satu meja layanan dan dua petugas." in section_a.inner_text()
+    _chart_and_table(visitor, "Waktu menjawab menurut kelas")
+    pdf = visitor.download(visitor.main.get_by_role("link", name="Unduh PDF"))
+    assert pdf.startswith(b"%PDF")
