@@ -4,10 +4,16 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+# Day counts of the agency's clocks: at least one day (a zero-day clock cannot be computed) and at most a year.
+DAY_COUNT_VALIDATORS = [
+    MinValueValidator(1, _("Paling sedikit 1 hari.")),
+    MaxValueValidator(365, _("Paling banyak 365 hari.")),
+]
 
 
 class AgencyTimeZone(models.TextChoices):
@@ -70,19 +76,28 @@ class Agency(models.Model):
         _("selesai otomatis setelah (hari kerja)"),
         default=10,
         help_text=_("Permohonan yang sudah dijawab dianggap selesai setelah sekian hari kerja."),
+        validators=DAY_COUNT_VALIDATORS,
     )
     # Complaint clocks (SP4N-LAPOR! practice; PermenPANRB 5/2025 not seen): settings with these defaults.
     complaint_verify_working_days = models.PositiveSmallIntegerField(
-        _("verifikasi dan disposisi pengaduan (hari kerja)"), default=3
+        _("verifikasi dan disposisi pengaduan (hari kerja)"),
+        default=3,
+        validators=DAY_COUNT_VALIDATORS,
     )
     complaint_followup_working_days = models.PositiveSmallIntegerField(
-        _("tindak lanjut unit atas pengaduan (hari kerja)"), default=5
+        _("tindak lanjut unit atas pengaduan (hari kerja)"),
+        default=5,
+        validators=DAY_COUNT_VALIDATORS,
     )
     complaint_auto_close_working_days = models.PositiveSmallIntegerField(
-        _("pengaduan ditutup otomatis tanpa balasan pelapor (hari kerja)"), default=10
+        _("pengaduan ditutup otomatis tanpa balasan pelapor (hari kerja)"),
+        default=10,
+        validators=DAY_COUNT_VALIDATORS,
     )
     complaint_resolution_days = models.PositiveSmallIntegerField(
-        _("batas penyelesaian pengaduan (hari)"), default=60
+        _("batas penyelesaian pengaduan (hari)"),
+        default=60,
+        validators=DAY_COUNT_VALIDATORS,
     )
     complaint_resolution_in_working_days = models.BooleanField(
         _("batas penyelesaian dihitung dalam hari kerja"),

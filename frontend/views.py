@@ -229,8 +229,25 @@ def unit_detail(request, agency: str, pk: int):
 @login_required
 def audit_trail(request, agency: str):
     agency_obj = _staff_agency_or_404(request, agency)
-    events = events_visible_to(request.user).filter(agency=agency_obj).order_by("-created_at", "-id")[:200]
-    return render(request, "frontend/audit.html", {"agency": agency_obj, "events": events})
+    from .labels import action_label, state_label
+
+    events = (
+        events_visible_to(request.user)
+        .filter(agency=agency_obj)
+        .select_related("actor")
+        .order_by("-created_at", "-id")[:200]
+    )
+    rows = [
+        {
+            "event": e,
+            "actor": (e.actor.get_full_name() or e.actor.get_username()) if e.actor else "",
+            "action": action_label(e.action),
+            "from_state": state_label(e.from_state),
+            "to_state": state_label(e.to_state),
+        }
+        for e in events
+    ]
+    return render(request, "frontend/audit.html", {"agency": agency_obj, "rows": rows})
 
 
 def _calendar_admin_context(request):

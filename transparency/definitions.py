@@ -114,8 +114,8 @@ DEFINITIONS = {
         _("Bagian yang dijawab dalam 10 hari kerja"),
         _(
             "Dijawab dalam 10 hari kerja dibagi (permohonan yang sudah dijawab + permohonan yang belum dijawab "
-            "padahal sudah lebih dari 10 hari kerja sejak diterima). Pecahan 0 sampai 1; kosong bila "
-            "penyebutnya nol. Permohonan yang dicabut tidak dihitung."
+            "padahal sudah lebih dari 10 hari kerja sejak diterima). Bagian 0–100% (dalam data unduhan: "
+            "pecahan 0 sampai 1); kosong bila penyebutnya nol. Permohonan yang dicabut tidak dihitung."
         ),
     ),
     "requests.response_time.within_17": (
@@ -269,7 +269,7 @@ DEFINITIONS = {
         _(
             "Tepat waktu: diverifikasi dan didisposisikan (atau diarsipkan) paling lambat pada batas verifikasi "
             "(bawaan 3 hari kerja). Terlambat: setelahnya, atau belum padahal batasnya lewat. Belum jatuh tempo: "
-            "belum diverifikasi dan batasnya belum lewat. on_time_share: tepat waktu dibagi (tepat waktu + "
+            "belum diverifikasi dan batasnya belum lewat. Bagian tepat waktu: tepat waktu dibagi (tepat waktu + "
             "terlambat)."
         ),
     ),
@@ -278,7 +278,7 @@ DEFINITIONS = {
         _(
             "Untuk pengaduan yang didisposisikan ke unit: tindak lanjut terakhir terbit paling lambat pada batas "
             "tindak lanjut (bawaan 5 hari kerja). Pengaduan yang dibuka kembali dinilai atas batas yang baru. "
-            "not_applicable: tidak pernah didisposisikan, atau diarsipkan sebelum ditindaklanjuti."
+            "Tidak berlaku: tidak pernah didisposisikan, atau diarsipkan sebelum ditindaklanjuti."
         ),
     ),
     "complaints.resolution": (
@@ -286,7 +286,7 @@ DEFINITIONS = {
         _(
             "Tepat waktu: selesai paling lambat pada batas penyelesaian (bawaan 60 hari kalender, UU 25/2009 "
             "Pasal 50). Terlambat: selesai setelahnya, atau belum selesai padahal batasnya lewat. Pengaduan yang "
-            "diarsipkan: not_applicable."
+            "diarsipkan: tidak berlaku."
         ),
     ),
     "complaints.rating": (

@@ -99,6 +99,30 @@ def test_unknown_time_zone_gets_a_clear_message_and_changes_nothing(client, two_
     assert a.time_zone == "Asia/Jakarta"
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("complaint_verify_working_days", "0", "Paling sedikit 1 hari."),
+        ("auto_complete_working_days", "0", "Paling sedikit 1 hari."),
+        ("complaint_resolution_days", "99999", "Paling banyak 365 hari."),
+    ],
+)
+def test_a_clock_of_zero_days_or_beyond_a_year_is_refused(client, two_agencies, field, value, message):
+    """A zero-day verification clock made every later complaint filing fail; now the setting is refused."""
+    (a, a_utama, _), _ = two_agencies
+    client.force_login(make_staff(a_utama, StaffRole.ADMIN))
+    resp = client.post(
+        reverse("frontend:agency_settings", args=[a.slug]),
+        {**SETTINGS, "time_zone": "Asia/Jakarta", field: value, "reason": "uji"},
+    )
+    html = resp.content.decode()
+    assert resp.status_code == 200 and message in html and f'value="{value}"' in html
+    a.refresh_from_db()
+    assert getattr(a, field) == {"complaint_resolution_days": 60, "auto_complete_working_days": 10}.get(
+        field, 3
+    )
+
+
 def test_settings_change_is_audited_with_before_and_after(client, two_agencies):
     (a, a_utama, _), _ = two_agencies
     admin = make_staff(a_utama, StaffRole.ADMIN)

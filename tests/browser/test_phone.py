@@ -41,6 +41,13 @@ def test_main_pages_fit_a_phone_screen_for_every_role(world, open_tab):
         category="administration",
         anonymous=True,
     )
+    # Pasted links are long words: they must wrap, not widen the page.
+    from complaints.models import Complaint
+    from ppid.models import InformationRequest
+
+    link = "https://ppid.example.go.id/unduh?berkas=" + "DokumenAnggaranDinasKesehatan" * 6 + ".pdf"
+    InformationRequest.objects.filter(pk=request.pk).update(information_requested=f"Lihat {link}")
+    Complaint.objects.filter(pk=complaint.pk).update(location=link)
     slug = world.agency.slug
     pages = {
         None: [

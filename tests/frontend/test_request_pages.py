@@ -449,3 +449,14 @@ def test_offline_intake_offers_only_the_officers_agencies(client, world):
     assert world.agency.name in html and world.other_agency.name not in html
     resp = client.post(reverse("frontend:offline_intake"), offline_data(world, agency=world.other_agency.pk))
     assert resp.status_code == 200 and InformationRequest.objects.count() == 0
+
+
+def test_the_audit_trail_reads_in_words_with_the_code_beside_them(client, world, file_request):
+    obj = file_request()
+    client.force_login(world.officer)
+    client.post(action_url(obj, "process"), {})
+    client.force_login(world.auditor)
+    html = client.get(reverse("frontend:audit", args=[world.agency.slug])).content.decode()
+    assert "Mulai diproses" in html and '<code class="help">request.process</code>' in html
+    assert "Terdaftar → Sedang diproses" in html
+    assert "registered → in_process" not in html

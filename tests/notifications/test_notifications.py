@@ -264,6 +264,8 @@ def test_officers_choose_their_mail_on_the_notifications_page(world, client):
     client.force_login(world.officer)
     page = client.get("/notifikasi/").content.decode()
     assert 'name="mode"' in page
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Notifikasi") and "<form" not in title and "csrfmiddlewaretoken" not in title
     assert client.post("/notifikasi/", {"mode": "digest"}).status_code == 302
     assert EmailPreference.objects.get(user=world.officer).mode == "digest"
     bad = client.post("/notifikasi/", {"mode": "always"})
