@@ -178,10 +178,11 @@ def complaint_file(
     confidential: bool = False,
     attachments=(),
     submission_key=None,
-) -> tuple[Complaint, str]:
+) -> tuple[Complaint, str | None]:
     """File a complaint; a tracking number is issued at once. Without an account (reporter None) it must be
     anonymous, and the secret tracking code returned here is the only way to follow it: it is shown once and
-    only its hash is kept. Returns (complaint, tracking_code or "")."""
+    only its hash is kept. Returns (complaint, tracking_code or "" with an account), or (complaint, None) when
+    the submission key shows this is a repeat of a filing already made: no new code is issued then."""
     if reporter is not None and reporter.email_confirmed_at is None:
         raise PermissionDenied(_("Konfirmasi alamat e-mail Anda sebelum mengajukan pengaduan."))
     latitude, longitude = _validate_filing(
@@ -277,18 +278,14 @@ def complaint_file(
     return complaint, code
 
 
-def _same_submission(reporter, submission_key) -> tuple[Complaint, str] | None:
-    """The complaint a repeated submission already created. A visitor's repeat (double click, retry) gets a
-    fresh code for it: only the last answer reaches their screen, and the earlier code stops working."""
+def _same_submission(reporter, submission_key) -> tuple[Complaint, None] | None:
+    """The complaint a repeated submission (double tap, reload, resubmit from history) already created. Its
+    tracking code is never touched: replacing it would hand the complaint to whoever repeats the form and lock
+    out the reporter who noted the first code. None as the code says that no code was issued this time."""
     existing = Complaint.objects.filter(submitted_by=reporter, submission_key=submission_key).first()
     if existing is None:
         return None
-    if reporter is not None:
-        return existing, ""
-    code = new_tracking_code()
-    existing.tracking_code_hash = make_password(_normalise_code(code))
-    existing.save(update_fields=["tracking_code_hash"])
-    return existing, code
+    return existing, None
 
 
 def complaint_track(*, tracking_number: str, code: str) -> Complaint:

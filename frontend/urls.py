@@ -102,6 +102,7 @@ urlpatterns = [
     # Service complaints (pengaduan)
     path("pengaduan/", views_complaints.complaint_list, name="complaint_list"),
     path("pengaduan/baru/", views_complaints.complaint_file, name="complaint_file"),
+    path("pengaduan/terkirim/<str:token>/", views_complaints.complaint_filed, name="complaint_filed"),
     path("pengaduan/lacak/", views_complaints.complaint_track, name="complaint_track"),
     path(
         "pengaduan/lacak/aksi/<slug:action>/",

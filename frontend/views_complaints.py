@@ -7,22 +7,25 @@ messages on the form (200, the user's input kept).
 
 Anonymity: the reporter is shown only through complaints.selectors.reporter_display, never from
 complaint.reporter; audit events the reporter caused are labelled "Pelapor", never with an account. The secret
-tracking code of a complaint filed without an account is shown once, in the response to the filing, and
-afterwards travels only in POST bodies; pages that carry it are never cached.
+tracking code of a complaint filed without an account is shown once, on the page the filing redirects to (it
+waits in the filer's session for that page only, see complaint_filed), and afterwards travels only in POST
+bodies; pages that carry it are never cached.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, Value, When
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -227,9 +230,27 @@ def _common_context(complaint: Complaint, *, staff_view: bool) -> dict:
 
 
 # --- Filing -------------------------------------------------------------------------------------------------
+# The secret code of a visitor's complaint waits in their session, keyed by complaint id, until the page after
+# the redirect shows it. It is not dropped on that first view: the language switch posts to set_language and
+# comes back to the same page, and the reporter would lose the code just by changing language. So the page
+# shows it again only when the language differs from the last showing and within FILED_CODE_SECONDS; a plain
+# reload (same language), or any view after that, drops it for good and explains that it was shown only once.
+# Never in a URL (the URL carries a signed complaint id, not the code), a log or the audit trail.
+FILED_CODES = "complaint_filed_codes"
+FILED_CODE_SECONDS = 10 * 60
+FILED_SALT = "frontend.complaint_filed"
+
+
+def _filed_codes(request) -> dict:
+    """The codes still waiting in this session, without those older than FILED_CODE_SECONDS."""
+    now = time.time()
+    codes = request.session.get(FILED_CODES) or {}
+    return {pk: entry for pk, entry in codes.items() if now - entry["at"] <= FILED_CODE_SECONDS}
+
+
 def complaint_file(request):
     """Citizens with an account and visitors without one. A visitor's complaint is always anonymous and is
-    followed with the tracking number and a secret code, shown once in this response."""
+    followed with the tracking number and a secret code, shown once on the page this filing redirects to."""
     user = request.user if request.user.is_authenticated else None
     if user is not None and user.email_confirmed_at is None:
         return render(request, "frontend/complaints/file.html", {"blocked": True})
@@ -257,13 +278,16 @@ def complaint_file(request):
             _form_errors_to(form, exc)
         else:
             if user is None:
-                # The only time the code exists in clear: this response, never the session or a URL.
-                response = render(
-                    request,
-                    "frontend/complaints/filed.html",
-                    {"complaint": complaint, "code": code, "verify_due": _date(complaint.verify_due)},
-                )
-                return _no_store(response)
+                # Post/Redirect/Get. A repeat (code None) leaves the session alone: on a double tap the first
+                # request may still be saving the code there, and this one must not overwrite it.
+                if code:
+                    codes = _filed_codes(request)
+                    codes[str(complaint.pk)] = {"code": code, "at": time.time(), "lang": ""}
+                    request.session[FILED_CODES] = codes
+                token = signing.dumps(complaint.pk, salt=FILED_SALT)
+                response = HttpResponseRedirect(reverse("frontend:complaint_filed", args=[token]))
+                response.status_code = 303  # See Other: the reload of the next page is a GET, never a POST
+                return response
             messages.success(
                 request,
                 _(
@@ -274,6 +298,30 @@ def complaint_file(request):
             )
             return redirect("frontend:complaint_detail", pk=complaint.pk)
     return render(request, "frontend/complaints/file.html", {"form": form})
+
+
+@require_GET
+def complaint_filed(request, token):
+    """The number of a complaint just filed without an account, with its secret code the first time only."""
+    try:
+        pk = signing.loads(token, salt=FILED_SALT)
+    except signing.BadSignature:
+        raise Http404 from None
+    complaint = Complaint.objects.filter(pk=pk, reporter=None).first()
+    if complaint is None:
+        raise Http404
+    codes = _filed_codes(request)
+    entry = codes.pop(str(complaint.pk), None)
+    code = ""
+    if entry is not None and entry["lang"] != request.LANGUAGE_CODE:
+        code = entry["code"]
+        codes[str(complaint.pk)] = {**entry, "lang": request.LANGUAGE_CODE}
+    if codes:
+        request.session[FILED_CODES] = codes
+    elif FILED_CODES in request.session:
+        del request.session[FILED_CODES]
+    context = {"complaint": complaint, "code": code, "verify_due": _date(complaint.verify_due)}
+    return _no_store(render(request, "frontend/complaints/filed.html", context))
 
 
 # --- Tracking without an account ---------------------------------------------------------------------------------

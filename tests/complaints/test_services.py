@@ -341,14 +341,22 @@ def test_codes_are_easy_to_copy_and_forgiving_to_type(world):
     )
 
 
-def test_a_visitors_double_submit_files_once_and_the_last_code_works(world):
+def test_a_visitors_repeated_submission_files_once_and_keeps_the_first_code(world):
     key = "0b0f5c8e-5d2a-4f5e-8b1f-3c0a2a9b7d11"
-    first, code_1 = file(world, reporter=None, anonymous=True, submission_key=key)
-    again, code_2 = file(world, reporter=None, anonymous=True, submission_key=key)
+    first, code = file(world, reporter=None, anonymous=True, submission_key=key)
+    stored_hash = Complaint.objects.get().tracking_code_hash
+    again, no_code = file(world, reporter=None, anonymous=True, submission_key=key)
     assert first.pk == again.pk and Complaint.objects.count() == 1
-    assert c.complaint_track(tracking_number=first.tracking_number, code=code_2) == first
-    with pytest.raises(NotFound):
-        c.complaint_track(tracking_number=first.tracking_number, code=code_1)
+    assert no_code is None  # no new code issued: whoever repeats the form cannot take the complaint over
+    assert Complaint.objects.get().tracking_code_hash == stored_hash
+    assert c.complaint_track(tracking_number=first.tracking_number, code=code) == first
+
+
+def test_a_citizens_repeated_submission_files_once_without_a_code(world):
+    key = "5e0c7c2a-1d6b-4f0e-9a55-0f4c3a9e2b10"
+    first, code = file(world, submission_key=key)
+    again, no_code = file(world, submission_key=key)
+    assert (first.pk, code, no_code) == (again.pk, "", None) and Complaint.objects.count() == 1
 
 
 def test_auto_close_is_never_offered_to_a_person(world):

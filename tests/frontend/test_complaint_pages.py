@@ -144,6 +144,15 @@ def test_bad_coordinates_keep_the_input_and_file_nothing(client, world, frozen):
     assert not Complaint.objects.exists()
 
 
+SHOWN_ONCE = "Kode rahasia hanya ditampilkan sekali, saat pengaduan pertama kali dikirim"
+
+
+def shown_code(html: str) -> str | None:
+    """The secret code on the filed page, in any language: the second big code after the number."""
+    found = re.findall(r'<dd class="mono big-code">([^<]+)</dd>', html)
+    return found[1] if len(found) == 2 else None
+
+
 def test_visitor_files_anonymously_and_sees_the_number_and_code_once(client, world, frozen):
     form_page = client.get(FILE).content.decode()
     assert "Pengaduan Anda otomatis anonim." in form_page
@@ -152,17 +161,88 @@ def test_visitor_files_anonymously_and_sees_the_number_and_code_once(client, wor
     resp = client.post(FILE, filing_data(world, anonymous="True"))
 
     complaint = Complaint.objects.get()
-    html = resp.content.decode()
-    assert resp.status_code == 200
-    assert "no-store" in resp["Cache-Control"]
+    assert resp.status_code == 303  # Post/Redirect/Get: a reload never sends the form again
+    filed_url = resp.url
+    assert complaint.tracking_number not in filed_url
+    page = client.get(filed_url)
+    html = page.content.decode()
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
     code = re.search(r'Kode rahasia</dt><dd class="mono big-code">([^<]+)</dd>', html).group(1)
+    assert code not in filed_url
     assert complaint.tracking_number in html and "hanya ditampilkan sekali" in html
     assert complaint.reporter is None and complaint.anonymous
     assert c.complaint_track(tracking_number=complaint.tracking_number, code=code) == complaint
-    # Never kept anywhere it could be shown again: not the session, not a URL, not the next page.
-    assert code not in str(dict(client.session))
     assert code not in complaint.tracking_code_hash
+    assert code not in str(Event.objects.for_object(complaint).values_list("details", flat=True))
+
+    # A reload shows the number and says the code was shown once; the code is gone from the session for good.
+    reload = client.get(filed_url)
+    html = reload.content.decode()
+    assert reload.status_code == 200 and "no-store" in reload["Cache-Control"]
+    assert code not in html and shown_code(html) is None
+    assert complaint.tracking_number in html and SHOWN_ONCE in html
+    assert "kode rahasia yang Anda catat" in html
+    assert code not in str(dict(client.session))
     assert code not in client.get(TRACK).content.decode()
+    assert c.complaint_track(tracking_number=complaint.tracking_number, code=code) == complaint
+
+
+def test_replaying_the_filing_keeps_the_code_and_shows_no_new_one(client, world, frozen):
+    data = filing_data(world, anonymous="True")
+    first = client.post(FILE, data)
+    code = shown_code(client.get(first.url).content.decode())
+
+    replay = client.post(FILE, data)  # resubmitted from the browser history
+
+    assert replay.status_code == 303 and replay.url == first.url
+    html = client.get(replay.url).content.decode()
+    assert shown_code(html) is None and SHOWN_ONCE in html
+    complaint = Complaint.objects.get()
+    assert complaint.tracking_number in html
+    assert c.complaint_track(tracking_number=complaint.tracking_number, code=code) == complaint
+
+
+def test_a_double_tap_shows_the_first_code_on_the_page_the_phone_lands_on(client, world, frozen):
+    data = filing_data(world, anonymous="True")
+    client.post(FILE, data)  # its answer never reaches the screen
+    landed = client.post(FILE, data)
+    code = shown_code(client.get(landed.url).content.decode())
+    complaint = Complaint.objects.get()
+    assert c.complaint_track(tracking_number=complaint.tracking_number, code=code) == complaint
+
+
+def test_switching_language_on_the_filed_page_keeps_the_code(client, world, frozen):
+    filed_url = client.post(FILE, filing_data(world, anonymous="True")).url
+    code = shown_code(client.get(filed_url).content.decode())
+
+    switched = client.post(reverse("set_language"), {"language": "en", "next": filed_url}, follow=True)
+
+    assert switched.redirect_chain[-1][0] == filed_url
+    assert shown_code(switched.content.decode()) == code
+    assert shown_code(client.get(filed_url).content.decode()) is None  # a reload afterwards: gone
+
+
+def test_the_code_waits_in_the_session_for_ten_minutes_at_most(client, world):
+    with at(2026, 7, 6, 10, 0):
+        filed_url = client.post(FILE, filing_data(world, anonymous="True")).url
+    with at(2026, 7, 6, 10, 11):
+        html = client.get(filed_url).content.decode()
+    assert shown_code(html) is None and SHOWN_ONCE in html
+    assert "complaint_filed_codes" not in client.session
+
+
+def test_another_session_never_sees_the_code(client, world, frozen):
+    from django.test import Client
+
+    filed_url = client.post(FILE, filing_data(world, anonymous="True")).url
+    complaint = Complaint.objects.get()
+    other = Client()
+    html = other.get(filed_url).content.decode()
+    assert shown_code(html) is None and SHOWN_ONCE in html
+    code = shown_code(client.get(filed_url).content.decode())  # the filer still gets it, once
+    assert c.complaint_track(tracking_number=complaint.tracking_number, code=code) == complaint
+    # The page is reached only through the signed link the filing redirected to.
+    assert other.get(filed_url.replace(filed_url.split("/")[-2], "1")).status_code == 404
 
 
 def test_visitor_who_is_not_anonymous_is_refused(client, world, frozen):
