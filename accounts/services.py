@@ -160,3 +160,13 @@ def citizen_identity_reveal(*, profile: CitizenProfile, viewer: User, purpose: s
             details={"fields": ["nik"]},
         )
     return profile._decrypt_nik()
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    """The language of the user's notifications (web and e-mail subject lines) follows the one they chose on
+    the site. Unknown codes are ignored."""
+    from django.conf import settings
+
+    if language in dict(settings.LANGUAGES) and user.preferred_language != language:
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+        user.preferred_language = language

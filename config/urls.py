@@ -2,8 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from frontend.views import set_language
+
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's switch, wrapped so that a user's notifications follow the language they choose.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),
     path("", include("frontend.urls")),

@@ -55,6 +55,16 @@ def due_date_calculator(request):
     return render(request, "frontend/due_date.html", {"form": form, "result": result})
 
 
+def set_language(request):
+    """Django's language switch; a logged-in user's notifications follow the choice too."""
+    from django.views.i18n import set_language as django_set_language
+
+    response = django_set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        account_services.user_set_language(user=request.user, language=request.POST.get("language", ""))
+    return response
+
+
 # --- Accounts ---------------------------------------------------------------------------------------
 def signup(request):
     if request.user.is_authenticated:
@@ -226,6 +236,14 @@ def unit_detail(request, agency: str, pk: int):
     )
 
 
+def _actor_name(user) -> str:
+    """Who acted, as the trail shows it: the name, and the username that identifies the account."""
+    if user is None:
+        return ""
+    name = user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
+
+
 @login_required
 def audit_trail(request, agency: str):
     agency_obj = _staff_agency_or_404(request, agency)
@@ -240,7 +258,7 @@ def audit_trail(request, agency: str):
     rows = [
         {
             "event": e,
-            "actor": (e.actor.get_full_name() or e.actor.get_username()) if e.actor else "",
+            "actor": _actor_name(e.actor),
             "action": action_label(e.action),
             "from_state": state_label(e.from_state),
             "to_state": state_label(e.to_state),

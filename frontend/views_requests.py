@@ -338,6 +338,7 @@ def _render_detail(
         "clarifications": obj.clarifications.all(),
         "timeline": case_timeline_rows(obj, user),
         "objections": objection_rows,
+        "show_contact": rules.may_see_requester_contact(obj, user),
         "can_object": rules.is_requester(obj, user),
         # One objection at a time (the service refuses a second while one is open): say so, offer no button.
         "pending_objection": next(

@@ -44,3 +44,10 @@ def is_atasan(case, user) -> bool:
 def is_agency_officer(case, user) -> bool:
     """PPID officers and unit heads of the case's agency, whatever their unit (the agency is the termohon)."""
     return any(m.role in OFFICER_ROLES and m.unit.agency_id == case.agency_id for m in memberships_of(user))
+
+
+def may_see_requester_contact(request, user) -> bool:
+    """The requester's address, phone and e-mail: for the requester, the officers handling the request and the
+    Atasan PPID who answers their objections. Auditors and administrators read the case without them (data
+    minimisation); the identity snapshot stays in the record."""
+    return is_requester(request, user) or is_handling_officer(request, user) or is_atasan(request, user)

@@ -26,13 +26,36 @@ COURT_OBJECTION_DAYS = 14  # Pasal 48 ayat 1
 KASASI_DAYS = 14  # Pasal 50; unit unclear: calendar days, the cautious (shorter) reading
 
 
+def arose_because_text(kind: str, day: dt.date) -> str:
+    """Why a ground arose, in the active language: "notice" (the written notice of `day`) or "no_notice" (the notice
+    deadline `day` passed without one)."""
+    if kind == "no_notice":
+        return _("batas waktu pemberitahuan %(date)s lewat tanpa jawaban") % {
+            "date": date_format(day, "j F Y")
+        }
+    return _("pemberitahuan tertulis tanggal %(date)s") % {"date": date_format(day, "j F Y")}
+
+
+def stored_arose_because(window: dict) -> str:
+    """`arose_because` of a stored ground window (`GroundWindow.as_dict()`), built now in the active language;
+    rows stored before "arose_kind" was kept give their stored text."""
+    try:
+        return arose_because_text(window["arose_kind"], dt.date.fromisoformat(window["arose_on"]))
+    except (KeyError, TypeError, ValueError):
+        return str(window.get("arose_because", "")) if isinstance(window, dict) else ""
+
+
 @dataclass(frozen=True)
 class GroundWindow:
     ground: str
     label: str
     arose_on: dt.date
-    arose_because: str
+    arose_kind: str  # "notice" or "no_notice"
     closes: DueDate
+
+    @property
+    def arose_because(self) -> str:
+        return arose_because_text(self.arose_kind, self.arose_on)
 
     def is_open(self, at: dt.datetime) -> bool:
         return at <= self.closes.due_at
@@ -40,7 +63,8 @@ class GroundWindow:
     def as_dict(self) -> dict:
         return {
             "arose_on": self.arose_on.isoformat(),
-            "arose_because": self.arose_because,
+            "arose_kind": self.arose_kind,
+            "arose_because": self.arose_because,  # as worded at filing; pages use stored_arose_because()
             "closes_on": self.closes.due_date.isoformat(),
             "explanation": self.closes.explanation(),
         }
@@ -66,7 +90,7 @@ def objection_ground_windows(
     arisen: dict[str, tuple[dt.date, str]] = {}
     if response is not None:
         notice_day = calendar.local_date(response.responded_at)
-        because = _("pemberitahuan tertulis tanggal %(date)s") % {"date": date_format(notice_day, "j F Y")}
+        because = "notice"
         for ground in "bde":
             arisen[ground] = (notice_day, because)
         if response.decision in (Decision.REJECTED, Decision.PARTIALLY_GRANTED):
@@ -76,16 +100,14 @@ def objection_ground_windows(
         if response.responded_at > request.due_at:
             arisen["g"] = (notice_day, because)
     elif at > request.due_at and not request.clock_paused:
-        because = _("batas waktu pemberitahuan %(date)s lewat tanpa jawaban") % {
-            "date": request.due_date.isoformat()
-        }
+        because = "no_notice"
         arisen["b"] = arisen["c"] = (request.due_date, because)
     return {
         ground: GroundWindow(
             ground=ground,
             label=str(labels[ground]),
             arose_on=day,
-            arose_because=because,
+            arose_kind=because,
             closes=calendar.add_working_days(day, OBJECTION_FILING_DAYS),
         )
         for ground, (day, because) in sorted(arisen.items())

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Holiday, HolidayKind
@@ -26,6 +27,7 @@ class SkippedDay:
     date: dt.date
     kind: str  # "weekend" or a HolidayKind value
     reason: str
+    name: str = ""  # the holiday's name (data, not translated); empty for a weekend
 
     def as_dict(self) -> dict:
         return {"date": self.date.isoformat(), "kind": self.kind, "reason": self.reason}
@@ -44,8 +46,11 @@ class DueDate:
     cuti_bersama_counts: bool
     time_zone: str
     warnings: tuple[str, ...] = field(default=())
+    missing_holiday_years: tuple[int, ...] = field(default=())
 
     def explanation(self) -> str:
+        """The explanation in the active language with ISO dates, as stored in deadline logs and given by the API.
+        Pages show `explain(self.as_dict())` instead: built when shown, in the viewer's language."""
         lines = [
             _("Diterima %(start)s (hari ke-0). Dihitung %(n)s hari kerja, dimulai hari kerja berikutnya.")
             % {"start": self.start.isoformat(), "n": self.working_days}
@@ -74,9 +79,90 @@ class DueDate:
             "warnings": list(self.warnings),
         }
 
+    def as_record(self) -> dict:
+        """`as_dict()` (the API's shape) plus what `explain` needs to word it again later in another language: what
+        deadline logs keep."""
+        data = self.as_dict()
+        data["skipped"] = [{**s.as_dict(), "name": s.name} for s in self.skipped]
+        data["missing_holiday_years"] = list(self.missing_holiday_years)
+        return data
+
 
 def _weekday_name(day: dt.date) -> str:
     return _("Sabtu") if day.weekday() == 5 else _("Minggu")
+
+
+def _missing_holidays_warning(year: int) -> str:
+    return _(
+        "Peringatan: belum ada data hari libur untuk tahun %(year)s; semua hari Senin–Jumat tahun itu "
+        "dihitung sebagai hari kerja. Administrator perlu memuat kalender libur tahun tersebut."
+    ) % {"year": year}
+
+
+def _long_date(day: dt.date) -> str:
+    return date_format(day, "j F Y")
+
+
+def _start_sentence(start_label: str, start: str, n: int) -> str:
+    # UU 14/2008 Pasal 22 ayat 8: an extension runs from the end of the first 10 working days, not from receipt.
+    if start_label == "extension_from":
+        return _(
+            "Perpanjangan %(n)s hari kerja dihitung sejak batas waktu semula %(start)s, dimulai hari kerja "
+            "berikutnya."
+        ) % {"start": start, "n": n}
+    if start_label == "pause_from":
+        return _(
+            "Batas waktu sebelumnya %(start)s digeser %(n)s hari kerja selama menunggu klarifikasi, dimulai hari "
+            "kerja berikutnya."
+        ) % {"start": start, "n": n}
+    return _("Diterima %(start)s (hari ke-0). Dihitung %(n)s hari kerja, dimulai hari kerja berikutnya.") % {
+        "start": start,
+        "n": n,
+    }
+
+
+def _skip_reason(skipped: dict, day: dt.date) -> str:
+    kind = skipped.get("kind", "")
+    if kind == "weekend":
+        return _weekday_name(day)
+    if kind in HolidayKind.values:
+        name = skipped.get("name") or str(skipped.get("reason", "")).partition(": ")[2]
+        if name:
+            return f"{HolidayKind(kind).label}: {name}"
+    return str(skipped.get("reason", ""))
+
+
+def explain(data: dict, *, start_label: str | None = None) -> str:
+    """How a stored deadline (`DueDate.as_record()` or `as_dict()`, e.g. a deadline_log step) was counted, built
+    now: in the active language, with dates written out. `start_label` says what the start date is: "received"
+    (day 0, the default), "extension_from" (the original due date an extension counts from) or "pause_from" (the
+    due date a clarification pause moved); without it, the data's own "start_label". Data without the structured
+    fields (older rows) gives its stored "explanation" text."""
+    if not isinstance(data, dict):
+        return ""
+    try:
+        start = dt.date.fromisoformat(data["start"])
+        due = dt.date.fromisoformat(data["due_date"])
+        working_days = int(data["working_days"])
+        skipped = [(dt.date.fromisoformat(s["date"]), s) for s in data.get("skipped") or []]
+    except (KeyError, TypeError, ValueError):
+        return str(data.get("explanation", ""))
+    label = start_label or data.get("start_label") or "received"
+    lines = [_start_sentence(label, _long_date(start), working_days)]
+    for day, skip in skipped:
+        lines.append(
+            _("%(date)s dilewati: %(reason)s") % {"date": _long_date(day), "reason": _skip_reason(skip, day)}
+        )
+    zone = data.get("time_zone", "")
+    lines.append(
+        _("Jatuh tempo %(due)s pukul 23.59 %(tz)s.")
+        % {"due": _long_date(due), "tz": _ZONE_LABELS.get(zone, zone)}
+    )
+    if "missing_holiday_years" in data:
+        lines.extend(_missing_holidays_warning(year) for year in data["missing_holiday_years"])
+    else:
+        lines.extend(data.get("warnings") or [])
+    return "\n".join(lines)
 
 
 class WorkingCalendar:
@@ -119,7 +205,9 @@ class WorkingCalendar:
         for holiday in self._holidays.get(day, []):
             if holiday.kind == HolidayKind.CUTI_BERSAMA and self.cuti_bersama_counts:
                 continue
-            return SkippedDay(day, holiday.kind, f"{holiday.get_kind_display()}: {holiday.name}")
+            return SkippedDay(
+                day, holiday.kind, f"{holiday.get_kind_display()}: {holiday.name}", holiday.name
+            )
         return None
 
     def is_working_day(self, day: dt.date) -> bool:
@@ -160,14 +248,7 @@ class WorkingCalendar:
                 counted.append(day)
             else:
                 skipped.append(reason)
-        warnings = tuple(
-            _(
-                "Peringatan: belum ada data hari libur untuk tahun %(year)s; semua hari Senin–Jumat tahun itu "
-                "dihitung sebagai hari kerja. Administrator perlu memuat kalender libur tahun tersebut."
-            )
-            % {"year": year}
-            for year in self.years_without_holidays({start_day.year, day.year})
-        )
+        missing = tuple(self.years_without_holidays({start_day.year, day.year}))
         return DueDate(
             start=start_day,
             working_days=working_days,
@@ -177,7 +258,8 @@ class WorkingCalendar:
             skipped=tuple(skipped),
             cuti_bersama_counts=self.cuti_bersama_counts,
             time_zone=str(self.tz),
-            warnings=warnings,
+            warnings=tuple(_missing_holidays_warning(year) for year in missing),
+            missing_holiday_years=missing,
         )
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:

@@ -68,12 +68,17 @@ _STATE_MESSAGES = {
 
 
 # --- helpers --------------------------------------------------------------------------------------------
+# What a step's start date is, for `workcalendar.calendar.explain` (pages build the explanation when shown).
+_STEP_START_LABELS = {"extension": "extension_from", "pause": "pause_from"}
+
+
 def _deadline_step(step: str, due, **extra) -> dict:
     return {
         "step": step,
         "computed_at": timezone.now().isoformat(),
-        **due.as_dict(),
-        "explanation": due.explanation(),
+        **due.as_record(),
+        "start_label": _STEP_START_LABELS.get(step, "received"),
+        "explanation": due.explanation(),  # kept for the API and the audit trail; pages use the fields above
         **extra,
     }
 

@@ -47,3 +47,16 @@ def test_api_follows_accept_language(client):
     id_ = client.get("/api/v1/calendar/due-date/", bad, HTTP_ACCEPT_LANGUAGE="id").json()
     assert en["errors"]["start"] == ["Invalid date: use the format YYYY-MM-DD."]
     assert id_["errors"]["start"] == ["Tanggal tidak valid: gunakan format TTTT-BB-HH."]
+
+
+def test_switching_language_also_sets_the_language_of_a_users_notifications(client):
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    client.force_login(user)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
+    client.post(reverse("set_language"), {"language": "xx", "next": "/"})
+    user.refresh_from_db()
+    assert user.preferred_language == "en"

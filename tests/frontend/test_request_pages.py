@@ -460,3 +460,16 @@ def test_the_audit_trail_reads_in_words_with_the_code_beside_them(client, world,
     assert "Mulai diproses" in html and '<code class="help">request.process</code>' in html
     assert "Terdaftar → Sedang diproses" in html
     assert "registered → in_process" not in html
+
+
+def test_the_requesters_address_and_contacts_are_for_those_who_handle_the_request(
+    client, world, file_request
+):
+    obj = file_request()
+    address = obj.requester_address.splitlines()[0]
+    assert address
+    for user, shown in ((world.officer, True), (world.citizen, True), (world.auditor, False)):
+        client.force_login(user)
+        html = client.get(detail_url(obj)).content.decode()
+        assert (address in html) is shown, user
+        assert ("Hanya ditampilkan kepada pemohon, petugas yang menangani" in html) is not shown
