@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from agencies.selectors import is_staff_of
 from audit.models import Event
+from workcalendar.calendar import explain_step
 
 from .models import InformationRequest
 from .selectors import objections_visible_to
@@ -79,7 +80,7 @@ def case_timeline(request: InformationRequest, user) -> list[TimelineItem]:
             case="request",
             label=_("Batas waktu pemberitahuan tertulis"),
             due_date=request.due_date,
-            explanation=last_step.get("explanation", ""),
+            explanation=explain_step(last_step),
             status=_deadline_status(request.responded_at, request.due_at),
         )
     )
@@ -94,7 +95,7 @@ def case_timeline(request: InformationRequest, user) -> list[TimelineItem]:
                     label=_("Batas waktu mengajukan keberatan (sejak %(since)s)")
                     % {"since": window.arose_because},
                     due_date=due_date,
-                    explanation=window.closes.explanation(),
+                    explanation=explain_step(window.closes),
                     status="overdue" if timezone.now() > window.closes.due_at else "open",
                 )
             )
@@ -108,7 +109,7 @@ def case_timeline(request: InformationRequest, user) -> list[TimelineItem]:
                 label=_("Batas waktu tanggapan Atasan PPID atas keberatan %(number)s")
                 % {"number": objection},
                 due_date=objection.due_date,
-                explanation=step.get("explanation", ""),
+                explanation=explain_step(step),
                 status=_deadline_status(objection.decided_at, objection.due_at),
             )
         )

@@ -132,6 +132,21 @@ def _skip_reason(skipped: dict, day: dt.date) -> str:
     return str(skipped.get("reason", ""))
 
 
+# deadline_log steps stored before "start_label" was kept: what their start date is, by step name.
+_STEP_START_LABELS = {"extension": "extension_from", "pause": "pause_from"}
+
+
+def explain_step(step) -> str:
+    """A deadline_log step (or a DueDate) explained in the active language; see explain()."""
+    if isinstance(step, DueDate):
+        return explain(step.as_dict())
+    if not isinstance(step, dict):
+        return ""
+    return explain(
+        step, start_label=step.get("start_label") or _STEP_START_LABELS.get(step.get("step"), "received")
+    )
+
+
 def explain(data: dict, *, start_label: str | None = None) -> str:
     """How a stored deadline (`DueDate.as_record()` or `as_dict()`, e.g. a deadline_log step) was counted, built
     now: in the active language, with dates written out. `start_label` says what the start date is: "received"

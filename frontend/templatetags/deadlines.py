@@ -5,23 +5,15 @@ triggered the computation; it is the fallback for rows stored without the struct
 from django import template
 
 from ppid.windows import stored_arose_because
-from workcalendar.calendar import DueDate, explain
+from workcalendar.calendar import explain_step
 
 register = template.Library()
-
-# Steps stored before "start_label" was kept: what their start date is.
-_STEP_START_LABELS = {"extension": "extension_from", "pause": "pause_from"}
 
 
 @register.filter
 def deadline_explanation(step) -> str:
     """A deadline_log step (or a DueDate) explained: `{{ step|deadline_explanation|linebreaksbr }}`."""
-    if isinstance(step, DueDate):
-        return explain(step.as_dict())
-    if not isinstance(step, dict):
-        return ""
-    label = step.get("start_label") or _STEP_START_LABELS.get(step.get("step"), "received")
-    return explain(step, start_label=label)
+    return explain_step(step)
 
 
 @register.simple_tag

@@ -157,3 +157,14 @@ def test_objection_rows_stored_before_the_kind_was_kept_show_their_stored_reason
     with at(2026, 4, 2, 10):
         html = page(client, world.citizen, reverse("frontend:objection_detail", args=[objection.pk]))
     assert "Muncul karena alasan lama;" in html
+
+
+def test_the_timeline_explains_its_deadlines_in_the_viewers_language_too(client, world, filed_in_indonesian):
+    with at(2026, 3, 16, 9):
+        html = page(
+            client, world.citizen, reverse("frontend:request_detail", args=[filed_in_indonesian.pk]), "en"
+        )
+    explanations = html.split('class="tl-explain"')[1:]
+    assert explanations, "the timeline shows how its deadline was counted"
+    first = explanations[0].split("</details>", 1)[0]
+    assert "Received 13 March 2026 (day 0)" in first and "hari ke-0" not in first
