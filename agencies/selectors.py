@@ -36,6 +36,15 @@ def has_agency_wide_reach(user, agency: Agency) -> bool:
     )
 
 
+def agency_ids_in_full_reach(user) -> set[int]:
+    """The agencies whose every unit the user reaches (agency-wide roles, PPID Utama staff)."""
+    return {
+        m.unit.agency_id
+        for m in memberships_of(user)
+        if m.role in AGENCY_WIDE_ROLES or m.unit.kind == UnitKind.UTAMA
+    }
+
+
 def unit_ids_in_reach(user, agency: Agency) -> set[int] | None:
     """Units whose cases the user works on: None means every unit of the agency."""
     if has_agency_wide_reach(user, agency):

@@ -290,10 +290,11 @@ def _same_submission(reporter, submission_key) -> tuple[Complaint, None] | None:
 
 def complaint_track(*, tracking_number: str, code: str) -> Complaint:
     """An anonymous reporter without an account follows the complaint with its number and secret code."""
-    candidates = (
-        Complaint.objects.select_related("agency", "unit")
-        .filter(tracking_number=(tracking_number or "").strip())
-        .exclude(tracking_code_hash="")
+    number = (tracking_number or "").strip()
+    tracked = Complaint.objects.select_related("agency", "unit").exclude(tracking_code_hash="")
+    # Typed as printed first (indexed); then in any case, for a number typed in lower case on a phone.
+    candidates = list(tracked.filter(tracking_number=number)) or list(
+        tracked.filter(tracking_number__iexact=number)
     )
     code = _normalise_code(code)
     # Numbers may repeat across agencies: the code decides which complaint it is. Same answer for an unknown

@@ -17,6 +17,7 @@ from agencies.forms import AgencySettingsForm, UnitForm
 from agencies.models import Agency
 from agencies.selectors import (
     agencies_administered_by,
+    agency_ids_in_full_reach,
     memberships_visible_to,
     staff_agency_ids,
     units_visible_to,
@@ -169,6 +170,7 @@ def manage_home(request):
         {
             "agencies": agencies,
             "administered": set(agencies_administered_by(request.user).values_list("pk", flat=True)),
+            "full_reach": agency_ids_in_full_reach(request.user),
             "missing_years": years_missing_holidays({year, year + 1}),
         },
     )
@@ -247,6 +249,8 @@ def _actor_name(user) -> str:
 @login_required
 def audit_trail(request, agency: str):
     agency_obj = _staff_agency_or_404(request, agency)
+    if not (request.user.is_superuser or agency_obj.pk in agency_ids_in_full_reach(request.user)):
+        raise Http404
     from .labels import action_label, state_label
 
     events = (

@@ -46,8 +46,22 @@ def test_staff_selectors_never_return_another_agencys_rows(two_agencies, role):
 
     assert {u.agency_id for u in units_visible_to(viewer)} == {a.pk}
     assert {m.unit.agency_id for m in memberships_visible_to(viewer)} == {a.pk}
-    assert {e.agency_id for e in events_visible_to(viewer)} == {a.pk}
+    # The raw trail is for those who reach the whole agency; a Pelaksana's staff see none of it.
+    in_full_reach = role not in (StaffRole.OFFICER, StaffRole.PPID)
+    assert {e.agency_id for e in events_visible_to(viewer)} == ({a.pk} if in_full_reach else set())
     assert not holidays_visible_to(viewer).filter(agency=b).exists()
+
+
+def test_the_audit_trail_page_is_for_staff_who_reach_the_whole_agency(client, two_agencies):
+    (a, a_utama, a_pel), _ = two_agencies
+    audit_url = reverse("frontend:audit", args=[a.slug])
+    client.force_login(make_staff(a_pel, StaffRole.OFFICER))
+    assert client.get(audit_url).status_code == 404
+    assert audit_url not in client.get(reverse("frontend:manage")).content.decode()
+    for role in (StaffRole.OFFICER, StaffRole.AUDITOR, StaffRole.ATASAN):
+        client.force_login(make_staff(a_utama, role))
+        assert client.get(audit_url).status_code == 200
+        assert audit_url in client.get(reverse("frontend:manage")).content.decode()
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -339,6 +339,8 @@ def test_codes_are_easy_to_copy_and_forgiving_to_type(world):
         c.complaint_track(tracking_number=complaint.tracking_number, code=code.lower().replace("-", " "))
         == complaint
     )
+    # The number too, typed in lower case with stray spaces.
+    assert c.complaint_track(tracking_number=f" {complaint.tracking_number.lower()} ", code=code) == complaint
 
 
 def test_a_visitors_repeated_submission_files_once_and_keeps_the_first_code(world):
