@@ -124,6 +124,14 @@ def _audit(complaint, actor, action, *, from_state="", reason="", details=None):
 
 
 # --- filing ---------------------------------------------------------------------------------------------------
+def occurred_on_error(agency, occurred_on) -> str | None:
+    """An incident cannot lie ahead of today in the agency's zone. Forms ask this too, so that the message comes
+    with the form's own errors instead of after them."""
+    if occurred_on is not None and occurred_on > timezone.localdate(timezone=agency.tzinfo):
+        return _("Tanggal kejadian tidak boleh di masa depan.")
+    return None
+
+
 def _validate_filing(
     *, reporter, agency, title, description, category, occurred_on, latitude, longitude, anonymous
 ):
@@ -138,8 +146,8 @@ def _validate_filing(
         errors["description"] = [_("Uraikan apa yang terjadi.")]
     if category not in ComplaintCategory.values:
         errors["category"] = [_("Pilih kategori pengaduan.")]
-    if occurred_on is not None and occurred_on > timezone.localdate(timezone=agency.tzinfo):
-        errors["occurred_on"] = [_("Tanggal kejadian tidak boleh di masa depan.")]
+    if (error := occurred_on_error(agency, occurred_on)) is not None:
+        errors["occurred_on"] = [error]
     coords = []
     for field, value, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):
         if value in (None, ""):

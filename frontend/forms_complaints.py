@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, Unit
 from agencies.selectors import active_agencies
 from complaints.models import ArchiveReason, ComplaintCategory, ComplaintState
+from complaints.services import occurred_on_error
 from ppid.models import DeliveryMethod, ObtainMethod
 
 from .forms_requests import MultipleFileField, new_submission_key
@@ -126,6 +127,13 @@ class ComplaintFileForm(forms.Form):
             only = list(agencies[:2])
             if len(only) == 1:
                 self.initial.setdefault("agency", only[0].pk)
+
+    def clean(self):
+        cleaned = super().clean()
+        agency = cleaned.get("agency")
+        if agency is not None and (error := occurred_on_error(agency, cleaned.get("occurred_on"))):
+            self.add_error("occurred_on", error)
+        return cleaned
 
     GROUP_KEYS = ("target", "event", "privacy", "evidence")
 

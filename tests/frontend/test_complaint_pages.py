@@ -144,6 +144,17 @@ def test_bad_coordinates_keep_the_input_and_file_nothing(client, world, frozen):
     assert not Complaint.objects.exists()
 
 
+def test_a_future_incident_date_is_reported_with_the_other_errors_in_one_round(client, world, frozen):
+    client.force_login(world.citizen)
+    resp = client.post(FILE, filing_data(world, category="", occurred_on="2030-01-01"))
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    errors = error_block(html)
+    assert "Tanggal kejadian tidak boleh di masa depan." in errors and "Pilih kategori pengaduan." in errors
+    assert 'value="2030-01-01"' in html
+    assert not Complaint.objects.exists()
+
+
 SHOWN_ONCE = "Kode rahasia hanya ditampilkan sekali, saat pengaduan pertama kali dikirim"
 
 
