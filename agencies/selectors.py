@@ -1,6 +1,6 @@
 """Who may see what across agencies and units. Every other app's scoping builds on these."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import AGENCY_WIDE_ROLES, Agency, Membership, StaffRole, Unit, UnitKind
 
@@ -50,6 +50,14 @@ def unit_ids_in_reach(user, agency: Agency) -> set[int] | None:
     if has_agency_wide_reach(user, agency):
         return None
     return {m.unit_id for m in memberships_of(user) if m.unit.agency_id == agency.pk}
+
+
+def units_in_reach(user) -> QuerySet[Unit]:
+    """The units whose cases the user works on: every unit of an agency they reach whole, else their own."""
+    if user.is_superuser:
+        return Unit.objects.all()
+    own = {m.unit_id for m in memberships_of(user)}
+    return Unit.objects.filter(Q(agency_id__in=agency_ids_in_full_reach(user)) | Q(pk__in=own))
 
 
 def agencies_administered_by(user) -> QuerySet[Agency]:

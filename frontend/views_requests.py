@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from agencies.models import Agency
-from agencies.selectors import is_staff_of, memberships_of, units_visible_to
+from agencies.selectors import is_staff_of, memberships_of, units_in_reach
 from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
 from ppid.models import OPEN_OBJECTION_STATES, InformationRequest, ObjectionState, RequestState
@@ -523,7 +523,8 @@ def queue(request):
     _staff_or_404(request)
     form = f.QueueFilterForm(
         request.GET or None,
-        units=units_visible_to(request.user).filter(is_active=True).order_by("agency", "kind", "name"),
+        # Only units whose cases the queue can show: a Pelaksana officer is offered their own.
+        units=units_in_reach(request.user).filter(is_active=True).order_by("agency", "kind", "name"),
     )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     qs = officer_queue(

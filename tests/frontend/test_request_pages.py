@@ -473,3 +473,14 @@ def test_the_requesters_address_and_contacts_are_for_those_who_handle_the_reques
         html = client.get(detail_url(obj)).content.decode()
         assert (address in html) is shown, user
         assert ("Hanya ditampilkan kepada pemohon, petugas yang menangani" in html) is not shown
+
+
+def test_a_pelaksana_officers_queue_offers_only_their_own_unit(client, world):
+    client.force_login(world.pelaksana_officer)
+    html = client.get(reverse("frontend:queue")).content.decode()
+    unit_select = html.split('name="unit"', 1)[1].split("</select>", 1)[0]
+    assert world.pelaksana.name in unit_select and world.utama.name not in unit_select
+    client.force_login(world.officer)  # PPID Utama: every unit
+    unit_select = client.get(reverse("frontend:queue")).content.decode().split('name="unit"', 1)[1]
+    assert world.pelaksana.name in unit_select.split("</select>", 1)[0]
+    assert world.utama.name in unit_select.split("</select>", 1)[0]
