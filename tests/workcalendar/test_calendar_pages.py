@@ -25,8 +25,11 @@ def test_bad_holiday_date_gets_a_clear_message_and_changes_nothing(client):
         reverse("frontend:holiday_add"), {"date": "31-02-2026x", "name": "Libur", "kind": "national"}
     )
     assert resp.status_code == 200
-    assert "Tanggal tidak valid" in resp.content.decode()
+    html = resp.content.decode()
+    assert "Tanggal tidak valid" in html
     assert Holiday.objects.count() == count
+    # The administrator is told that recorded deadlines do not move with the calendar.
+    assert "Batas waktu perkara yang sudah tercatat tidak bergeser" in html
 
 
 def test_superuser_adds_national_holiday_and_it_is_audited(client):
