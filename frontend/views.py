@@ -39,6 +39,17 @@ def _form_errors_to(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def error_lines(form) -> list[str]:
+    """The form's errors as "Label: message" lines, for answers that show them outside the form."""
+    return [
+        f"{form.fields[name].label}: {error}"
+        if name in form.fields and form.fields[name].label
+        else str(error)
+        for name, errors in form.errors.items()
+        for error in errors
+    ]
+
+
 # --- Public -----------------------------------------------------------------------------------------
 def home(request):
     return render(request, "frontend/home.html")

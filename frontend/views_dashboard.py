@@ -44,7 +44,7 @@ from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases
 from transparency.services import TEXT_FIELDS, annual_report_publish, annual_report_save
 
 from .forms_dashboard import AnnualReportForm, AnnualReportPublishForm, DashboardForm
-from .views import _form_errors_to
+from .views import _form_errors_to, error_lines
 from .views_stats import Figure, band_rows
 
 OVERDUE_PAGE = 50
@@ -126,12 +126,7 @@ def _csv(rows, filename: str) -> HttpResponse:
 
 
 def _bad_query(form) -> HttpResponseBadRequest:
-    lines = [
-        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
-        for name, errors in form.errors.items()
-        for error in errors
-    ]
-    return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
+    return HttpResponseBadRequest("\n".join(error_lines(form)), content_type="text/plain; charset=utf-8")
 
 
 def _unit_label(unit: dict) -> str:

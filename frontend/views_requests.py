@@ -40,7 +40,7 @@ from ppid.timeline import case_timeline
 from workcalendar.calendar import WorkingCalendar
 
 from . import forms_requests as f
-from .views import _form_errors_to
+from .views import _form_errors_to, error_lines
 
 DUE_SOON_WORKING_DAYS = 3
 PAGE_SIZE = 50
@@ -450,9 +450,7 @@ def _preview(request, form, make: Callable[[], tuple[bytes, str]], case, back_ur
             response["X-Content-Type-Options"] = "nosniff"
             patch_cache_control(response, private=True, no_store=True)
             return response
-    for field, field_errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        errors += [f"{label}: {e}" if label else e for e in field_errors]
+    errors += error_lines(form)
     result = render(
         request,
         "frontend/letter_preview_error.html",
