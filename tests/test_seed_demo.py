@@ -29,7 +29,11 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(monkeypatch, caps
     assert Membership.objects.get(user__username="pelaksana").unit.kind == UnitKind.PELAKSANA
     assert User.objects.get(username="pemohon").can_file
     assert User.objects.get(username="atasan").check_password("demo-sandi-panjang-1")
-    assert "demo-sandi-panjang-1" in capsys.readouterr().out
+    capsys.readouterr()
+    call_command("demo_users")
+    listing = capsys.readouterr().out
+    assert "Password for all demo users: demo-sandi-panjang-1" in listing
+    assert "  pelaksana  Petugas · PPID Pelaksana Dinas Kesehatan" in listing
 
 
 def test_demo_requests_are_created_once_through_the_services(monkeypatch):
@@ -42,3 +46,87 @@ def test_demo_requests_are_created_once_through_the_services(monkeypatch):
     states = sorted(InformationRequest.objects.values_list("state", flat=True))
     assert states == ["in_process", "registered", "registered", "responded"]
     assert InformationRequest.objects.filter(channel="walk_in").count() == 1
+
+
+def test_seeding_again_leaves_what_the_administrator_and_the_users_changed(monkeypatch, capsys):
+    """`make run` seeds on every start: the second start must find the demo as its users left it."""
+    from agencies.services import agency_update_settings, membership_revoke, unit_update
+    from audit.models import Event
+    from notifications.models import Notification
+    from ppid import services
+    from ppid.models import InformationRequest
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-sandi-panjang-1")
+    call_command("seed_demo")
+    call_command("seed_demo_requests")
+    agency = Agency.objects.get(slug="diskominfo-jabar")
+    admin = User.objects.get(username="admin")
+    agency_update_settings(
+        actor=admin,
+        agency=agency,
+        data={"name": "Diskominfo Jabar", "phone": "(022) 7654321", "pause_on_clarification": False},
+        reason="Nama resmi yang baru",
+    )
+    unit_update(
+        actor=admin,
+        unit=Unit.objects.get(agency=agency, code="DISDIK"),
+        name="PPID Pelaksana Disdik",
+        code="DIK",
+        reason="Kode baru",
+    )
+    membership_revoke(
+        actor=admin, membership=Membership.objects.get(user__username="auditor"), reason="Pindah tugas"
+    )
+    pemohon = User.objects.get(username="pemohon")
+    pemohon.first_name = "Sitti"
+    pemohon.set_password("sandi-pribadi-pemohon-1")
+    pemohon.save()
+    profile = pemohon.citizen_profile
+    profile.address = "Jl. Cihampelas No. 3, Bandung"
+    profile.save()
+    registered = InformationRequest.objects.filter(state="registered", requester=pemohon).get()
+    services.information_request_withdraw(request_id=registered.pk, actor=pemohon, reason="Sudah dapat")
+    counts = {
+        model.__name__: model.objects.count()
+        for model in (Agency, Unit, User, Membership, InformationRequest, Event, Notification)
+    }
+
+    monkeypatch.setenv("DEMO_PASSWORD", "sandi-demo-yang-lain-2")
+    call_command("seed_demo")
+    call_command("seed_demo_requests")
+
+    agency.refresh_from_db()
+    assert (agency.name, agency.phone, agency.pause_on_clarification) == (
+        "Diskominfo Jabar",
+        "(022) 7654321",
+        False,
+    )
+    assert Unit.objects.get(agency=agency, code="DIK").name == "PPID Pelaksana Disdik"
+    assert not Unit.objects.filter(code="DISDIK").exists()
+    assert not Membership.objects.filter(user__username="auditor").exists()
+    pemohon.refresh_from_db()
+    assert pemohon.first_name == "Sitti"
+    assert pemohon.check_password("sandi-pribadi-pemohon-1")
+    assert pemohon.citizen_profile.address == "Jl. Cihampelas No. 3, Bandung"
+    # Nobody's password was reset to the new DEMO_PASSWORD either.
+    assert User.objects.get(username="atasan").check_password("demo-sandi-panjang-1")
+    registered.refresh_from_db()
+    assert registered.state == "withdrawn"
+    assert {
+        model.__name__: model.objects.count()
+        for model in (Agency, Unit, User, Membership, InformationRequest, Event, Notification)
+    } == counts
+    # The list printed at start says how things are now, not how the seed made them.
+    capsys.readouterr()
+    call_command("demo_users")
+    assert "Password for the demo users: the one of their first start, not DEMO_PASSWORD." in (
+        capsys.readouterr().out
+    )
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-sandi-panjang-1")
+    call_command("demo_users")
+    listing = capsys.readouterr().out
+    assert "Demo agency: Diskominfo Jabar (diskominfo-jabar)" in listing
+    assert "  pemohon    pemohon (warga)   (own password)" in listing
+    assert "  pemohon2   pemohon (warga)\n" in listing
+    assert "  auditor    tanpa peran" in listing
+    assert "Password for the demo users not marked otherwise: demo-sandi-panjang-1" in listing

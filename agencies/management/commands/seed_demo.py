@@ -1,4 +1,4 @@
-"""Demo data for `make run`: one agency with its units and one user per role. Safe to run again."""
+"""Demo data for `make run`: one agency with its units and one user per role, created once."""
 
 import os
 import secrets
@@ -60,47 +60,55 @@ def demo_password() -> tuple[str, bool]:
     return password, True
 
 
+def demo_users_present() -> bool:
+    return User.objects.filter(username__in=[username for username, *_ in USERS]).exists()
+
+
 class Command(BaseCommand):
-    help = "Create (or refresh) the demo agency, its units and one user per role."
+    help = (
+        "Create the demo agency, its units and one user per role, once: a database that already has an "
+        "agency or a demo user is left exactly as it is (`make run` calls this on every start)."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
-        password, generated = demo_password()
-        agency, _ = Agency.objects.update_or_create(slug=AGENCY["slug"], defaults=AGENCY)
+        # Seed once. An administrator's settings, units and roles, and the users' own changes (name,
+        # password, profile) are theirs from then on; a restart must not put the demo values back.
+        if Agency.objects.exists() or demo_users_present():
+            self.stdout.write("Demo data already present: left as it is.")
+            return
+        password, _generated = demo_password()
+        agency = Agency.objects.create(**AGENCY)
         units = {}
         utama = None
         for code, name, kind in UNITS:
-            unit, _ = Unit.objects.update_or_create(
-                agency=agency, code=code, defaults={"name": name, "kind": kind, "parent": utama}
-            )
-            units[code] = unit
+            units[code] = Unit.objects.create(agency=agency, code=code, name=name, kind=kind, parent=utama)
             if kind == UnitKind.UTAMA:
-                utama = unit
+                utama = units[code]
         now = timezone.now()
         for username, full_name, unit_code, role in USERS:
             first, _, last = full_name.partition(" ")
-            user, _ = User.objects.get_or_create(username=username)
-            user.first_name, user.last_name = first, last[:150]
+            user = User(username=username, first_name=first, last_name=last[:150])
             user.email = f"{username}@demo.example.id"
-            user.email_confirmed_at = user.email_confirmed_at or now
+            user.email_confirmed_at = now
             user.set_password(password)
             user.save()
             if unit_code:
                 membership_grant(actor=None, user=user, unit=units[unit_code], role=role)
             else:
                 nik, address, occupation = CITIZENS[username]
-                profile, _ = CitizenProfile.objects.get_or_create(
-                    user=user, defaults={"name": full_name, "address": address}
+                profile = CitizenProfile(
+                    user=user,
+                    requester_type=RequesterType.INDIVIDUAL,
+                    name=full_name,
+                    address=address,
+                    occupation=occupation,
+                    phone="0812-0000-0000",
                 )
-                profile.requester_type = RequesterType.INDIVIDUAL
-                profile.name, profile.address, profile.occupation = full_name, address, occupation
-                profile.phone = "0812-0000-0000"
                 profile.set_nik(nik)
                 profile.save()
-        self.stdout.write(self.style.SUCCESS(f"Demo agency: {agency.name} ({agency.slug})"))
-        self.stdout.write("Demo users (username: role):")
-        for username, _name, unit_code, role in USERS:
-            label = StaffRole(role).label if role else "pemohon (warga)"
-            self.stdout.write(f"  {username:<10} {label}{' · ' + units[unit_code].name if unit_code else ''}")
-        source = "generated, kept in var/demo-password" if generated else "from DEMO_PASSWORD"
-        self.stdout.write(f"Password for all demo users: {password}   ({source})")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo agency created: {agency.name} ({agency.slug}), {len(USERS)} demo users."
+            )
+        )
