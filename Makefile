@@ -4,6 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# Links in e-mails (confirmation, invitations, notifications) point where this server listens, unless
+# SITE_URL says otherwise (a LAN name, a proxy). A wildcard address is reached through loopback.
+ifeq ($(strip $(SITE_URL)),)
+SITE_URL := http://$(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+endif
+MANAGE := DJANGO_SETTINGS_MODULE=config.settings.local SITE_URL='$(SITE_URL)' $(BIN)/python manage.py
 
 .PHONY: run test lint lock messages clean help
 
@@ -28,11 +34,12 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.base-installed
 
 run: $(VENV)/.base-installed
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py seed_demo
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py seed_demo_requests
-	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) seed_demo_requests
+	@$(MANAGE) demo_users
+	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop; links in e-mails: $(SITE_URL))"
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

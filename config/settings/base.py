@@ -248,7 +248,14 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Django's own console handlers (django under DEBUG, django.server) would print each request line a
+        # second time, past the redaction filter: listed here without handlers, they log through the root.
+        "django": {"handlers": []},
+        "django.server": {"handlers": [], "propagate": True},
+        "weasyprint": {"level": "WARNING"},  # one "Fetching and parsing CSS" line per stylesheet
+    },
 }
 
 # --- Uploads -------------------------------------------------------------------------------------------------
