@@ -65,17 +65,26 @@ def _describe(exc: BaseException) -> str:
     return _EMAIL.sub("[e-mail]", f"{type(exc).__name__}: {exc}")[:1000]
 
 
-def _handle_one(now: dt.datetime) -> bool | None:
+def _handle_one(now: dt.datetime, passed: set[int]) -> bool | None:
     """Lock and carry out the next due row. None when nothing is due; else whether it was sent."""
     with transaction.atomic():
         row = (
             OutboxMessage.objects.select_for_update(skip_locked=True)
             .filter(sent_at__isnull=True, next_attempt_at__lte=now)
+            .exclude(pk__in=passed)
             .order_by("next_attempt_at", "pk")
             .first()
         )
         if row is None:
             return None
+        passed.add(row.pk)
+        # Claim it: where the database has no row locks (SQLite), two drains may read the same row, and only
+        # the one whose update still finds it unclaimed goes on.
+        claimed = OutboxMessage.objects.filter(pk=row.pk, sent_at__isnull=True, attempts=row.attempts).update(
+            attempts=row.attempts + 1
+        )
+        if not claimed:
+            return False
         row.attempts += 1
         try:
             handler = _handlers.get(row.kind)
@@ -101,9 +110,9 @@ def _handle_one(now: dt.datetime) -> bool | None:
 def drain_outbox(*, now: dt.datetime | None = None, limit: int = 500) -> int:
     """Carry out what is due (at most `limit` rows); returns how many were sent."""
     now = now or timezone.now()
-    sent = 0
+    sent, passed = 0, set()
     for _ in range(limit):
-        outcome = _handle_one(now)
+        outcome = _handle_one(now, passed)
         if outcome is None:
             break
         sent += int(outcome)
