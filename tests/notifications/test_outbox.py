@@ -61,6 +61,36 @@ def test_a_broker_outage_loses_no_mail_and_the_drain_sends_each_once(
     assert Notification.objects.filter(emailed_at__isnull=True).count() == 0
 
 
+@pytest.fixture
+def unreachable_broker():
+    """Celery really publishing (not eagerly) to a broker nobody listens on, as with Redis stopped."""
+    from config.celery import app
+
+    keys = ("task_always_eager", "broker_url", "task_publish_retry")
+    saved = {k: app.conf[k] for k in keys}
+    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:1/0", task_publish_retry=False)
+    app._pool = None
+    yield app
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.conf.update(saved)
+
+
+def test_with_the_broker_unreachable_the_change_commits_and_the_drain_sends_later(
+    world, file_request, django_capture_on_commit_callbacks, unreachable_broker
+):
+    from notifications.outbox import drain_outbox
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request = file_request()
+    request.refresh_from_db()
+    assert request.registration_number and mail.outbox == []
+    assert drain_outbox() == 3  # the worker's periodic drain, once the broker is back or without it
+    assert drain_outbox() == 0
+    assert len(mail.outbox) == 3
+
+
 def test_a_failed_send_is_retried_later_with_backoff_and_then_sent_once(
     world, file_request, django_capture_on_commit_callbacks, monkeypatch
 ):
