@@ -19,7 +19,7 @@ from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
 from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ppid.transitions import check_fsm_transition
-from ppid.uploads import inspect_upload
+from ppid.uploads import inspect_upload, removes_files_it_wrote, store_file
 from workcalendar.calendar import WorkingCalendar
 
 from .models import (
@@ -170,6 +170,7 @@ def _validate_filing(
     return coords
 
 
+@removes_files_it_wrote
 def complaint_file(
     *,
     reporter,
@@ -265,7 +266,7 @@ def complaint_file(
                     size=size,
                     sha256=sha256,
                 )
-                attachment.file.save(uploaded.name, uploaded, save=False)
+                store_file(attachment, "file", uploaded)
                 attachment.save()
             _audit(
                 complaint,

@@ -8,5 +8,9 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import embedded
+        from .outbox import register_outbox_handler
+        from .tasks import outbox_notification_email
+
+        register_outbox_handler("email.notification", outbox_notification_email)
 
         embedded.start_if_configured()

@@ -1,6 +1,6 @@
-"""The embedded scheduler of `make run`: the periodic deadline job in a thread of the web process, so
-reminders reach open browsers through the in-memory channel layer with no other service. Production runs the
-same job from Celery beat (docker/compose.yml `scheduler`)."""
+"""The embedded scheduler of `make run`: the periodic deadline job and the outbox drain in a thread of the web
+process, so reminders reach open browsers through the in-memory channel layer with no other service. Production
+runs the same jobs from Celery beat (docker/compose.yml `scheduler`)."""
 
 import logging
 import os
@@ -26,17 +26,27 @@ def start_if_configured() -> None:
     log.info("embedded scheduler: deadline jobs every %s s", interval)
 
 
+def run_once() -> None:
+    """One tick: the deadline job, then whatever the outbox has due (mail a failed nudge or send left)."""
+    from .outbox import drain_outbox
+    from .reminders import run_deadline_jobs
+
+    try:
+        run_deadline_jobs()
+    except Exception:  # noqa: BLE001 - the loop must survive one bad run
+        log.exception("embedded deadline job failed")
+    try:
+        drain_outbox()
+    except Exception:  # noqa: BLE001
+        log.exception("embedded outbox drain failed")
+
+
 def _loop(interval: int) -> None:
     import time
 
     from django.db import close_old_connections
 
-    from .reminders import run_deadline_jobs
-
     while True:
         time.sleep(interval)
-        try:
-            close_old_connections()
-            run_deadline_jobs()
-        except Exception:  # noqa: BLE001 - the loop must survive one bad run
-            log.exception("embedded deadline job failed")
+        close_old_connections()
+        run_once()

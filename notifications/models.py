@@ -81,3 +81,24 @@ class EmailPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.mode}"
+
+
+class OutboxMessage(models.Model):
+    """A side effect that must not be lost (an e-mail, later a webhook), written in the transaction of the change
+    that causes it and carried out by the worker: a broker outage delays it, never loses it, and a rollback
+    leaves no row. The payload holds ids, never personal data: the handler reads the rest when it runs."""
+
+    kind = models.CharField(max_length=64)  # a handler registered in notifications.outbox
+    payload = models.JSONField(default=dict, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # When the next try is due; null once sent or given up (after OUTBOX_MAX_ATTEMPTS).
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["next_attempt_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"

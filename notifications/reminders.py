@@ -20,16 +20,41 @@ from .services import notify
 UNIT_ROLES = (StaffRole.OFFICER, StaffRole.PPID)
 
 
-def threshold_for(due_date: dt.date, now: dt.datetime, calendar: WorkingCalendar) -> str | None:
+def threshold_for(
+    due_date: dt.date, now: dt.datetime, calendar: WorkingCalendar, *, started: dt.datetime | None = None
+) -> str | None:
+    """The reminder due now: overdue after the due date's end; "due_in_1" / "due_in_3" when at most 1 / 3
+    working days follow today up to the due date. `started` is when the clock began: a threshold the clock
+    was already within when it began is no news (a 3-working-day verification clock does not warn "due in 3
+    working days" a minute after filing; its arrival notice just said it)."""
     today = calendar.local_date(now)
     if now > calendar.end_of_day(due_date):
         return "overdue"
     remaining = calendar.working_days_between(today, due_date)
-    if remaining <= 1:
-        return "due_in_1"
-    if remaining <= 3:
-        return "due_in_3"
+    at_start = (
+        None if started is None else calendar.working_days_between(calendar.local_date(started), due_date)
+    )
+    for threshold, bound in (("due_in_1", 1), ("due_in_3", 3)):
+        if remaining <= bound:
+            return threshold if at_start is None or at_start > bound else None
     return None
+
+
+def _complaint_clock_start(complaint) -> dt.datetime | None:
+    """When the complaint's running clock began: receipt for verification, the disposition (or the reopening)
+    for the unit's follow-up, read from the step that set the current due date."""
+    from complaints.models import ComplaintState
+
+    name = "verify" if complaint.state == ComplaintState.SUBMITTED else "followup"
+    due = complaint.current_due.isoformat()
+    for step in reversed(complaint.deadline_log or []):
+        if isinstance(step, dict) and step.get("step") == name and step.get("due_date") == due:
+            try:
+                day = dt.date.fromisoformat(step["start"])
+            except (KeyError, TypeError, ValueError):
+                break
+            return dt.datetime.combine(day, dt.time(12), tzinfo=complaint.agency.tzinfo)
+    return complaint.received_at if name == "verify" else complaint.dispositioned_at
 
 
 def _claim(obj, threshold: str, due_date: dt.date) -> bool:
@@ -47,9 +72,9 @@ def _claim(obj, threshold: str, due_date: dt.date) -> bool:
         return False
 
 
-def _remind(obj, *, agency, due_date, recipients, url, now, calendars) -> int:
+def _remind(obj, *, agency, due_date, recipients, url, now, calendars, started=None) -> int:
     calendar = calendars.setdefault(agency.pk, WorkingCalendar(agency))
-    threshold = threshold_for(due_date, now, calendar)
+    threshold = threshold_for(due_date, now, calendar, started=started)
     if threshold is None:
         return 0
     recipient_list = recipients(threshold)
@@ -139,6 +164,7 @@ def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
             url=reverse("frontend:complaint_detail", args=[complaint.pk]),
             now=now,
             calendars=calendars,
+            started=_complaint_clock_start(complaint),
         )
     return sent
 

@@ -1,6 +1,6 @@
-"""Writing notifications. Called by the case apps' services inside their transaction; the rows are written
-there, and the websocket hints and e-mails go out only after commit. A failure after commit is logged and
-retried, never undoing the change that caused it."""
+"""Writing notifications. Called by the case apps' services inside their transaction; the rows and their
+e-mails' outbox rows are written there, and the websocket hints and e-mails go out only after commit. A
+failure after commit is logged and retried, never undoing the change that caused it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.db import transaction
 
 from .messages import render
 from .models import Notification
+from .outbox import outbox_add
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ def notify(
     created = Notification.objects.bulk_create(rows)
     ids = [n.pk for n in created]
     transaction.on_commit(functools.partial(_after_commit, ids))
+    # The e-mail is an outbox row in this transaction: a broker outage delays it, never loses it.
+    outbox_add(kind="email.notification", payloads=[{"notification": pk} for pk in ids])
     return created
 
 
@@ -78,14 +81,8 @@ def queue_changed(*, unit_ids: Iterable[int], obj, state: str) -> None:
 
 
 def _after_commit(notification_ids: list[int]) -> None:
-    from .tasks import send_notification_email
-
     for n in Notification.objects.filter(pk__in=notification_ids).select_related("content_type"):
         _send_groups([user_group(n.recipient_id)], hint(n))
-        try:
-            send_notification_email.delay(n.pk)
-        except Exception:  # noqa: BLE001 - the change is committed; the mail is retried or logged, never undone
-            log.exception("queueing the e-mail of notification %s failed", n.pk)
 
 
 def hint(n: Notification) -> dict:

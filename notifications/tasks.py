@@ -1,4 +1,5 @@
-"""Background work: e-mail after commit (retried, never undoing the change) and the periodic jobs."""
+"""Background work: e-mail through the outbox after commit (retried, never undoing the change) and the periodic
+jobs."""
 
 import logging
 
@@ -45,14 +46,33 @@ def _message_for(notifications: list[Notification], digest: bool) -> EmailMultiA
     return mail
 
 
-@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=30, retry_backoff_max=3600, max_retries=8)
-def send_notification_email(self, notification_id: int) -> bool:
+def deliver_notification_email(notification_id: int) -> bool:
+    """Send one notification's mail unless it went already or the recipient does not want it now."""
     n = Notification.objects.select_related("recipient", "content_type").filter(pk=notification_id).first()
     if n is None or n.emailed_at is not None or not _wants_immediate_mail(n):
         return False
     _message_for([n], digest=False).send()
     Notification.objects.filter(pk=n.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
     return True
+
+
+def outbox_notification_email(payload: dict) -> None:
+    """The outbox handler of kind `email.notification` (payload: the notification's id only)."""
+    deliver_notification_email(int(payload["notification"]))
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=30, retry_backoff_max=3600, max_retries=8)
+def send_notification_email(self, notification_id: int) -> bool:
+    """Kept for messages queued before the outbox existed; new mail goes through the outbox."""
+    return deliver_notification_email(notification_id)
+
+
+@shared_task
+def drain_outbox() -> int:
+    """Nudged after each commit that wrote outbox rows, and run periodically for what a nudge missed."""
+    from .outbox import drain_outbox as drain
+
+    return drain()
 
 
 @shared_task

@@ -1,11 +1,20 @@
-"""Checking uploads by their content, not their name."""
+"""Checking uploads by their content, not their name; removing the files a failed filing or a crash left."""
 
+import contextvars
+import datetime as dt
+import functools
 import hashlib
+import logging
 import os
+import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models
 from django.utils.translation import gettext as _
+
+log = logging.getLogger(__name__)
 
 # Signature, MIME type, the extensions a file of that type may carry.
 _SIGNATURES = [
@@ -51,3 +60,102 @@ def inspect_upload(uploaded) -> tuple[str, int, str]:
         _("Berkas %(name)s bukan PDF, PNG, atau JPEG yang sah (isinya tidak sesuai dengan namanya).")
         % {"name": name}
     )
+
+
+# --- files that must not outlive their row ----------------------------------------------------------------------
+# A file is written before its row commits. If the transaction fails, the service that wrote it deletes it
+# (`removes_files_it_wrote`); if the process dies first, `sweep_orphan_files` finds it later.
+_written: contextvars.ContextVar[list | None] = contextvars.ContextVar("uploads_written", default=None)
+
+
+def store_file(instance, field: str, uploaded) -> None:
+    """Save `uploaded` into `instance.<field>` (the row is saved by the caller), remembered for clean-up."""
+    field_file = getattr(instance, field)
+    field_file.save(uploaded.name, uploaded, save=False)
+    written = _written.get()
+    if written is not None:
+        written.append((instance, field_file.storage, field_file.name))
+
+
+def _delete_quietly(storage, name: str) -> None:
+    try:
+        storage.delete(name)
+    except OSError:
+        log.warning("could not remove the orphaned upload %s", name, exc_info=True)
+
+
+def removes_files_it_wrote(service):
+    """Decorate a service that stores files: when it raises (its transaction rolled back, the database gone at
+    commit), the files it wrote are deleted; files whose row was never saved or no longer exists go too."""
+
+    @functools.wraps(service)
+    def wrapper(*args, **kwargs):
+        parent, written = _written.get(), []
+        token = _written.set(written)
+        try:
+            result = service(*args, **kwargs)
+        except BaseException:
+            for _instance, storage, name in written:
+                _delete_quietly(storage, name)
+            raise
+        finally:
+            _written.reset(token)
+        for instance, storage, name in written:
+            try:
+                has_row = instance.pk is not None and type(instance).objects.filter(pk=instance.pk).exists()
+            except DatabaseError:
+                continue  # cannot tell now: the sweep decides later
+            if not has_row:
+                _delete_quietly(storage, name)
+            elif parent is not None:
+                parent.append((instance, storage, name))  # an enclosing service may still fail
+        return result
+
+    return wrapper
+
+
+def _file_fields():
+    from django.apps import apps
+
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, models.FileField):
+                yield model, field.name
+
+
+def sweep_orphan_files(*, grace: dt.timedelta | None = None, now: float | None = None) -> list[str]:
+    """Delete files under PRIVATE_MEDIA_ROOT that no row refers to and that are older than the grace period
+    (a younger one may belong to a filing still in its transaction), and the folders left empty. Returns the
+    removed paths, relative to the root."""
+    if grace is None:
+        grace = dt.timedelta(hours=getattr(settings, "ORPHAN_FILE_GRACE_HOURS", 24))
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    if not root.is_dir():
+        return []
+    cutoff = (now if now is not None else time.time()) - grace.total_seconds()
+    known: set[str] = set()
+    for model, field in _file_fields():
+        known.update(model._default_manager.exclude(**{field: ""}).values_list(field, flat=True))
+    removed = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        relative = path.relative_to(root).as_posix()
+        if relative in known or path.stat().st_mtime > cutoff:
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            log.warning("could not remove the orphaned upload %s", relative, exc_info=True)
+            continue
+        removed.append(relative)
+    for folder in sorted(
+        (p for p in root.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True
+    ):
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            pass
+    if removed:
+        log.info("swept %s orphaned upload(s)", len(removed))
+    return removed

@@ -271,6 +271,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env_int("DEADLINE_JOB_SECONDS", 900),
     },
     "daily-digests": {"task": "notifications.tasks.send_daily_digests", "schedule": 24 * 3600},
+    # Uploads a crash mid-filing left without a row (older than ORPHAN_FILE_GRACE_HOURS).
+    "orphan-files-sweep": {"task": "ppid.tasks.sweep_orphan_files", "schedule": 24 * 3600},
+    # Mail (and later webhooks) whose after-commit nudge failed or whose send is due for a retry.
+    "outbox-drain": {
+        "task": "notifications.tasks.drain_outbox",
+        "schedule": env_int("OUTBOX_DRAIN_SECONDS", 60),
+    },
     # The public statistics read a summary; older than TRANSPARENCY_SUMMARY_MAX_AGE_SECONDS, they count live.
     "transparency-summary": {
         "task": "transparency.tasks.refresh_transparency_summaries",
@@ -278,5 +285,10 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 EMBEDDED_SCHEDULER_SECONDS = 0
+ORPHAN_FILE_GRACE_HOURS = env_int("ORPHAN_FILE_GRACE_HOURS", 24)
+# The outbox (notifications/outbox.py): retry after 30 s, doubling up to an hour, at most 20 attempts.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 20)
 # Pages open the notifications websocket (live counts and queues). Off only where no ASGI server answers it.
 LIVE_UPDATES = env_bool("LIVE_UPDATES", True)

@@ -43,7 +43,7 @@ from ..models import (
 )
 from ..selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
 from ..transitions import check_fsm_transition
-from ..uploads import inspect_upload
+from ..uploads import inspect_upload, removes_files_it_wrote, store_file
 
 NOTICE_WORKING_DAYS = 10  # UU 14/2008 Pasal 22(7)
 EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22(8)
@@ -117,7 +117,7 @@ def _store_documents(request, documents, uploaded_by) -> list[RequestDocument]:
             sha256=sha256,
             uploaded_by=uploaded_by,
         )
-        doc.file.save(uploaded.name, uploaded, save=False)
+        store_file(doc, "file", uploaded)
         doc.save()
         stored.append(doc)
     return stored
@@ -176,6 +176,7 @@ def _validate_request_fields(
     return target
 
 
+@removes_files_it_wrote
 def _create(
     *,
     agency,
@@ -615,6 +616,7 @@ def _validate_response(data: dict) -> dict:
     return {**data, "exemption_grounds": grounds, "fee_amount": fee}
 
 
+@removes_files_it_wrote
 def information_request_respond(*, request_id, actor, files=(), **notice) -> InformationRequest:
     """Record the written notice with its statutory contents and attach the response files."""
     files = list(files)

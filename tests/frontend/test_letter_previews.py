@@ -11,7 +11,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from audit.models import Event
-from notifications.models import Notification
+from notifications.models import Notification, OutboxMessage
 from ppid import services as s
 from ppid.models import ObjectionState, RequestDocument, RequestResponse, RequestState
 
@@ -28,7 +28,12 @@ def pdf_text(content: bytes) -> str:
 
 
 def counts():
-    return (Event.objects.count(), Notification.objects.count(), RequestDocument.objects.count())
+    return (
+        Event.objects.count(),
+        Notification.objects.count(),
+        OutboxMessage.objects.count(),  # a preview queues no mail
+        RequestDocument.objects.count(),
+    )
 
 
 @pytest.fixture
