@@ -33,6 +33,9 @@ ERRORS = {
     404: OpenApiResponse(description="Not found, or not visible to the caller"),
     409: OpenApiResponse(description="Not allowed from the current state"),
 }
+OUT_OF_REACH = OpenApiResponse(
+    description="Done, and the case is now out of the caller's reach (e.g. forwarded to another unit): no body"
+)
 
 
 def idempotency_key(request) -> uuid.UUID | None:
@@ -63,7 +66,11 @@ def transition_action(name: str, payload, run, check, out):
         data = payload(data=request.data)
         data.is_valid(raise_exception=True)
         result = run(obj.pk, request.user, data.validated_data)
-        result = self.get_queryset().get(pk=result.pk)
+        # A change can take the case out of the caller's reach (a PPID Pelaksana officer forwarding it to
+        # another unit): it is done, and there is nothing left that the caller may see.
+        result = self.get_queryset().filter(pk=result.pk).first()
+        if result is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(self.get_serializer(result).data)
 
     # Named before decorating: DRF routes the POST to the method of this name.
@@ -73,7 +80,7 @@ def transition_action(name: str, payload, run, check, out):
     )(view)
     return extend_schema(
         request=payload if payload is not s.EmptyIn else None,
-        responses={200: out, **ERRORS},
+        responses={200: out, 204: OUT_OF_REACH, **ERRORS},
         summary=f"Transition: {name}",
     )(view)
 
