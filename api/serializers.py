@@ -6,6 +6,7 @@ from rest_framework import serializers
 from accounts.models import RequesterType
 from agencies.models import Agency, Unit
 from audit.models import Event
+from audit.selectors import event_reason
 from complaints.models import ArchiveReason, Complaint, ComplaintCategory
 from complaints.selectors import reporter_display
 from ppid.models import (
@@ -78,9 +79,14 @@ class HolidaySerializer(serializers.ModelSerializer):
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.SerializerMethodField()
 
+    reason = serializers.SerializerMethodField()
+
     class Meta:
         model = Event
         fields = ["id", "created_at", "action", "from_state", "to_state", "reason", "actor"]
+
+    def get_reason(self, event) -> str:
+        return event_reason(event, staff_view=bool(self.context.get("staff_view")))
 
     def get_actor(self, event) -> str | None:
         # Staff see who acted; others see the action only (and never an anonymous reporter).
