@@ -25,7 +25,7 @@ from ppid.services.requests import check_transition as check_request
 from workcalendar.selectors import holidays_visible_to
 
 from . import serializers as s
-from .filters import filter_requests
+from .filters import HolidayFilter, UnitFilter, filter_requests, query
 
 ERRORS = {
     400: OpenApiResponse(description="Invalid payload: {code, detail, errors}"),
@@ -113,7 +113,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         qs = Unit.objects.select_related("agency").filter(is_active=True, agency__is_active=True)
-        agency = self.request.query_params.get("agency")
+        agency = query(UnitFilter, self.request.query_params).get("agency") if self.action == "list" else None
         return (qs.filter(agency__slug=agency) if agency else qs).order_by("agency__name", "kind", "name")
 
 
@@ -123,9 +123,9 @@ class HolidayViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         qs = holidays_visible_to(self.request.user).select_related("agency")
-        year = self.request.query_params.get("year", "")
-        if year.isdigit():
-            qs = qs.filter(date__year=int(year))
+        year = query(HolidayFilter, self.request.query_params).get("year") if self.action == "list" else None
+        if year:
+            qs = qs.filter(date__year=year)
         return qs.order_by("date", "id")
 
 

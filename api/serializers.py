@@ -214,7 +214,7 @@ class RespondIn(serializers.Serializer):
         child=serializers.ChoiceField(choices=ExemptionGround.choices), required=False, default=list
     )
     consequence_test = serializers.CharField(required=False, allow_blank=True, default="")
-    holding_body = serializers.CharField(required=False, allow_blank=True, default="")
+    holding_body = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
     provided_information = serializers.CharField(required=False, allow_blank=True, default="")
     redactions = serializers.CharField(required=False, allow_blank=True, default="")
     obtain_method = serializers.ChoiceField(choices=ObtainMethod.choices, required=False, allow_blank=True)
@@ -278,7 +278,7 @@ class ObjectionCreateIn(serializers.Serializer):
         child=serializers.ChoiceField(choices=ObjectionGround.choices), min_length=1
     )
     reason = serializers.CharField()
-    proxy_name = serializers.CharField(required=False, allow_blank=True, default="")
+    proxy_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     received_at = serializers.DateTimeField(required=False, help_text=_("Hanya petugas: keberatan luring."))
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
 

@@ -52,3 +52,86 @@ def test_the_reason_for_viewing_the_nik_is_for_staff_only_in_the_api_as_on_the_p
     # The page's timeline reads the same rule.
     page = {i.action: i.reason for i in case_timeline(request, world.citizen) if i.kind == "event"}
     assert page["personal_data.viewed"] == ""
+
+
+# --- point 28: inputs that answered 500 answer 400 with a message -------------------------------------------------
+def _processed(world, file_request):
+    from ppid import services as ppid_services
+
+    request = file_request()
+    ppid_services.information_request_process(request_id=request.pk, actor=world.officer)
+    return request
+
+
+def test_an_overlong_holding_body_is_a_400_and_changes_nothing(world, api, file_request):
+    request = _processed(world, file_request)
+    resp = api(world.officer).post(
+        f"/api/v1/requests/{request.pk}/transitions/respond/",
+        {"decision": "not_held", "holding_body": "B" * 256},
+        format="json",
+    )
+    assert resp.status_code == 400
+    assert resp.json()["errors"]["holding_body"] == ["Isi bidang ini tidak boleh melebihi 255 karakter."]
+    assert InformationRequest.objects.get(pk=request.pk).state == "in_process"
+
+
+def test_an_overlong_proxy_name_is_a_400(world, api, file_request):
+    from ppid import services as ppid_services
+    from ppid.models import Objection
+
+    request = _processed(world, file_request)
+    ppid_services.information_request_respond(
+        request_id=request.pk,
+        actor=world.officer,
+        decision="rejected",
+        exemption_grounds=["h"],
+        consequence_test="x",
+    )
+    resp = api(world.citizen).post(
+        "/api/v1/objections/",
+        {"request": request.pk, "grounds": ["a"], "reason": "Tidak setuju", "proxy_name": "K" * 201},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert resp.status_code == 400
+    assert resp.json()["errors"]["proxy_name"] == ["Ensure this field has no more than 200 characters."]
+    assert not Objection.objects.exists()
+
+
+@pytest.mark.parametrize("param", ["received_before", "received_after", "due_before", "due_after"])
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_date_filter_at_the_end_of_the_calendar_is_a_400(world, api, param, day):
+    resp = api(world.officer).get("/api/v1/requests/", {param: day})
+    assert resp.status_code == 400
+    assert resp.json()["errors"][param] == ["Tanggal di luar jangkauan (1900–2999)."]
+
+
+@pytest.mark.parametrize("year", ["0", "99999999999999999999", "-1", "2026x"])
+def test_a_holiday_year_out_of_range_is_a_400(world, api, year):
+    resp = api().get("/api/v1/holidays/", {"year": year}, HTTP_ACCEPT_LANGUAGE="en")
+    assert resp.status_code == 400
+    assert resp.json()["code"] == "invalid" and resp.json()["errors"]["year"]
+
+
+def test_a_holiday_year_in_range_still_filters(world, api):
+    resp = api().get("/api/v1/holidays/", {"year": "2027"})
+    assert resp.status_code == 200 and resp.json()["results"]
+    assert {h["date"][:4] for h in resp.json()["results"]} == {"2027"}
+
+
+def test_a_unit_agency_with_a_nul_byte_is_a_400(world, api):
+    resp = api().get("/api/v1/units/?agency=%00")
+    assert resp.status_code == 400 and "agency" in resp.json()["errors"]
+    ok = api().get("/api/v1/units/", {"agency": "diskominfo"})
+    assert ok.status_code == 200 and {u["agency"] for u in ok.json()["results"]} == {"diskominfo"}
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "terlalu dalam"), ("en", "too deeply")])
+def test_json_nested_ten_thousand_levels_is_a_400(world, api, lang, words):
+    body = "[" * 10_000 + "]" * 10_000
+    resp = api(world.citizen).post(
+        "/api/v1/requests/", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE=lang
+    )
+    assert resp.status_code == 400
+    assert resp.json()["code"] == "parse_error" and words in resp.json()["detail"]
+    assert not InformationRequest.objects.exists()
