@@ -2,10 +2,13 @@
 input, the `errors` per field. Domain errors map to HTTP: NotFound 404, PermissionDenied 403,
 InvalidTransition 409, ValidationError 400."""
 
+import math
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
@@ -51,6 +54,18 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         response.data = {"code": "invalid", "detail": _("Data tidak valid."), "errors": response.data}
+    elif isinstance(exc, exceptions.Throttled):
+        # DRF formats the wait into its English sentence before translating it, so no catalogue can.
+        wait = math.ceil(exc.wait) if exc.wait is not None else None
+        if wait:
+            detail = ngettext(
+                "Terlalu banyak permintaan. Coba lagi dalam %(wait)d detik.",
+                "Terlalu banyak permintaan. Coba lagi dalam %(wait)d detik.",
+                wait,
+            ) % {"wait": wait}
+        else:
+            detail = _("Terlalu banyak permintaan. Coba lagi nanti.")
+        response.data = {"code": "throttled", "detail": detail}
     else:
         codes = exc.get_codes() if hasattr(exc, "get_codes") else "error"
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else response.data

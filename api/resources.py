@@ -130,8 +130,21 @@ class HolidayViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 # --- requests --------------------------------------------------------------------------------------------------
+def _is_offline_intake(data) -> bool:
+    """A filing that registers what reached the agency offline (only officers may)."""
+    if not hasattr(data, "get"):
+        return False
+    return "requester" in data or "received_at" in data or data.get("channel") not in (None, "online")
+
+
+def _filing_scope(request, *, offline: bool) -> str:
+    """Citizens' filings share the `filing` limit; officers entering offline intake have their own, higher
+    `intake` limit. A citizen who sends an offline payload stays on `filing` (and is refused by the service)."""
+    return "intake" if offline and is_staff_user(request.user) else "filing"
+
+
 def _offline_or_online(user, data, key):
-    offline = "requester" in data or "received_at" in data or data.get("channel") not in (None, "online")
+    offline = _is_offline_intake(data)
     common = {
         k: data[k] for k in ("agency", "information_requested", "purpose", "obtain_method", "delivery_method")
     }
@@ -153,7 +166,9 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
     permission_classes = [IsAuthenticated]
 
     def get_throttles(self):
-        self.throttle_scope = "filing" if self.action == "create" else None
+        self.throttle_scope = None
+        if self.action == "create":
+            self.throttle_scope = _filing_scope(self.request, offline=_is_offline_intake(self.request.data))
         return super().get_throttles()
 
     def get_queryset(self):
@@ -252,7 +267,11 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
     permission_classes = [IsAuthenticated]
 
     def get_throttles(self):
-        self.throttle_scope = "filing" if self.action == "create" else None
+        self.throttle_scope = None
+        if self.action == "create":
+            data = self.request.data
+            offline = hasattr(data, "get") and "received_at" in data
+            self.throttle_scope = _filing_scope(self.request, offline=offline)
         return super().get_throttles()
 
     def get_queryset(self):

@@ -220,6 +220,8 @@ REST_FRAMEWORK = {
         "anon": env("API_THROTTLE_ANON", "120/min"),
         "user": env("API_THROTTLE_USER", "600/min"),
         "filing": env("API_THROTTLE_FILING", "20/hour"),
+        # Officers registering offline intake (post, walk-in, phone): a morning's post is more than 20.
+        "intake": env("API_THROTTLE_INTAKE", "300/hour"),
         "login": env("API_THROTTLE_LOGIN", "10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

@@ -1,7 +1,11 @@
 """Issue 13, the API contract: errors in the caller's language, throttles, the schema, answers after a change
 that moves a case out of the caller's reach, inputs that used to answer 500, JSON when the server fails."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from audit.models import Event
 from ppid.models import InformationRequest
@@ -135,3 +139,68 @@ def test_json_nested_ten_thousand_levels_is_a_400(world, api, lang, words):
     assert resp.status_code == 400
     assert resp.json()["code"] == "parse_error" and words in resp.json()["detail"]
     assert not InformationRequest.objects.exists()
+
+
+# --- point 7: staff intake has its own throttle ----------------------------------------------------------------------
+OFFLINE_INTAKE = {
+    "agency": "diskominfo",
+    "information_requested": "Anggaran 2025",
+    "purpose": "Riset",
+    "obtain_method": "softcopy",
+    "delivery_method": "email",
+    "channel": "post",
+    "received_at": "2026-03-13T09:00:00+07:00",
+    "requester": {
+        "requester_type": "individual",
+        "name": "Pak Darto",
+        "nik": "3273011203850002",
+        "address": "Jl. Braga",
+        "phone": "0812",
+    },
+}
+ONLINE_FILING = {k: v for k, v in OFFLINE_INTAKE.items() if k not in ("channel", "received_at", "requester")}
+
+
+def test_an_officer_entering_a_mornings_post_is_not_stopped_by_the_citizens_filing_limit(world, api):
+    from rest_framework.settings import api_settings
+
+    filing_limit = int(api_settings.DEFAULT_THROTTLE_RATES["filing"].split("/")[0])
+    officer = api(world.officer)
+    with time_machine.travel(dt.datetime(2026, 3, 16, 9, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False):
+        answers = [
+            officer.post("/api/v1/requests/", OFFLINE_INTAKE, format="json").status_code
+            for _ in range(filing_limit + 5)
+        ]
+    assert answers == [201] * (filing_limit + 5)
+    assert InformationRequest.objects.count() == filing_limit + 5
+
+
+def test_citizens_keep_the_filing_limit_and_hear_it_in_their_language(world, api):
+    from rest_framework.settings import api_settings
+
+    filing_limit = int(api_settings.DEFAULT_THROTTLE_RATES["filing"].split("/")[0])
+    citizen = api(world.citizen)
+    for _ in range(filing_limit):
+        assert citizen.post("/api/v1/requests/", ONLINE_FILING, format="json").status_code == 201
+    # Trying the staff route does not buy a citizen the higher limit.
+    refused = citizen.post("/api/v1/requests/", OFFLINE_INTAKE, format="json", HTTP_ACCEPT_LANGUAGE="id")
+    assert refused.status_code == 429 and refused.json()["code"] == "throttled"
+    assert "Terlalu banyak permintaan" in refused.json()["detail"]
+    en = citizen.post("/api/v1/requests/", ONLINE_FILING, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert en.status_code == 429 and "Too many requests" in en.json()["detail"]
+    assert "Retry-After" in en
+
+
+def test_the_intake_rate_is_a_setting_with_an_environment_override():
+    import subprocess
+    import sys
+
+    code = "from config.settings import base; print(base.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']['intake'])"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"API_THROTTLE_INTAKE": "7/min", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "7/min"
