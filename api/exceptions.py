@@ -6,7 +6,7 @@ import math
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework import exceptions, status
@@ -38,6 +38,18 @@ def exception_handler(exc, context):
     if isinstance(exc, NotFound | Http404 | exceptions.NotFound):
         return Response(
             {"code": "not_found", "detail": _("Tidak ditemukan.")}, status=status.HTTP_404_NOT_FOUND
+        )
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        # SessionAuthentication's message carries Django's English reason; keep the code, speak the language.
+        return Response(
+            {
+                "code": "permission_denied",
+                "detail": _(
+                    "Pemeriksaan CSRF gagal: kirim token CSRF sesi Anda di header X-CSRFToken, "
+                    "atau masuk dengan token API."
+                ),
+            },
+            status=status.HTTP_403_FORBIDDEN,
         )
     if isinstance(exc, DjangoPermissionDenied):
         return Response(
@@ -71,3 +83,15 @@ def exception_handler(exc, context):
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else response.data
         response.data = {"code": codes if isinstance(codes, str) else "error", "detail": str(detail)}
     return response
+
+
+def _json_error(status_code: int, code: str, detail: str, **headers) -> JsonResponse:
+    response = JsonResponse({"code": code, "detail": detail}, status=status_code)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def api_not_found(request) -> JsonResponse:
+    """A path under /api/ that no view serves: the same JSON error as an object that does not exist."""
+    return _json_error(404, "not_found", _("Tidak ditemukan."))
