@@ -1,6 +1,8 @@
 """Error views: paths under /api/ answer JSON in the caller's language (API clients parse the body), pages keep
 Django's HTML."""
 
+import sys
+
 from django.views import defaults
 
 API_PREFIX = "/api/"
@@ -12,3 +14,12 @@ def page_not_found(request, exception):
 
         return api_not_found(request)
     return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith(API_PREFIX):
+        from api.exceptions import api_server_error
+
+        # Django calls this while handling the exception: it is still the one in flight.
+        return api_server_error(request, sys.exc_info()[1])
+    return defaults.server_error(request)

@@ -18,3 +18,4 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"

@@ -317,3 +317,60 @@ def test_every_drf_field_and_exception_message_has_an_indonesian_translation():
         if english and indonesian == english:
             untranslated.append(english)
     assert sorted(untranslated) == []
+
+
+# --- point 36: the API answers JSON when the database is down or anything else fails ----------------------------
+def _database_down():
+    from unittest import mock
+
+    from django.db import OperationalError, connections
+
+    return mock.patch.object(
+        type(connections["default"]),
+        "cursor",
+        side_effect=OperationalError("could not connect to server: Connection refused"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("id", "sementara tidak tersedia"), ("en", "temporarily unavailable")]
+)
+def test_a_database_outage_answers_503_json_in_the_callers_language(world, lang, words):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    token = Token.objects.create(user=world.citizen)
+    anonymous, by_token = APIClient(raise_request_exception=False), APIClient(raise_request_exception=False)
+    by_token.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    session = APIClient(raise_request_exception=False)
+    session.force_login(world.citizen)
+    with _database_down():
+        answers = [
+            anonymous.get("/api/v1/holidays/", HTTP_ACCEPT_LANGUAGE=lang),
+            by_token.get("/api/v1/requests/", HTTP_ACCEPT_LANGUAGE=lang),
+            session.get("/api/v1/notifications/", HTTP_ACCEPT_LANGUAGE=lang),
+        ]
+    for resp in answers:
+        assert resp.status_code == 503 and resp["Content-Type"] == "application/json"
+        assert resp.json()["code"] == "service_unavailable" and words in resp.json()["detail"]
+        assert resp["Retry-After"]
+
+
+def test_an_unhandled_error_answers_500_json_on_the_api_and_html_on_pages(world, client):
+    from unittest import mock
+
+    from rest_framework.test import APIClient
+
+    from api.resources import AgencyViewSet
+
+    api_client = APIClient(raise_request_exception=False)
+    with mock.patch.object(AgencyViewSet, "list", side_effect=RuntimeError("boom")):
+        resp = api_client.get("/api/v1/agencies/", HTTP_ACCEPT_LANGUAGE="en")
+    assert resp.status_code == 500 and resp["Content-Type"] == "application/json"
+    assert resp.json() == {"code": "server_error", "detail": resp.json()["detail"]}
+    assert "boom" not in resp.json()["detail"] and "server" in resp.json()["detail"]
+    page_client = type(client)(raise_request_exception=False)
+    page_client.force_login(world.citizen)
+    with _database_down():
+        page = page_client.get("/")
+    assert page.status_code == 500 and page["Content-Type"].startswith("text/html")
