@@ -48,7 +48,13 @@ class RequestFilter(serializers.Serializer):
         help_text="Staff: list your own filings as a citizen instead of the work queue.",
     )
     ordering = serializers.ChoiceField(
-        choices=["due_date", "-due_date", "received_at", "-received_at"], required=False
+        choices=[
+            ("due_date", "Due date, earliest first (the staff queue's default)"),
+            ("-due_date", "Due date, latest first"),
+            ("received_at", "Receipt, oldest first"),
+            ("-received_at", "Receipt, newest first (the citizen's default)"),
+        ],
+        required=False,
     )
 
 
