@@ -125,6 +125,11 @@ def api_server_error(request, exc: BaseException | None) -> JsonResponse:
         )
 
 
+def api_bad_request(request) -> JsonResponse:
+    with translation.override(translation.get_language_from_request(request)):
+        return _json_error(400, "bad_request", _("Permintaan tidak dapat diproses."))
+
+
 def _json_error(status_code: int, code: str, detail: str, **headers) -> JsonResponse:
     response = JsonResponse({"code": code, "detail": detail}, status=status_code)
     for name, value in headers.items():

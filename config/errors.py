@@ -23,3 +23,12 @@ def server_error(request):
         # Django calls this while handling the exception: it is still the one in flight.
         return api_server_error(request, sys.exc_info()[1])
     return defaults.server_error(request)
+
+
+def bad_request(request, exception):
+    """A request Django refuses before any view (too many form fields, a malformed host...)."""
+    if request.path.startswith(API_PREFIX):
+        from api.exceptions import api_bad_request
+
+        return api_bad_request(request)
+    return defaults.bad_request(request, exception)

@@ -18,4 +18,5 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 handler404 = "config.errors.page_not_found"
+handler400 = "config.errors.bad_request"
 handler500 = "config.errors.server_error"

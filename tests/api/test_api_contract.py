@@ -374,3 +374,16 @@ def test_an_unhandled_error_answers_500_json_on_the_api_and_html_on_pages(world,
     with _database_down():
         page = page_client.get("/")
     assert page.status_code == 500 and page["Content-Type"].startswith("text/html")
+
+
+def test_a_request_django_refuses_before_the_view_answers_400_json(world, api):
+    from rest_framework.test import APIClient
+
+    client = APIClient(raise_request_exception=False)
+    client.force_authenticate(world.citizen)
+    body = "&".join(f"f{i}=x" for i in range(1500))  # past DATA_UPLOAD_MAX_NUMBER_FIELDS
+    resp = client.post(
+        "/api/v1/requests/", body, content_type="application/x-www-form-urlencoded", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert resp.status_code == 400 and resp["Content-Type"] == "application/json"
+    assert resp.json() == {"code": "bad_request", "detail": "The request cannot be processed."}
