@@ -387,3 +387,24 @@ def test_a_request_django_refuses_before_the_view_answers_400_json(world, api):
     )
     assert resp.status_code == 400 and resp["Content-Type"] == "application/json"
     assert resp.json() == {"code": "bad_request", "detail": "The request cannot be processed."}
+
+
+def test_offline_objections_registered_by_an_officer_use_the_intake_limit(world, api):
+    from rest_framework.settings import api_settings
+
+    filing_limit = int(api_settings.DEFAULT_THROTTLE_RATES["filing"].split("/")[0])
+    officer = api(world.officer)
+    payload = {"request": 999999, "grounds": ["a"], "reason": "x", "received_at": "2026-03-13T09:00:00+07:00"}
+    # The throttle counts every attempt, refused or not: none of these may be a 429.
+    answers = {
+        officer.post("/api/v1/objections/", payload, format="json").status_code
+        for _ in range(filing_limit + 3)
+    }
+    assert 429 not in answers
+    citizen = api(world.citizen)
+    online = {k: v for k, v in payload.items() if k != "received_at"}
+    answers = [
+        citizen.post("/api/v1/objections/", online, format="json").status_code
+        for _ in range(filing_limit + 1)
+    ]
+    assert answers[-1] == 429
