@@ -54,7 +54,7 @@ lock:
 
 messages: $(VENV)/.dev-installed
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=tests
-	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+	$(BIN)/python manage.py compilemessages -l en -l id --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

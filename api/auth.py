@@ -28,6 +28,8 @@ class TokenView(APIView):
         auth=[],
     )
     def post(self, request):
+        """Exchange a username (or e-mail) and password for the caller's API token (throttle scope `login`;
+        repeated failures lock the account for a while, 429)."""
         data = TokenRequest(data=request.data)
         data.is_valid(raise_exception=True)
         user = authenticate(
@@ -47,5 +49,6 @@ class TokenView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request):
+        """Revoke the caller's token: every client using it must sign in again."""
         Token.objects.filter(user=request.user).delete()
         return Response(status=status.HTTP_204_NO_CONTENT)

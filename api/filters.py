@@ -14,14 +14,30 @@ from workcalendar.calendar import WorkingCalendar
 DUE_SOON_WORKING_DAYS = 3
 
 
+# A filter date far outside the present era overflows date arithmetic (9999-12-31 + 1 day) and the zone
+# conversion of the database: such a date is a bad value, answered 400.
+FILTER_FIRST_DAY, FILTER_LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
+class FilterDateField(serializers.DateField):
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        if not FILTER_FIRST_DAY <= day <= FILTER_LAST_DAY:
+            raise serializers.ValidationError(
+                _("Tanggal di luar jangkauan (%(first)s–%(last)s).")
+                % {"first": FILTER_FIRST_DAY.year, "last": FILTER_LAST_DAY.year}
+            )
+        return day
+
+
 class RequestFilter(serializers.Serializer):
     state = serializers.ChoiceField(choices=RequestState.choices, required=False)
     unit = serializers.IntegerField(required=False, min_value=1)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
-    due_before = serializers.DateField(required=False)
-    due_after = serializers.DateField(required=False)
-    received_after = serializers.DateField(required=False)
-    received_before = serializers.DateField(required=False)
+    due_before = FilterDateField(required=False)
+    due_after = FilterDateField(required=False)
+    received_after = FilterDateField(required=False)
+    received_before = FilterDateField(required=False)
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
     due_soon = serializers.BooleanField(required=False, allow_null=True, default=None)
     q = serializers.CharField(required=False, max_length=200, trim_whitespace=True)
@@ -32,7 +48,13 @@ class RequestFilter(serializers.Serializer):
         help_text="Staff: list your own filings as a citizen instead of the work queue.",
     )
     ordering = serializers.ChoiceField(
-        choices=["due_date", "-due_date", "received_at", "-received_at"], required=False
+        choices=[
+            ("due_date", "Due date, earliest first (the staff queue's default)"),
+            ("-due_date", "Due date, latest first"),
+            ("received_at", "Receipt, oldest first"),
+            ("-received_at", "Receipt, newest first (the citizen's default)"),
+        ],
+        required=False,
     )
 
 
@@ -70,6 +92,28 @@ def filter_requests(qs: QuerySet, params, *, staff: bool) -> QuerySet:
         qs = qs.filter(Q(information_requested__icontains=f["q"]) | Q(registration_number__icontains=f["q"]))
     default = "due_date" if staff else "-received_at"
     return qs.order_by(f.get("ordering") or default, "id")
+
+
+class HolidayFilter(serializers.Serializer):
+    year = serializers.IntegerField(
+        required=False,
+        min_value=FILTER_FIRST_DAY.year,
+        max_value=FILTER_LAST_DAY.year,
+        help_text="Only the holidays of this year.",
+    )
+
+
+class UnitFilter(serializers.Serializer):
+    agency = serializers.SlugField(
+        required=False, max_length=100, help_text="Only the units of this agency (slug)."
+    )
+
+
+def query(filter_class, params) -> dict:
+    """The validated query parameters of a list endpoint; a bad value is a 400 naming the parameter."""
+    data = filter_class(data=params)
+    data.is_valid(raise_exception=True)
+    return data.validated_data
 
 
 def bad_param(name: str, message: str):

@@ -1,6 +1,7 @@
 """The notification center over the API: the caller's own notifications, unread count, mark read."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -38,6 +39,16 @@ _count = inline_serializer("UnreadCount", {"unread": serializers.IntegerField()}
 _marked = inline_serializer("Marked", {"marked": serializers.IntegerField()})
 
 
+@extend_schema_view(
+    list=extend_schema(
+        description="The caller's own notifications, newest first. They are the truth; websocket messages are "
+        "only hints to fetch them.",
+        parameters=[
+            OpenApiParameter("unread", OpenApiTypes.BOOL, description="`true`: only those not yet read.")
+        ],
+    ),
+    retrieve=extend_schema(description="One of the caller's notifications."),
+)
 class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = NotificationOut
     permission_classes = [IsAuthenticated]
@@ -45,13 +56,14 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 
     def get_queryset(self):
         qs = Notification.objects.filter(recipient=self.request.user).select_related("content_type")
-        if self.request.query_params.get("unread") == "true":
+        if self.action == "list" and self.request.query_params.get("unread") == "true":
             qs = qs.filter(is_read=False)
         return qs.order_by("-created_at", "-id")
 
     @extend_schema(responses=_count)
     @action(detail=False, methods=["get"], url_path="unread-count")
     def unread_count(self, request):
+        """How many of the caller's notifications are unread: what a client asks after reconnecting."""
         return Response(
             {"unread": Notification.objects.filter(recipient=request.user, is_read=False).count()}
         )

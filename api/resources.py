@@ -5,7 +5,7 @@ payload (400), using the same checks the services run under their row lock."""
 import uuid
 
 from django.db.models import Prefetch
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -25,7 +25,7 @@ from ppid.services.requests import check_transition as check_request
 from workcalendar.selectors import holidays_visible_to
 
 from . import serializers as s
-from .filters import filter_requests
+from .filters import HolidayFilter, RequestFilter, UnitFilter, filter_requests, query
 
 ERRORS = {
     400: OpenApiResponse(description="Invalid payload: {code, detail, errors}"),
@@ -33,6 +33,9 @@ ERRORS = {
     404: OpenApiResponse(description="Not found, or not visible to the caller"),
     409: OpenApiResponse(description="Not allowed from the current state"),
 }
+OUT_OF_REACH = OpenApiResponse(
+    description="Done, and the case is now out of the caller's reach (e.g. forwarded to another unit): no body"
+)
 
 
 def idempotency_key(request) -> uuid.UUID | None:
@@ -54,7 +57,7 @@ def _is_staff_view(request, agency) -> bool:
     return request.user.is_superuser or is_staff_of(request.user, agency)
 
 
-def transition_action(name: str, payload, run, check, out):
+def transition_action(name: str, payload, run, check, out, description: str = ""):
     """An explicit endpoint POST {id}/transitions/{name}/ with its own request schema."""
 
     def view(self, request, pk=None):
@@ -63,7 +66,11 @@ def transition_action(name: str, payload, run, check, out):
         data = payload(data=request.data)
         data.is_valid(raise_exception=True)
         result = run(obj.pk, request.user, data.validated_data)
-        result = self.get_queryset().get(pk=result.pk)
+        # A change can take the case out of the caller's reach (a PPID Pelaksana officer forwarding it to
+        # another unit): it is done, and there is nothing left that the caller may see.
+        result = self.get_queryset().filter(pk=result.pk).first()
+        if result is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(self.get_serializer(result).data)
 
     # Named before decorating: DRF routes the POST to the method of this name.
@@ -73,8 +80,10 @@ def transition_action(name: str, payload, run, check, out):
     )(view)
     return extend_schema(
         request=payload if payload is not s.EmptyIn else None,
-        responses={200: out, **ERRORS},
+        responses={200: out, 204: OUT_OF_REACH, **ERRORS},
         summary=f"Transition: {name}",
+        description=description
+        + " The caller's permission (403) and the current state (409) are checked before the payload (400).",
     )(view)
 
 
@@ -91,6 +100,12 @@ class EventsMixin:
 
 
 # --- reference data ---------------------------------------------------------------------------------------------
+@extend_schema_view(
+    list=extend_schema(description="The active agencies (Badan Publik), by name. No login."),
+    retrieve=extend_schema(
+        description="One active agency by its slug: time zone, contacts, policy settings."
+    ),
+)
 class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     serializer_class = s.AgencySerializer
@@ -100,31 +115,59 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
         return active_agencies().order_by("name")
 
 
+@extend_schema_view(
+    list=extend_schema(
+        description="The active PPID units (PPID Utama, PPID Pelaksana) of the active agencies. No login.",
+        parameters=[UnitFilter],
+    ),
+    retrieve=extend_schema(description="One active PPID unit."),
+)
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     serializer_class = s.UnitSerializer
 
     def get_queryset(self):
         qs = Unit.objects.select_related("agency").filter(is_active=True, agency__is_active=True)
-        agency = self.request.query_params.get("agency")
+        agency = query(UnitFilter, self.request.query_params).get("agency") if self.action == "list" else None
         return (qs.filter(agency__slug=agency) if agency else qs).order_by("agency__name", "kind", "name")
 
 
+@extend_schema_view(
+    list=extend_schema(
+        description="The holidays and cuti bersama the caller's deadlines skip: national ones for everyone, "
+        "regional and agency ones for that agency's staff. No login.",
+        parameters=[HolidayFilter],
+    ),
+    retrieve=extend_schema(description="One holiday with its decree."),
+)
 class HolidayViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     serializer_class = s.HolidaySerializer
 
     def get_queryset(self):
         qs = holidays_visible_to(self.request.user).select_related("agency")
-        year = self.request.query_params.get("year", "")
-        if year.isdigit():
-            qs = qs.filter(date__year=int(year))
+        year = query(HolidayFilter, self.request.query_params).get("year") if self.action == "list" else None
+        if year:
+            qs = qs.filter(date__year=year)
         return qs.order_by("date", "id")
 
 
 # --- requests --------------------------------------------------------------------------------------------------
+def _is_offline_intake(data) -> bool:
+    """A filing that registers what reached the agency offline (only officers may)."""
+    if not hasattr(data, "get"):
+        return False
+    return "requester" in data or "received_at" in data or data.get("channel") not in (None, "online")
+
+
+def _filing_scope(request, *, offline: bool) -> str:
+    """Citizens' filings share the `filing` limit; officers entering offline intake have their own, higher
+    `intake` limit. A citizen who sends an offline payload stays on `filing` (and is refused by the service)."""
+    return "intake" if offline and is_staff_user(request.user) else "filing"
+
+
 def _offline_or_online(user, data, key):
-    offline = "requester" in data or "received_at" in data or data.get("channel") not in (None, "online")
+    offline = _is_offline_intake(data)
     common = {
         k: data[k] for k in ("agency", "information_requested", "purpose", "obtain_method", "delivery_method")
     }
@@ -141,12 +184,25 @@ def _offline_or_online(user, data, key):
     )
 
 
+@extend_schema_view(
+    list=extend_schema(
+        description="Staff: the work queue of the units they reach, due date first (or their own filings as a "
+        "citizen with `mine=true`). Citizens: their own requests, newest first.",
+        parameters=[RequestFilter],
+    ),
+    retrieve=extend_schema(
+        description="One information request the caller may see, with its written notice, its deadline steps "
+        "and the transitions the caller may run now."
+    ),
+)
 class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.RequestOut
     permission_classes = [IsAuthenticated]
 
     def get_throttles(self):
-        self.throttle_scope = "filing" if self.action == "create" else None
+        self.throttle_scope = None
+        if self.action == "create":
+            self.throttle_scope = _filing_scope(self.request, offline=_is_offline_intake(self.request.data))
         return super().get_throttles()
 
     def get_queryset(self):
@@ -164,7 +220,13 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         staff = is_staff_user(self.request.user) and self.request.query_params.get("mine") != "true"
         return filter_requests(queryset, self.request.query_params, staff=staff)
 
-    @extend_schema(request=s.RequestCreateIn, responses={201: s.RequestOut, **ERRORS})
+    @extend_schema(
+        request=s.RequestCreateIn,
+        responses={201: s.RequestOut, **ERRORS},
+        description="A citizen files a request online (throttle scope `filing`). An officer registers one received "
+        "offline, with `channel`, `received_at` and `requester` (throttle scope `intake`). An `Idempotency-Key` "
+        "header makes a retry return the first result.",
+    )
     def create(self, request):
         data = s.RequestCreateIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -179,6 +241,7 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         lambda pk, u, d: ppid_services.information_request_process(request_id=pk, actor=u),
         check_request,
         s.RequestOut,
+        description="An officer takes a registered request into process.",
     )
     transition_forward = transition_action(
         "forward",
@@ -188,6 +251,11 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         ),
         check_request,
         s.RequestOut,
+        description=(
+            "An officer hands the request to another unit of the same agency; the deadline does not move. "
+            "When the request leaves the caller's reach (a PPID Pelaksana officer forwarding out of their "
+            "unit), the answer is 204."
+        ),
     )
     transition_ask_clarification = transition_action(
         "ask_clarification",
@@ -197,6 +265,10 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         ),
         check_request,
         s.RequestOut,
+        description=(
+            "An officer asks the requester to clarify the request; the agency's policy decides whether the "
+            "clock pauses."
+        ),
     )
     transition_clarify = transition_action(
         "clarify",
@@ -206,6 +278,10 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         ),
         check_request,
         s.RequestOut,
+        description=(
+            "The requester answers the clarification; a paused clock resumes and the due date moves by the "
+            "days waited."
+        ),
     )
     transition_extend = transition_action(
         "extend",
@@ -213,6 +289,7 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         lambda pk, u, d: ppid_services.information_request_extend(request_id=pk, actor=u, reason=d["reason"]),
         check_request,
         s.RequestOut,
+        description="An officer extends the deadline once by 7 working days, before it passes, with the reason.",
     )
     transition_respond = transition_action(
         "respond",
@@ -220,6 +297,10 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         lambda pk, u, d: ppid_services.information_request_respond(request_id=pk, actor=u, **d),
         check_request,
         s.RequestOut,
+        description=(
+            "An officer issues the written notice (pemberitahuan tertulis): the decision and, for a refusal, "
+            "the exemption grounds and the consequence test."
+        ),
     )
     transition_complete = transition_action(
         "complete",
@@ -227,6 +308,7 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         lambda pk, u, d: ppid_services.information_request_complete(request_id=pk, actor=u),
         check_request,
         s.RequestOut,
+        description="The requester or an officer marks a responded request completed.",
     )
     transition_withdraw = transition_action(
         "withdraw",
@@ -236,22 +318,37 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         ),
         check_request,
         s.RequestOut,
+        description="The requester withdraws an open request.",
     )
 
 
 # --- objections and disputes ------------------------------------------------------------------------------------
+@extend_schema_view(
+    list=extend_schema(description="The objections (keberatan) the caller may see, by due date."),
+    retrieve=extend_schema(description="One objection with its grounds, their windows and the decision."),
+)
 class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.ObjectionOut
     permission_classes = [IsAuthenticated]
 
     def get_throttles(self):
-        self.throttle_scope = "filing" if self.action == "create" else None
+        self.throttle_scope = None
+        if self.action == "create":
+            data = self.request.data
+            offline = hasattr(data, "get") and "received_at" in data
+            self.throttle_scope = _filing_scope(self.request, offline=offline)
         return super().get_throttles()
 
     def get_queryset(self):
         return objections_visible_to(self.request.user).order_by("due_date", "id")
 
-    @extend_schema(request=s.ObjectionCreateIn, responses={201: s.ObjectionOut, **ERRORS})
+    @extend_schema(
+        request=s.ObjectionCreateIn,
+        responses={201: s.ObjectionOut, **ERRORS},
+        description="The requester files an objection to the Atasan PPID (throttle scope `filing`); an officer "
+        "registers one received offline with `received_at` (scope `intake`). Each ground must fit the "
+        "request's history and its window.",
+    )
     def create(self, request):
         data = s.ObjectionCreateIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -282,6 +379,7 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         lambda pk, u, d: ppid_services.objection_review(objection_id=pk, actor=u),
         check_objection,
         s.ObjectionOut,
+        description="The Atasan PPID starts reviewing the objection.",
     )
     transition_decide = transition_action(
         "decide",
@@ -289,6 +387,7 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         lambda pk, u, d: ppid_services.objection_decide(objection_id=pk, actor=u, **d),
         check_objection,
         s.ObjectionOut,
+        description="The Atasan PPID decides the objection, with the reasons and any order to the PPID.",
     )
     transition_withdraw = transition_action(
         "withdraw",
@@ -296,9 +395,14 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         lambda pk, u, d: ppid_services.objection_withdraw(objection_id=pk, actor=u, reason=d["reason"]),
         check_objection,
         s.ObjectionOut,
+        description="The objector withdraws an open objection.",
     )
 
 
+@extend_schema_view(
+    list=extend_schema(description="The disputes at the Komisi Informasi the caller may see, newest first."),
+    retrieve=extend_schema(description="One dispute with its hearings and every statutory window."),
+)
 class DisputeViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.DisputeOut
     permission_classes = [IsAuthenticated]
@@ -310,7 +414,11 @@ class DisputeViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
             .order_by("-filed_on", "id")
         )
 
-    @extend_schema(request=s.DisputeCreateIn, responses={201: s.DisputeOut, **ERRORS})
+    @extend_schema(
+        request=s.DisputeCreateIn,
+        responses={201: s.DisputeOut, **ERRORS},
+        description="Staff record that the requester took an objection to the Komisi Informasi.",
+    )
     def create(self, request):
         data = s.DisputeCreateIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -341,6 +449,10 @@ class DisputeViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
 
 
 # --- complaints -------------------------------------------------------------------------------------------------
+@extend_schema_view(
+    list=extend_schema(description="The service complaints the caller may see, oldest first."),
+    retrieve=extend_schema(description="One service complaint with its clocks and the transitions open now."),
+)
 class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.ComplaintOut
 
@@ -359,6 +471,8 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         )
 
     @extend_schema(
+        description="File a service complaint, signed in or anonymously (throttle scope `filing`). An anonymous "
+        "filer without an account gets a tracking code, shown once.",
         request=s.ComplaintCreateIn,
         responses={
             201: inline_serializer(
@@ -402,6 +516,7 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         lambda pk, u, d: complaint_services.complaint_verify(complaint_id=pk, actor=u, unit=d["unit"]),
         check_complaint,
         s.ComplaintOut,
+        description="An officer verifies the complaint and dispositions it to a unit.",
     )
     transition_archive = transition_action(
         "archive",
@@ -411,6 +526,7 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         ),
         check_complaint,
         s.ComplaintOut,
+        description="An officer archives a complaint that cannot be handled, with the reason.",
     )
     transition_respond = transition_action(
         "respond",
@@ -418,6 +534,7 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         lambda pk, u, d: complaint_services.complaint_respond(complaint_id=pk, actor=u, message=d["message"]),
         check_complaint,
         s.ComplaintOut,
+        description="The unit answers the complaint.",
     )
     transition_reopen = transition_action(
         "reopen",
@@ -425,6 +542,7 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         lambda pk, u, d: complaint_services.complaint_reopen(complaint_id=pk, actor=u, message=d["message"]),
         check_complaint,
         s.ComplaintOut,
+        description="The reporter reopens an answered complaint that was not resolved.",
     )
     transition_confirm = transition_action(
         "confirm",
@@ -434,4 +552,5 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         ),
         check_complaint,
         s.ComplaintOut,
+        description="The reporter confirms the resolution and rates it (1 to 5).",
     )

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from accounts.models import RequesterType
 from agencies.models import Agency, Unit
 from audit.models import Event
+from audit.selectors import event_reason
 from complaints.models import ArchiveReason, Complaint, ComplaintCategory
 from complaints.selectors import reporter_display
 from ppid.models import (
@@ -78,9 +79,14 @@ class HolidaySerializer(serializers.ModelSerializer):
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.SerializerMethodField()
 
+    reason = serializers.SerializerMethodField()
+
     class Meta:
         model = Event
         fields = ["id", "created_at", "action", "from_state", "to_state", "reason", "actor"]
+
+    def get_reason(self, event) -> str:
+        return event_reason(event, staff_view=bool(self.context.get("staff_view")))
 
     def get_actor(self, event) -> str | None:
         # Staff see who acted; others see the action only (and never an anonymous reporter).
@@ -208,7 +214,7 @@ class RespondIn(serializers.Serializer):
         child=serializers.ChoiceField(choices=ExemptionGround.choices), required=False, default=list
     )
     consequence_test = serializers.CharField(required=False, allow_blank=True, default="")
-    holding_body = serializers.CharField(required=False, allow_blank=True, default="")
+    holding_body = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
     provided_information = serializers.CharField(required=False, allow_blank=True, default="")
     redactions = serializers.CharField(required=False, allow_blank=True, default="")
     obtain_method = serializers.ChoiceField(choices=ObtainMethod.choices, required=False, allow_blank=True)
@@ -272,7 +278,7 @@ class ObjectionCreateIn(serializers.Serializer):
         child=serializers.ChoiceField(choices=ObjectionGround.choices), min_length=1
     )
     reason = serializers.CharField()
-    proxy_name = serializers.CharField(required=False, allow_blank=True, default="")
+    proxy_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     received_at = serializers.DateTimeField(required=False, help_text=_("Hanya petugas: keberatan luring."))
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
 

@@ -130,7 +130,7 @@ class PeriodQuery(serializers.Serializer):
     )
     end = serializers.DateField(required=False, error_messages=_DATE_ERRORS, help_text="Last day of receipt.")
     format = serializers.ChoiceField(
-        choices=["json", "csv"],
+        choices=[("json", "JSON file (download)"), ("csv", "CSV file (download)")],
         required=False,
         help_text="`csv` or `json` to download a file; JSON in the page by default.",
     )
@@ -214,7 +214,12 @@ def _statistics_schema(name: str, sections: list[str]):
             "scope": _scope,
             "period": _period,
             "as_of": serializers.DateTimeField(help_text="The moment the figures are as of."),
-            "source": serializers.ChoiceField(choices=["live", "summary"]),
+            "source": serializers.ChoiceField(
+                choices=[
+                    ("live", "Counted from the cases at the moment of the call"),
+                    ("summary", "Read from the summary table refreshed hourly"),
+                ]
+            ),
             "warnings": serializers.ListField(child=serializers.CharField()),
             "figures": figures,
             "by_month": month.__class__(many=True),
@@ -377,6 +382,9 @@ _KIND_URLS = {
 }
 
 
+_KIND_LABELS = {"request": "Information request", "objection": "Objection", "complaint": "Service complaint"}
+
+
 @extend_schema(
     parameters=[OverdueQuery],
     responses=inline_serializer(
@@ -392,7 +400,7 @@ _KIND_URLS = {
             "results": inline_serializer(
                 "OverdueCase",
                 {
-                    "kind": serializers.ChoiceField(choices=list(_KIND_URLS)),
+                    "kind": serializers.ChoiceField(choices=list(_KIND_LABELS.items())),
                     "id": serializers.IntegerField(),
                     "url": serializers.CharField(),
                     "number": serializers.CharField(),

@@ -17,3 +17,16 @@ def events_visible_to(user) -> QuerySet[Event]:
     if user.is_superuser:
         return qs
     return qs.filter(agency_id__in=agency_ids_in_full_reach(user))
+
+
+# Reasons written for colleagues, not for the person the case is about: an officer's stated purpose for
+# viewing personal data. Every output of a case's events (pages, API) reads them through event_reason.
+STAFF_ONLY_REASON_PREFIXES = ("personal_data.",)
+
+
+def event_reason(event: Event, *, staff_view: bool) -> str:
+    """The reason of `event` as this viewer may read it: staff read every reason; others read it unless it
+    is one of the staff-only kinds above."""
+    if staff_view or not event.action.startswith(STAFF_ONLY_REASON_PREFIXES):
+        return event.reason
+    return ""

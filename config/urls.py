@@ -16,3 +16,7 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+
+handler404 = "config.errors.page_not_found"
+handler400 = "config.errors.bad_request"
+handler500 = "config.errors.server_error"

@@ -36,6 +36,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agencies.selectors import is_staff_of, memberships_of
 from audit.models import Event
+from audit.selectors import event_reason
 from complaints import services
 from complaints.models import (
     OPEN_COMPLAINT_STATES,
@@ -210,7 +211,7 @@ def _event_rows(complaint: Complaint, *, staff_view: bool) -> list[dict]:
                 "from_state": states.get(event.from_state, event.from_state),
                 "to_state": states.get(event.to_state, event.to_state),
                 "changed": bool(event.from_state) and event.from_state != event.to_state,
-                "reason": event.reason,
+                "reason": event_reason(event, staff_view=staff_view),
                 "who": who,
             }
         )

@@ -394,6 +394,14 @@ def request_action(request, pk: int, action: str):
             _form_errors_to(form, exc)
         else:
             messages.success(request, ACTIONS[action].done)
+            if request_for(request.user, pk) is None:
+                # Forwarded out of the officer's unit: the case page would be a 404 now.
+                messages.info(
+                    request,
+                    _("Permohonan %(number)s kini di luar jangkauan Anda.")
+                    % {"number": obj.registration_number},
+                )
+                return redirect("frontend:queue")
             return redirect("frontend:request_detail", pk=obj.pk)
     return _render_detail(request, obj, bound=(action, form))
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from agencies.selectors import is_staff_of
 from audit.models import Event
+from audit.selectors import event_reason
 from workcalendar.calendar import explain_step
 
 from .models import InformationRequest
@@ -66,9 +67,7 @@ def case_timeline(request: InformationRequest, user) -> list[TimelineItem]:
                         actor=(event.actor.username if event.actor else _("sistem")) if staff else "",
                         from_state=event.from_state,
                         to_state=event.to_state,
-                        reason=event.reason
-                        if (staff or not event.action.startswith("personal_data"))
-                        else "",
+                        reason=event_reason(event, staff_view=staff),
                     )
                 )
 

@@ -205,6 +205,12 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    # DRF's JSON and multipart parsers, with errors in the caller's language (and deep nesting a 400).
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "api.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -214,6 +220,8 @@ REST_FRAMEWORK = {
         "anon": env("API_THROTTLE_ANON", "120/min"),
         "user": env("API_THROTTLE_USER", "600/min"),
         "filing": env("API_THROTTLE_FILING", "20/hour"),
+        # Officers registering offline intake (post, walk-in, phone): a morning's post is more than 20.
+        "intake": env("API_THROTTLE_INTAKE", "300/hour"),
         "login": env("API_THROTTLE_LOGIN", "10/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
