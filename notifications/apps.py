@@ -7,6 +7,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifikasi")
 
     def ready(self) -> None:
-        from . import embedded
+        from . import embedded, signals  # noqa: F401 - signals: open websockets follow credential changes
 
         embedded.start_if_configured()
