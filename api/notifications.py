@@ -1,7 +1,7 @@
 """The notification center over the API: the caller's own notifications, unread count, mark read."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -58,7 +58,8 @@ header. Browsers use the session cookie instead; those sockets must come from th
 
 An unauthenticated socket is accepted and closed with code 4401 (authenticate again). Logout, deleting the
 token (`DELETE /api/v1/auth/token/`) or deactivating the account closes open sockets with 4401; a revoked
-membership stops that unit's `queue.changed` hints at once. Binary frames and any message other than
+membership stops that unit's `queue.changed` hints at once (a membership change sends `{{"type":
+"access.changed"}}`: refresh what the queue shows). Binary frames and any message other than
 `{{"type": "ping"}}` are answered with `{{"type": "error", "code": "unsupported_message"}}`. Messages carry ids
 and states only; after a reconnect, `GET /api/v1/notifications/unread-count/` is the truth."""
 
@@ -81,7 +82,14 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
             {"unread": Notification.objects.filter(recipient=request.user, is_read=False).count()}
         )
 
-    @extend_schema(request=None, responses={201: _ticket}, description=WS_TICKET_DESCRIPTION)
+    @extend_schema(
+        request=None,
+        responses={
+            201: _ticket,
+            503: OpenApiResponse(description="The ticket store is unreachable (`ticket_unavailable`)."),
+        },
+        description=WS_TICKET_DESCRIPTION,
+    )
     @action(detail=False, methods=["post"], url_path="ws-ticket")
     def ws_ticket(self, request):
         try:
