@@ -125,7 +125,7 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
             try:
                 await self.channel_layer.group_discard(group, self.channel_name)
             except Exception:  # noqa: BLE001 - the layer expires the membership itself
-                log.warning("channel layer unavailable: leaving %s failed", group)
+                log.warning("channel layer unavailable: leaving a group failed")
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if text_data is None:

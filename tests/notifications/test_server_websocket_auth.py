@@ -17,9 +17,11 @@ from django.db import connection
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
+from tests.notifications import test_two_servers
 from tests.notifications.test_two_servers import ROOT, _free_port, _wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+two_servers = test_two_servers.two_servers  # the same fixture: two daphne processes sharing Redis
 
 
 @pytest.fixture(autouse=True)
@@ -141,3 +143,26 @@ def test_a_token_client_without_origin_gets_its_hint_and_the_log_keeps_no_secret
     log = stop()
     assert "WSCONNECT /ws/notifications/" in log  # the access log is there ...
     assert citizen_token not in log and ticket not in log  # ... and keeps neither secret
+
+
+def test_a_ticket_from_one_web_process_opens_a_socket_on_another_once(world, two_servers):
+    import websockets
+
+    port_a, port_b = two_servers
+    token = Token.objects.create(user=world.citizen).key
+    status, body = _post(port_b, "/api/v1/notifications/ws-ticket/", {"Authorization": f"Token {token}"})
+    assert status == 201
+
+    async def scenario():
+        codes = []
+        for port in (port_a, port_b):  # redeemed on A; the same ticket on B is spent
+            uri = f"ws://127.0.0.1:{port}/ws/notifications/?ticket={body['ticket']}"
+            async with websockets.connect(uri, proxy=None) as socket:
+                try:
+                    await socket.send(json.dumps({"type": "ping"}))
+                    codes.append(json.loads(await asyncio.wait_for(socket.recv(), timeout=10))["type"])
+                except websockets.exceptions.ConnectionClosed as closed:
+                    codes.append(closed.rcvd.code)
+        return codes
+
+    assert asyncio.run(scenario()) == ["pong", 4401]
