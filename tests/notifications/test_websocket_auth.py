@@ -328,3 +328,12 @@ def test_the_ticket_endpoint_says_so_when_the_ticket_store_is_down(world, monkey
     assert response.status_code == 503
     assert response.json()["code"] == "ticket_unavailable"
     assert "Sec-WebSocket-Protocol" in response.json()["detail"] and "Coba" not in response.json()["detail"]
+
+
+def test_a_cross_site_page_cannot_mint_a_ticket_with_the_cookie(world):
+    # A ticket socket skips the Origin check, so a session may only get one with the CSRF token of our pages.
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(world.officer)
+    response = client.post("/api/v1/notifications/ws-ticket/")
+    assert response.status_code == 403
+    assert "ticket" not in response.json()
