@@ -1,13 +1,21 @@
 """The notification center over the API: the caller's own notifications, unread count, mark read."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
-from rest_framework import mixins, serializers, viewsets
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from notifications.models import Notification
+from notifications.realtime import TICKET_SECONDS, TicketUnavailable, credential_group, ws_ticket_issue
 from notifications.services import notification_mark_read
 
 
@@ -37,6 +45,30 @@ class MarkReadIn(serializers.Serializer):
 
 _count = inline_serializer("UnreadCount", {"unread": serializers.IntegerField()})
 _marked = inline_serializer("Marked", {"marked": serializers.IntegerField()})
+_ticket = inline_serializer(
+    "WebsocketTicket", {"ticket": serializers.CharField(), "expires_in": serializers.IntegerField()}
+)
+
+WS_TICKET_DESCRIPTION = f"""A single-use ticket for opening the notifications websocket `/ws/notifications/`
+without putting the API token in the URL. It is valid for {TICKET_SECONDS} seconds (`expires_in`) and opens one
+socket; a used or expired ticket gets close code 4401.
+
+How a client authenticates the websocket (any one of these):
+
+- `Sec-WebSocket-Protocol: ppid.notifications, token.<token>`: the API token as a subprotocol;
+- `Sec-WebSocket-Protocol: ppid.notifications, ticket.<ticket>`: a ticket from this endpoint;
+- `?ticket=<ticket>`, or `?token=<token>` (kept for existing clients; a URL lands in proxies' access logs).
+
+Offer `ppid.notifications` alongside the credential: the server selects it (browsers require a selected
+subprotocol when they offer any) and never echoes the credential. Token and ticket sockets need no `Origin`
+header. Browsers use the session cookie instead; those sockets must come from the site's own origin.
+
+An unauthenticated socket is accepted and closed with code 4401 (authenticate again). Logout, deleting the
+token (`DELETE /api/v1/auth/token/`) or deactivating the account closes open sockets with 4401; a revoked
+membership stops that unit's `queue.changed` hints at once (a membership change sends `{{"type":
+"access.changed"}}`: refresh what the queue shows). Binary frames and any message other than
+`{{"type": "ping"}}` are answered with `{{"type": "error", "code": "unsupported_message"}}`. Messages carry ids
+and states only; after a reconnect, `GET /api/v1/notifications/unread-count/` is the truth."""
 
 
 @extend_schema_view(
@@ -67,6 +99,31 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return Response(
             {"unread": Notification.objects.filter(recipient=request.user, is_read=False).count()}
         )
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: _ticket,
+            503: OpenApiResponse(description="The ticket store is unreachable (`ticket_unavailable`)."),
+        },
+        description=WS_TICKET_DESCRIPTION,
+    )
+    @action(detail=False, methods=["post"], url_path="ws-ticket")
+    def ws_ticket(self, request):
+        try:
+            ticket = ws_ticket_issue(user=request.user, group=credential_group(request))
+        except TicketUnavailable:
+            return Response(
+                {
+                    "code": "ticket_unavailable",
+                    "detail": _(
+                        "Tiket websocket tidak dapat dibuat saat ini. Coba lagi sebentar lagi, atau "
+                        "sambungkan dengan token di Sec-WebSocket-Protocol."
+                    ),
+                },
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            )
+        return Response({"ticket": ticket, "expires_in": TICKET_SECONDS}, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=MarkReadIn, responses=_marked)
     @action(detail=False, methods=["post"], url_path="mark-read")

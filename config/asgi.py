@@ -1,4 +1,6 @@
-"""ASGI entry point: HTTP through Django, websockets through Channels with session authentication."""
+"""ASGI entry point: HTTP through Django, websockets through Channels. A websocket is authenticated by a token
+(subprotocol, ticket or `?token=`; no Origin needed) or by the session cookie (Origin checked): see
+`notifications/ws_auth.py`."""
 
 import os
 
@@ -11,13 +13,13 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
+from notifications.ws_auth import WebsocketCredentialMiddleware  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": AuthMiddlewareStack(WebsocketCredentialMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -7,7 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifikasi")
 
     def ready(self) -> None:
-        from . import embedded
+        from . import embedded, signals  # noqa: F401 - signals: open websockets follow credential changes
         from .outbox import register_outbox_handler
         from .tasks import outbox_notification_email
 

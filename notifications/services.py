@@ -105,7 +105,7 @@ def _send_groups(groups: list[str], message: dict) -> None:
         return
     for group in groups:
         try:
-            async_to_sync(layer.group_send)(group, {"type": "push", "message": message})
+            async_to_sync(layer.group_send)(group, {"type": "push", "message": message, "group": group})
         except Exception:  # noqa: BLE001 - a lost hint is caught up from the notification center
             log.warning("websocket push to %s failed", group, exc_info=True)
 

@@ -246,13 +246,16 @@ LOG_LEVEL = env("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_personal_data": {"()": "accounts.logging.RedactPersonalDataFilter"}},
+    "filters": {
+        "redact_personal_data": {"()": "accounts.logging.RedactPersonalDataFilter"},
+        "redact_secrets": {"()": "config.logfilters.RedactSecretsFilter"},  # websocket tokens and tickets
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["redact_personal_data"],
+            "filters": ["redact_personal_data", "redact_secrets"],
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},

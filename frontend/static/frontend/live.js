@@ -45,7 +45,7 @@
         if (countEl) { countEl.textContent = String((parseInt(countEl.textContent, 10) || 0) + 1); }
         say(document.documentElement.lang === "en" ? "New notification." : "Ada notifikasi baru.");
         refreshQueue();
-      } else if (message.type === "queue.changed") {
+      } else if (message.type === "queue.changed" || message.type === "access.changed") {
         refreshQueue();
       }
     };
