@@ -24,6 +24,7 @@ from ppid.models import (
     ObjectionOutcome,
     ObtainMethod,
 )
+from ppid.rules import event_reason_for
 from workcalendar.models import Holiday
 
 
@@ -87,6 +88,12 @@ class EventSerializer(serializers.ModelSerializer):
         if self.context.get("staff_view") and event.actor_id:
             return event.actor.username
         return None
+
+    def to_representation(self, event):
+        data = super().to_representation(event)
+        # Notes meant for colleagues are blanked for everyone else, by the same rule as the case pages.
+        data["reason"] = event_reason_for(event, staff=bool(self.context.get("staff_view")))
+        return data
 
 
 # --- requests ------------------------------------------------------------------------------------------------

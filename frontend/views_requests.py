@@ -37,6 +37,7 @@ from ppid.selectors import (
     requests_visible_to,
 )
 from ppid.timeline import case_timeline
+from ppid.windows import objection_ground_windows
 from workcalendar.calendar import WorkingCalendar
 
 from . import forms_requests as f
@@ -293,6 +294,21 @@ def case_timeline_rows(obj: InformationRequest, user) -> list[dict]:
     return rows
 
 
+def _objection_window(obj: InformationRequest) -> dict:
+    """Whether the requester may object now (some Pasal 35 ground's window is open, ppid.windows), until when
+    (the latest closing day among the open grounds), or why not."""
+    now = timezone.now()
+    windows = list(objection_ground_windows(obj, at=now).values())
+    open_until = [w.closes.due_date for w in windows if w.is_open(now)]
+    if open_until:
+        return {"kind": "open", "until": max(open_until)}
+    if obj.state == RequestState.WITHDRAWN:
+        return {"kind": "withdrawn"}
+    if windows:
+        return {"kind": "closed", "closed_on": max(w.closes.due_date for w in windows)}
+    return {"kind": "not_yet", "due_date": obj.due_date}
+
+
 def _render_detail(
     request,
     obj: InformationRequest,
@@ -321,6 +337,7 @@ def _render_detail(
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
     objection_rows = _deadline_badges(objections_visible_to(user).filter(request=obj).order_by("received_at"))
+    can_object = rules.is_requester(obj, user)
     if nik_form is None and handling and obj.requester_nik_last4 and not revealed_nik:
         nik_form = f.RevealNikForm(prefix="nik")
     context = {
@@ -339,7 +356,8 @@ def _render_detail(
         "timeline": case_timeline_rows(obj, user),
         "objections": objection_rows,
         "show_contact": rules.may_see_requester_contact(obj, user),
-        "can_object": rules.is_requester(obj, user),
+        "can_object": can_object,
+        "objection_window": _objection_window(obj) if can_object else None,
         # One objection at a time (the service refuses a second while one is open): say so, offer no button.
         "pending_objection": next(
             (o for o, _badge in objection_rows if o.state in OPEN_OBJECTION_STATES), None

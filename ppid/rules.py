@@ -51,3 +51,17 @@ def may_see_requester_contact(request, user) -> bool:
     Atasan PPID who answers their objections. Auditors and administrators read the case without them (data
     minimisation); the identity snapshot stays in the record."""
     return is_requester(request, user) or is_handling_officer(request, user) or is_atasan(request, user)
+
+
+# Reasons written for colleagues, not for the requester: the note that goes with a forward (until internal
+# notes exist) and an officer's stated purpose for viewing the full NIK. Every output of the trail (the case
+# pages' timeline, the API's events) asks `event_reason_for`, so one rule holds for all of them.
+STAFF_ONLY_REASONS = frozenset({"request.forward", "personal_data.viewed"})
+
+
+def event_reason_for(event, *, staff: bool) -> str:
+    """The reason of an audit event as this viewer may read it: staff read every reason; others read none of
+    the reasons meant for colleagues."""
+    if staff or not (event.action in STAFF_ONLY_REASONS or event.action.startswith("personal_data.")):
+        return event.reason
+    return ""

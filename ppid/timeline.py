@@ -14,6 +14,7 @@ from audit.models import Event
 from workcalendar.calendar import explain_step
 
 from .models import InformationRequest
+from .rules import event_reason_for
 from .selectors import objections_visible_to
 from .windows import dispute_windows, objection_ground_windows
 
@@ -66,9 +67,7 @@ def case_timeline(request: InformationRequest, user) -> list[TimelineItem]:
                         actor=(event.actor.username if event.actor else _("sistem")) if staff else "",
                         from_state=event.from_state,
                         to_state=event.to_state,
-                        reason=event.reason
-                        if (staff or not event.action.startswith("personal_data"))
-                        else "",
+                        reason=event_reason_for(event, staff=staff),
                     )
                 )
 

@@ -1,0 +1,148 @@
+"""Case pages as their users meet them (issue 13): what the requester is shown of notes meant for colleagues,
+when "Ajukan keberatan" is offered, where a refused action's error appears, the confirmation before an
+irreversible withdrawal, and the print stylesheet."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from ppid import services as s
+
+pytestmark = pytest.mark.django_db
+
+WIB = ZoneInfo("Asia/Jakarta")
+MONDAY = dt.datetime(2026, 7, 6, 10, 0, tzinfo=WIB)
+FORWARD_NOTE = "Tolong dicek Bu Ani, datanya di lemari arsip lantai 2."
+
+
+def detail_url(obj):
+    return reverse("frontend:request_detail", args=[obj.pk])
+
+
+@pytest.fixture
+def api():
+    from rest_framework.test import APIClient
+
+    def client_for(user):
+        client = APIClient()
+        client.force_authenticate(user)
+        return client
+
+    return client_for
+
+
+@pytest.fixture
+def forwarded(world, file_request):
+    request = file_request()
+    s.information_request_forward(
+        request_id=request.pk, actor=world.officer, unit=world.pelaksana, note=FORWARD_NOTE
+    )
+    return request
+
+
+# --- 11. The forward note is for colleagues ------------------------------------------------------------------
+def test_the_requester_does_not_read_the_forward_note_but_staff_do(client, world, forwarded):
+    client.force_login(world.citizen)
+    citizen_page = client.get(detail_url(forwarded)).content.decode()
+    assert "Diteruskan ke unit lain" in citizen_page  # the step itself is part of the requester's story
+    assert FORWARD_NOTE not in citizen_page
+
+    client.force_login(world.pelaksana_officer)
+    assert FORWARD_NOTE in client.get(detail_url(forwarded)).content.decode()
+
+
+def test_the_objection_page_timeline_hides_the_forward_note_from_the_requester(client, world, forwarded):
+    s.information_request_process(request_id=forwarded.pk, actor=world.pelaksana_officer)
+    s.information_request_respond(
+        request_id=forwarded.pk,
+        actor=world.pelaksana_officer,
+        decision="rejected",
+        exemption_grounds=["h"],
+        consequence_test="Memuat data pribadi penerima.",
+    )
+    objection = s.objection_file(
+        requester=world.citizen, request_id=forwarded.pk, grounds=["a"], reason="Bukan rahasia pribadi."
+    )
+    url = reverse("frontend:objection_detail", args=[objection.pk])
+    client.force_login(world.citizen)
+    assert FORWARD_NOTE not in client.get(url).content.decode()
+    client.force_login(world.atasan)
+    assert FORWARD_NOTE in client.get(url).content.decode()
+
+
+def test_the_api_events_follow_the_same_rule(world, api, forwarded):
+    path = f"/api/v1/requests/{forwarded.pk}/events/"
+    citizen = {e["action"]: e for e in api(world.citizen).get(path).json()}
+    staff = {e["action"]: e for e in api(world.pelaksana_officer).get(path).json()}
+    assert citizen["request.forward"]["reason"] == ""  # the field stays (API contract), its text does not
+    assert staff["request.forward"]["reason"] == FORWARD_NOTE
+
+
+# --- 20. "Ajukan keberatan" only while an objection is possible, with its last day ---------------------------
+
+
+def test_no_objection_entry_before_any_ground_has_arisen(client, world, file_request):
+    with time_machine.travel(MONDAY, tick=False):
+        request = file_request()
+        client.force_login(world.citizen)
+        html = client.get(detail_url(request)).content.decode()
+    assert "Ajukan keberatan</a>" not in html
+    # The requester is told when it becomes possible: after the notice, or once its due date passes unanswered.
+    assert "20 Juli 2026" in html.split('id="keberatan-h"')[1].split("</section>")[0]
+
+
+def test_the_objection_entry_says_until_when_in_the_viewers_language(client, world, file_request):
+    with time_machine.travel(MONDAY, tick=False):
+        request = file_request()
+        s.information_request_process(request_id=request.pk, actor=world.officer)
+        s.information_request_respond(
+            request_id=request.pk,
+            actor=world.officer,
+            decision="rejected",
+            exemption_grounds=["h"],
+            consequence_test="Memuat data pribadi penerima.",
+        )
+    # Refused on 6 July 2026: 30 working days later (17 August and the cuti bersama skipped) is the last day.
+    from ppid.windows import objection_ground_windows
+
+    last = max(w.closes.due_date for w in objection_ground_windows(request).values())
+    with time_machine.travel(MONDAY + dt.timedelta(days=3), tick=False):
+        client.force_login(world.citizen)
+        section = (
+            client.get(detail_url(request))
+            .content.decode()
+            .split('id="keberatan-h"')[1]
+            .split("</section>")[0]
+        )
+        assert "Ajukan keberatan</a>" in section
+        assert f"{last.day} Agustus 2026" in section
+        client.cookies["django_language"] = "en"
+        english = (
+            client.get(detail_url(request))
+            .content.decode()
+            .split('id="keberatan-h"')[1]
+            .split("</section>")[0]
+        )
+        assert f"{last.day} August 2026" in english and "Agustus" not in english
+        client.cookies["django_language"] = "id"
+    # Once every ground's window has closed, the entry is gone and the page says since when.
+    with time_machine.travel(dt.datetime.combine(last, dt.time(12), WIB) + dt.timedelta(days=1), tick=False):
+        client.force_login(world.citizen)
+        section = (
+            client.get(detail_url(request))
+            .content.decode()
+            .split('id="keberatan-h"')[1]
+            .split("</section>")[0]
+        )
+        assert "Ajukan keberatan</a>" not in section
+        assert f"{last.day} Agustus 2026" in section
+
+
+def test_no_objection_entry_for_a_withdrawn_request(client, world, file_request):
+    request = file_request()
+    s.information_request_withdraw(request_id=request.pk, actor=world.citizen, reason="")
+    client.force_login(world.citizen)
+    assert "Ajukan keberatan</a>" not in client.get(detail_url(request)).content.decode()
