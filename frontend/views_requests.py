@@ -327,7 +327,8 @@ def _render_detail(
     available = {t.name for t in obj.get_available_user_state_transitions(user)}
     actions = []
     for name, spec in ACTIONS.items():
-        if name not in available:
+        # Withdrawing cannot be undone: the page offers a link to its confirmation page, at the end.
+        if name not in available or name == "withdraw":
             continue
         form = bound[1] if bound and bound[0] == name else _make_action_form(name, obj)
         actions.append({"name": name, "spec": spec, "form": form})
@@ -351,6 +352,8 @@ def _render_detail(
             {"label": STEP_LABELS.get(s.get("step"), s.get("step")), **s} for s in obj.deadline_log or []
         ],
         "response": response,
+        # The requester came for the answer: on their page it comes first (the staff keep the case order).
+        "answer_first": response is not None and not staff_view,
         "documents": documents,
         "clarifications": obj.clarifications.all(),
         "timeline": case_timeline_rows(obj, user),
@@ -365,6 +368,7 @@ def _render_detail(
         "can_register_objection": rules.is_agency_officer(obj, user),
         "staff_view": staff_view,
         "actions": actions,
+        "may_withdraw": "withdraw" in available,
         "action_error": action_error,
         "letters": letters,
         "nik_form": nik_form if handling else None,
@@ -414,6 +418,72 @@ def request_action(request, pk: int, action: str):
             messages.success(request, ACTIONS[action].done)
             return redirect("frontend:request_detail", pk=obj.pk)
     return _render_detail(request, obj, bound=(action, form))
+
+
+WITHDRAW_CONSEQUENCES = [
+    gettext_lazy(
+        "Permohonan berhenti diproses: badan publik tidak lagi wajib memberi pemberitahuan tertulis atas "
+        "permohonan ini."
+    ),
+    gettext_lazy(
+        "Pencabutan tidak dapat dibatalkan. Bila Anda masih memerlukan informasinya, ajukan permohonan baru; "
+        "batas waktunya dihitung lagi dari awal."
+    ),
+    gettext_lazy("Keberatan atas permohonan yang dicabut tidak dapat diajukan."),
+]
+
+
+def confirm_withdrawal(request, *, case, form, run: Callable[[dict], Any], page: dict, status: int = 200):
+    """The step before an irreversible withdrawal, one page that works without JavaScript: what withdrawing
+    means, the optional reason, a confirming button and a way back. `run(cleaned_data)` calls the service on a
+    confirmed POST; `page` holds the texts and URLs (title, consequences, button, back_url, back_label, done)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(form.cleaned_data)
+        except NotFound as exc:
+            raise Http404 from exc
+        except InvalidTransition as exc:
+            form.add_error(None, exc.message)
+            status = 409
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+        else:
+            messages.success(request, page["done"])
+            return redirect(page["back_url"])
+    result = render(
+        request, "frontend/confirm_withdraw.html", {"case": case, "form": form, **page}, status=status
+    )
+    patch_cache_control(result, private=True, no_store=True)
+    return result
+
+
+@login_required
+def request_withdraw(request, pk: int):
+    obj = _visible_or_404(request, pk)
+    if not rules.is_requester(obj, request.user):
+        raise Http404
+    back_url = reverse("frontend:request_detail", args=[obj.pk])
+    if request.method != "POST" and "withdraw" not in {
+        t.name for t in obj.get_available_user_state_transitions(request.user)
+    }:
+        return redirect(back_url)  # already answered or closed: nothing to confirm
+    spec = ACTIONS["withdraw"]
+    return confirm_withdrawal(
+        request,
+        case=obj,
+        form=spec.form(request.POST or None, prefix="withdraw"),
+        run=lambda data: services.information_request_withdraw(
+            request_id=obj.pk, actor=request.user, reason=data["reason"]
+        ),
+        page={
+            "title": _("Cabut permohonan %(number)s?") % {"number": obj.registration_number},
+            "consequences": WITHDRAW_CONSEQUENCES,
+            "button": _("Ya, cabut permohonan"),
+            "back_url": back_url,
+            "back_label": _("Batal, kembali ke permohonan"),
+            "done": spec.done,
+        },
+    )
 
 
 @login_required

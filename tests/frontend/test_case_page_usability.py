@@ -10,6 +10,7 @@ import time_machine
 from django.urls import reverse
 
 from ppid import services as s
+from ppid.models import RequestState
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,71 @@ def test_no_objection_entry_for_a_withdrawn_request(client, world, file_request)
     s.information_request_withdraw(request_id=request.pk, actor=world.citizen, reason="")
     client.force_login(world.citizen)
     assert "Ajukan keberatan</a>" not in client.get(detail_url(request)).content.decode()
+
+
+# --- 10. Withdrawing asks first, on its own page -------------------------------------------------------------
+def test_withdrawing_a_request_asks_for_confirmation_first(client, world, file_request):
+    request = file_request()
+    client.force_login(world.citizen)
+    html = client.get(detail_url(request)).content.decode()
+    confirm_url = reverse("frontend:request_withdraw", args=[request.pk])
+    # No withdrawing form on the case page: a link to the confirmation step, at the end of the page.
+    assert reverse("frontend:request_action", args=[request.pk, "withdraw"]) not in html
+    assert f'href="{confirm_url}"' in html
+    assert html.index(f'href="{confirm_url}"') > html.index('id="riwayat-h"')
+
+    page = client.get(confirm_url).content.decode()
+    assert "Pencabutan tidak dapat dibatalkan" in page
+    assert 'name="withdraw-reason"' in page and "Ya, cabut permohonan" in page
+    assert f'href="{detail_url(request)}"' in page  # the way back
+    request.refresh_from_db()
+    assert request.state == RequestState.REGISTERED  # looking changes nothing
+
+    resp = client.post(confirm_url, {"withdraw-reason": "Sudah mendapat datanya dari kecamatan."})
+    assert resp.status_code == 302 and resp.url == detail_url(request)
+    request.refresh_from_db()
+    assert request.state == RequestState.WITHDRAWN
+    assert request.withdraw_reason == "Sudah mendapat datanya dari kecamatan."
+    # Nothing left to confirm: the step sends the requester back to the case.
+    assert client.get(confirm_url).url == detail_url(request)
+
+
+def test_only_the_requester_reaches_the_withdrawal_step(client, world, file_request):
+    request = file_request()
+    confirm_url = reverse("frontend:request_withdraw", args=[request.pk])
+    for person in (world.officer, world.other_citizen):
+        client.force_login(person)
+        assert client.get(confirm_url).status_code == 404
+        assert client.post(confirm_url, {}).status_code == 404
+    request.refresh_from_db()
+    assert request.state == RequestState.REGISTERED
+
+
+def test_withdrawing_an_objection_asks_for_confirmation_first(client, world, file_request):
+    from ppid.models import ObjectionState
+
+    request = file_request()
+    s.information_request_process(request_id=request.pk, actor=world.officer)
+    s.information_request_respond(
+        request_id=request.pk,
+        actor=world.officer,
+        decision="rejected",
+        exemption_grounds=["h"],
+        consequence_test="Memuat data pribadi penerima.",
+    )
+    objection = s.objection_file(
+        requester=world.citizen, request_id=request.pk, grounds=["a"], reason="Bukan rahasia pribadi."
+    )
+    client.force_login(world.citizen)
+    detail = reverse("frontend:objection_detail", args=[objection.pk])
+    confirm_url = reverse("frontend:objection_withdraw", args=[objection.pk])
+    html = client.get(detail).content.decode()
+    assert reverse("frontend:objection_action", args=[objection.pk, "withdraw"]) not in html
+    assert f'href="{confirm_url}"' in html
+    page = client.get(confirm_url).content.decode()
+    assert "Pencabutan tidak dapat dibatalkan" in page and "Ya, cabut keberatan" in page
+    objection.refresh_from_db()
+    assert objection.state == ObjectionState.REGISTERED
+    assert client.post(confirm_url, {"withdraw-reason": ""}).url == detail
+    objection.refresh_from_db()
+    assert objection.state == ObjectionState.WITHDRAWN
