@@ -43,6 +43,7 @@ from .views_requests import (
     _safe_filename,
     case_timeline_rows,
     confirm_withdrawal,
+    place_action_error,
 )
 
 ACTIONS: dict[str, Action] = {
@@ -269,7 +270,7 @@ def _render_detail(
         "grounds": _ground_rows(objection),
         "actions": actions,
         "may_withdraw": "withdraw" in available,
-        "action_error": action_error,
+        "action_error": place_action_error(actions, bound, action_error),
         "dispute": dispute,
         "dispute_facts": _dispute_facts(dispute),
         "hearings": list(dispute.hearings.all()) if dispute else [],

@@ -242,6 +242,18 @@ ACTIONS: dict[str, Action] = {
 }
 
 
+def place_action_error(actions: list[dict], bound: tuple[str, Any] | None, action_error: str) -> str:
+    """Put a refused action's message in that action's card, above its button: the card's form posts to the
+    card's anchor, so the browser opens the page there. Returns what is left for the top of the page (the card
+    is gone when the case has moved on; the page then opens at its top)."""
+    if action_error and bound:
+        for action in actions:
+            if action["name"] == bound[0]:
+                action["error"] = action_error
+                return ""
+    return action_error
+
+
 def _make_action_form(name: str, obj: InformationRequest, data=None, files=None):
     kwargs = {"request_obj": obj} if name == "forward" else {}
     return ACTIONS[name].form(data, files, prefix=name, **kwargs)
@@ -369,7 +381,7 @@ def _render_detail(
         "staff_view": staff_view,
         "actions": actions,
         "may_withdraw": "withdraw" in available,
-        "action_error": action_error,
+        "action_error": place_action_error(actions, bound, action_error),
         "letters": letters,
         "nik_form": nik_form if handling else None,
         "revealed_nik": revealed_nik,

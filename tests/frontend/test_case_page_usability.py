@@ -3,6 +3,7 @@ when "Ajukan keberatan" is offered, where a refused action's error appears, the 
 irreversible withdrawal, and the print stylesheet."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -215,3 +216,57 @@ def test_withdrawing_an_objection_asks_for_confirmation_first(client, world, fil
     assert client.post(confirm_url, {"withdraw-reason": ""}).url == detail
     objection.refresh_from_db()
     assert objection.state == ObjectionState.WITHDRAWN
+
+
+# --- 14. A refused action is answered where its button is -----------------------------------------------------
+def _form_with_anchor(html: str, anchor: str) -> str:
+    """The <form> that posts to `#anchor`, with its contents; fails if no form posts there."""
+    match = re.search(rf'<form method="post" action="[^"]*#{anchor}"[^>]*>(.*?)</form>', html, re.S)
+    assert match, f"no form posts to #{anchor}"
+    return match.group(1)
+
+
+def test_a_refused_publication_is_answered_in_the_publish_form_and_the_page_opens_there(client, world):
+    last_year = 2026
+    with time_machine.travel(dt.datetime(2027, 2, 1, 9, tzinfo=WIB), tick=False):
+        client.force_login(world.head)
+        url = reverse("frontend:annual_report", args=[world.agency.slug, last_year])
+        html = client.post(url, {"aksi": "terbitkan"}).content.decode()
+    # The form posts to its own section, so the browser shows it, and the refusal sits above its button.
+    publish_form = _form_with_anchor(html, "publish-h")
+    assert 'id="publish-h"' in html
+    assert 'class="error-summary"' in publish_form
+    assert publish_form.index('class="error-summary"') < publish_form.index('type="submit"')
+    assert "Bagian A" in publish_form.split('class="error-summary"')[1].split("</div>")[0]
+    # The texts form is answered the same way.
+    _form_with_anchor(html, "texts-h")
+
+
+def test_the_nik_form_is_answered_where_it_is(client, world, file_request):
+    request = file_request()
+    client.force_login(world.officer)
+    html = client.post(reverse("frontend:request_reveal_nik", args=[request.pk]), {"nik-purpose": ""}).content
+    form = _form_with_anchor(html.decode(), "lihat-nik")
+    assert 'class="error-summary"' in form
+    assert 'id="lihat-nik"' in html.decode()
+
+
+def test_a_refused_action_is_shown_in_its_own_card_above_its_button():
+    from django.template.loader import render_to_string
+
+    from frontend.forms_requests import ExtendForm
+    from frontend.views_requests import ACTIONS, place_action_error
+
+    actions = [
+        {"name": name, "spec": ACTIONS[name], "form": ExtendForm(prefix=name)}
+        for name in ("extend", "complete")
+    ]
+    left = place_action_error(actions, ("extend", None), "Perpanjangan hanya dapat dilakukan satu kali.")
+    assert left == ""  # nothing left for the top of the page: the card says it
+    card = render_to_string(
+        "frontend/_action.html", {"action": actions[0], "url": "/permohonan/1/aksi/extend/"}
+    )
+    assert 'action="/permohonan/1/aksi/extend/#aksi-extend"' in card
+    assert card.index("Perpanjangan hanya dapat dilakukan satu kali.") < card.index('type="submit"')
+    # A card that is gone (the case moved on) leaves the message for the top of the page.
+    assert place_action_error(actions, ("process", None), "Sudah diproses.") == "Sudah diproses."
