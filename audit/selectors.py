@@ -20,13 +20,22 @@ def events_visible_to(user) -> QuerySet[Event]:
 
 
 # Reasons written for colleagues, not for the person the case is about: an officer's stated purpose for
-# viewing personal data. Every output of a case's events (pages, API) reads them through event_reason.
+# viewing personal data, and the actions case apps register (a forward note, until internal notes exist).
+# Every output of a case's events (pages, API) reads them through event_reason.
 STAFF_ONLY_REASON_PREFIXES = ("personal_data.",)
+_staff_only_actions: set[str] = set()
+
+
+def register_staff_only_reason(*actions: str) -> None:
+    """Called by case apps from `AppConfig.ready`: the reasons of these actions are for staff only."""
+    _staff_only_actions.update(actions)
 
 
 def event_reason(event: Event, *, staff_view: bool) -> str:
     """The reason of `event` as this viewer may read it: staff read every reason; others read it unless it
     is one of the staff-only kinds above."""
-    if staff_view or not event.action.startswith(STAFF_ONLY_REASON_PREFIXES):
+    if staff_view or not (
+        event.action.startswith(STAFF_ONLY_REASON_PREFIXES) or event.action in _staff_only_actions
+    ):
         return event.reason
     return ""

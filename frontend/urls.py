@@ -80,6 +80,7 @@ urlpatterns = [
     path("permohonan/baru/", views_requests.request_file, name="request_file"),
     path("permohonan/<int:pk>/", views_requests.request_detail, name="request_detail"),
     path("permohonan/<int:pk>/aksi/<slug:action>/", views_requests.request_action, name="request_action"),
+    path("permohonan/<int:pk>/cabut/", views_requests.request_withdraw, name="request_withdraw"),
     path("permohonan/<int:pk>/nik/", views_requests.request_reveal_nik, name="request_reveal_nik"),
     path("permohonan/<int:pk>/surat/<slug:kind>/", views_requests.request_letter, name="request_letter"),
     path("permohonan/dokumen/<int:doc_pk>/", views_requests.request_document, name="request_document"),
@@ -95,6 +96,7 @@ urlpatterns = [
     path(
         "keberatan/<int:pk>/aksi/<slug:action>/", views_objections.objection_action, name="objection_action"
     ),
+    path("keberatan/<int:pk>/cabut/", views_objections.objection_withdraw, name="objection_withdraw"),
     path("keberatan/<int:pk>/surat/", views_objections.objection_letter, name="objection_letter"),
     path("keberatan/<int:pk>/sengketa/", views_objections.dispute_register, name="dispute_register"),
     path("keberatan/<int:pk>/sengketa/ubah/", views_objections.dispute_update, name="dispute_update"),

@@ -52,7 +52,7 @@ from workcalendar.calendar import WorkingCalendar
 
 from . import forms_complaints as f
 from .views import _form_errors_to
-from .views_requests import PAGE_SIZE, Action, _date
+from .views_requests import PAGE_SIZE, Action, _date, place_action_error
 from .views_requests import _render_detail as _render_request_detail
 
 DUE_SOON_WORKING_DAYS = 3
@@ -356,7 +356,7 @@ def _render_tracked(
     context = {
         **_common_context(complaint, staff_view=False),
         "actions": actions,
-        "action_error": action_error,
+        "action_error": place_action_error(actions, bound, action_error),
         "notice": notice,
     }
     return _no_store(render(request, "frontend/complaints/tracked.html", context, status=status))
@@ -508,7 +508,7 @@ def _render_detail(
         "timeline": _event_rows(complaint, staff_view=staff_view),
         "actions": actions,
         "admin_actions": admin_actions,
-        "action_error": action_error,
+        "action_error": place_action_error(actions + admin_actions, bound, action_error),
     }
     return _no_store(render(request, "frontend/complaints/detail.html", context, status=status))
 

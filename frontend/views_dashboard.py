@@ -308,7 +308,9 @@ def annual_report(request, agency: str, year: int):
             form = AnnualReportForm(request.POST)
             done = _save_texts(request, agency_obj, year, form)
         if done:
-            return redirect("frontend:annual_report", agency=agency_obj.slug, year=year)
+            # The forms post to their own section (a refusal is read where its button is); a success is read in
+            # the message at the top of the page.
+            return redirect(reverse("frontend:annual_report", args=[agency_obj.slug, year]) + "#main")
     data = annual_report_data(agency_obj, year)
     if may_edit and form is None:
         form = AnnualReportForm(initial={f: getattr(saved, f) for f in TEXT_FIELDS} if saved else None)

@@ -42,6 +42,8 @@ from .views_requests import (
     _preview,
     _safe_filename,
     case_timeline_rows,
+    confirm_withdrawal,
+    place_action_error,
 )
 
 ACTIONS: dict[str, Action] = {
@@ -242,7 +244,8 @@ def _render_detail(
 
     actions = []
     for name, spec in ACTIONS.items():
-        if name in available:
+        # Withdrawing cannot be undone: the page links to its confirmation page, at the end.
+        if name in available and name != "withdraw":
             form = bound[1] if bound and bound[0] == name else spec.form(prefix=name)
             actions.append({"name": name, "spec": spec, "form": form})
     dispute = getattr(objection, "dispute", None)
@@ -266,7 +269,8 @@ def _render_detail(
         "due_explanation": step.get("explanation", ""),
         "grounds": _ground_rows(objection),
         "actions": actions,
-        "action_error": action_error,
+        "may_withdraw": "withdraw" in available,
+        "action_error": place_action_error(actions, bound, action_error),
         "dispute": dispute,
         "dispute_facts": _dispute_facts(dispute),
         "hearings": list(dispute.hearings.all()) if dispute else [],
@@ -332,6 +336,44 @@ def objection_action(request, pk: int, action: str):
         "withdraw": lambda data: services.objection_withdraw(**ids, reason=data["reason"]),
     }
     return _submit(request, objection, action, form, calls[action], ACTIONS[action].done, "")
+
+
+WITHDRAW_CONSEQUENCES = [
+    gettext_lazy("Atasan PPID tidak lagi memeriksa dan menanggapi keberatan ini."),
+    gettext_lazy(
+        "Pencabutan tidak dapat dibatalkan. Keberatan baru atas permohonan ini hanya dapat diajukan selama "
+        "batas waktu mengajukan keberatan masih berjalan."
+    ),
+]
+
+
+@login_required
+def objection_withdraw(request, pk: int):
+    objection = _objection_or_404(request, pk)
+    if not rules.is_requester(objection, request.user):
+        raise Http404
+    back_url = _detail_url(objection)
+    if request.method != "POST" and "withdraw" not in {
+        t.name for t in objection.get_available_user_state_transitions(request.user)
+    }:
+        return redirect(back_url)  # already decided or withdrawn: nothing to confirm
+    spec = ACTIONS["withdraw"]
+    return confirm_withdrawal(
+        request,
+        case=objection,
+        form=spec.form(request.POST or None, prefix="withdraw"),
+        run=lambda data: services.objection_withdraw(
+            objection_id=objection.pk, actor=request.user, reason=data["reason"]
+        ),
+        page={
+            "title": _("Cabut keberatan %(number)s?") % {"number": objection.registration_number},
+            "consequences": WITHDRAW_CONSEQUENCES,
+            "button": _("Ya, cabut keberatan"),
+            "back_url": back_url,
+            "back_label": _("Batal, kembali ke keberatan"),
+            "done": spec.done,
+        },
+    )
 
 
 @login_required

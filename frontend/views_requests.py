@@ -37,6 +37,7 @@ from ppid.selectors import (
     requests_visible_to,
 )
 from ppid.timeline import case_timeline
+from ppid.windows import objection_ground_windows
 from workcalendar.calendar import WorkingCalendar
 
 from . import forms_requests as f
@@ -241,6 +242,18 @@ ACTIONS: dict[str, Action] = {
 }
 
 
+def place_action_error(actions: list[dict], bound: tuple[str, Any] | None, action_error: str) -> str:
+    """Put a refused action's message in that action's card, above its button: the card's form posts to the
+    card's anchor, so the browser opens the page there. Returns what is left for the top of the page (the card
+    is gone when the case has moved on; the page then opens at its top)."""
+    if action_error and bound:
+        for action in actions:
+            if action["name"] == bound[0]:
+                action["error"] = action_error
+                return ""
+    return action_error
+
+
 def _make_action_form(name: str, obj: InformationRequest, data=None, files=None):
     kwargs = {"request_obj": obj} if name == "forward" else {}
     return ACTIONS[name].form(data, files, prefix=name, **kwargs)
@@ -293,6 +306,21 @@ def case_timeline_rows(obj: InformationRequest, user) -> list[dict]:
     return rows
 
 
+def _objection_window(obj: InformationRequest) -> dict:
+    """Whether the requester may object now (some Pasal 35 ground's window is open, ppid.windows), until when
+    (the latest closing day among the open grounds), or why not."""
+    now = timezone.now()
+    windows = list(objection_ground_windows(obj, at=now).values())
+    open_until = [w.closes.due_date for w in windows if w.is_open(now)]
+    if open_until:
+        return {"kind": "open", "until": max(open_until)}
+    if obj.state == RequestState.WITHDRAWN:
+        return {"kind": "withdrawn"}
+    if windows:
+        return {"kind": "closed", "closed_on": max(w.closes.due_date for w in windows)}
+    return {"kind": "not_yet", "due_date": obj.due_date}
+
+
 def _render_detail(
     request,
     obj: InformationRequest,
@@ -311,7 +339,8 @@ def _render_detail(
     available = {t.name for t in obj.get_available_user_state_transitions(user)}
     actions = []
     for name, spec in ACTIONS.items():
-        if name not in available:
+        # Withdrawing cannot be undone: the page offers a link to its confirmation page, at the end.
+        if name not in available or name == "withdraw":
             continue
         form = bound[1] if bound and bound[0] == name else _make_action_form(name, obj)
         actions.append({"name": name, "spec": spec, "form": form})
@@ -321,6 +350,7 @@ def _render_detail(
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
     objection_rows = _deadline_badges(objections_visible_to(user).filter(request=obj).order_by("received_at"))
+    can_object = rules.is_requester(obj, user)
     if nik_form is None and handling and obj.requester_nik_last4 and not revealed_nik:
         nik_form = f.RevealNikForm(prefix="nik")
     context = {
@@ -334,12 +364,15 @@ def _render_detail(
             {"label": STEP_LABELS.get(s.get("step"), s.get("step")), **s} for s in obj.deadline_log or []
         ],
         "response": response,
+        # The requester came for the answer: on their page it comes first (the staff keep the case order).
+        "answer_first": response is not None and not staff_view,
         "documents": documents,
         "clarifications": obj.clarifications.all(),
         "timeline": case_timeline_rows(obj, user),
         "objections": objection_rows,
         "show_contact": rules.may_see_requester_contact(obj, user),
-        "can_object": rules.is_requester(obj, user),
+        "can_object": can_object,
+        "objection_window": _objection_window(obj) if can_object else None,
         # One objection at a time (the service refuses a second while one is open): say so, offer no button.
         "pending_objection": next(
             (o for o, _badge in objection_rows if o.state in OPEN_OBJECTION_STATES), None
@@ -347,7 +380,8 @@ def _render_detail(
         "can_register_objection": rules.is_agency_officer(obj, user),
         "staff_view": staff_view,
         "actions": actions,
-        "action_error": action_error,
+        "may_withdraw": "withdraw" in available,
+        "action_error": place_action_error(actions, bound, action_error),
         "letters": letters,
         "nik_form": nik_form if handling else None,
         "revealed_nik": revealed_nik,
@@ -404,6 +438,72 @@ def request_action(request, pk: int, action: str):
                 return redirect("frontend:queue")
             return redirect("frontend:request_detail", pk=obj.pk)
     return _render_detail(request, obj, bound=(action, form))
+
+
+WITHDRAW_CONSEQUENCES = [
+    gettext_lazy(
+        "Permohonan berhenti diproses: badan publik tidak lagi wajib memberi pemberitahuan tertulis atas "
+        "permohonan ini."
+    ),
+    gettext_lazy(
+        "Pencabutan tidak dapat dibatalkan. Bila Anda masih memerlukan informasinya, ajukan permohonan baru; "
+        "batas waktunya dihitung lagi dari awal."
+    ),
+    gettext_lazy("Keberatan atas permohonan yang dicabut tidak dapat diajukan."),
+]
+
+
+def confirm_withdrawal(request, *, case, form, run: Callable[[dict], Any], page: dict, status: int = 200):
+    """The step before an irreversible withdrawal, one page that works without JavaScript: what withdrawing
+    means, the optional reason, a confirming button and a way back. `run(cleaned_data)` calls the service on a
+    confirmed POST; `page` holds the texts and URLs (title, consequences, button, back_url, back_label, done)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(form.cleaned_data)
+        except NotFound as exc:
+            raise Http404 from exc
+        except InvalidTransition as exc:
+            form.add_error(None, exc.message)
+            status = 409
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+        else:
+            messages.success(request, page["done"])
+            return redirect(page["back_url"])
+    result = render(
+        request, "frontend/confirm_withdraw.html", {"case": case, "form": form, **page}, status=status
+    )
+    patch_cache_control(result, private=True, no_store=True)
+    return result
+
+
+@login_required
+def request_withdraw(request, pk: int):
+    obj = _visible_or_404(request, pk)
+    if not rules.is_requester(obj, request.user):
+        raise Http404
+    back_url = reverse("frontend:request_detail", args=[obj.pk])
+    if request.method != "POST" and "withdraw" not in {
+        t.name for t in obj.get_available_user_state_transitions(request.user)
+    }:
+        return redirect(back_url)  # already answered or closed: nothing to confirm
+    spec = ACTIONS["withdraw"]
+    return confirm_withdrawal(
+        request,
+        case=obj,
+        form=spec.form(request.POST or None, prefix="withdraw"),
+        run=lambda data: services.information_request_withdraw(
+            request_id=obj.pk, actor=request.user, reason=data["reason"]
+        ),
+        page={
+            "title": _("Cabut permohonan %(number)s?") % {"number": obj.registration_number},
+            "consequences": WITHDRAW_CONSEQUENCES,
+            "button": _("Ya, cabut permohonan"),
+            "back_url": back_url,
+            "back_label": _("Batal, kembali ke permohonan"),
+            "done": spec.done,
+        },
+    )
 
 
 @login_required

@@ -14,6 +14,10 @@ class PPIDConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.services import register_case_relation
+        from audit.selectors import register_staff_only_reason
+
+        # The note that goes with a forward is meant for the colleague it is forwarded to.
+        register_staff_only_reason("request.forward")
 
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)

@@ -276,7 +276,7 @@ def test_the_ppid_saves_the_texts(scenario, as_user, now):
         "recommendations_text": "Menambah petugas.",
     }
     response = client.post(REPORT, texts, follow=True)
-    assert response.redirect_chain == [(REPORT, 302)]
+    assert response.redirect_chain == [(REPORT + "#main", 302)]  # the success message, at the top
     html = response.content.decode()
     assert "Teks laporan tahunan 2026 tersimpan." in html
     assert "Jaringan internet sering terputus." in html  # shown in section E and kept in the form

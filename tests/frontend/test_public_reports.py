@@ -79,7 +79,7 @@ def _written_and_published(scenario, client_of):
     head.post(DRAFT, TEXTS)
     draft = head.get(DRAFT).content.decode()
     response = _publish(head)
-    assert response.redirect_chain == [(DRAFT, 302)]
+    assert response.redirect_chain == [(DRAFT + "#main", 302)]
     return draft, response.content.decode()
 
 
@@ -92,7 +92,7 @@ def test_the_ppid_publishes_and_a_visitor_reads_the_same_report(scenario, client
     draft = html
 
     response = _publish(head)
-    assert response.redirect_chain == [(DRAFT, 302)]
+    assert response.redirect_chain == [(DRAFT + "#main", 302)]
     html = response.content.decode()
     assert "Laporan tahunan 2026 diterbitkan dan kini dapat dibaca publik." in html
     assert (
@@ -158,7 +158,7 @@ def test_a_later_case_changes_the_public_report_only_when_republished(
 
     head = client_of(scenario.world.head)
     reason = "Satu permohonan 30 Desember belum tercatat."
-    assert _publish(head, reason=reason).redirect_chain == [(DRAFT, 302)]
+    assert _publish(head, reason=reason).redirect_chain == [(DRAFT + "#main", 302)]
     assert "berbeda dengan versi yang diterbitkan" not in head.get(DRAFT).content.decode()
     assert _received(client_of(None).get(PUBLIC).content.decode()) == "8"
     events = Event.objects.filter(action__in=PUBLICATIONS).order_by("pk")

@@ -167,7 +167,7 @@ def test_only_the_allowed_transition_forms_are_shown(client, world, file_request
     obj = file_request()
     client.force_login(world.citizen)
     html = client.get(detail_url(obj)).content.decode()
-    assert action_url(obj, "withdraw") in html
+    assert reverse("frontend:request_withdraw", args=[obj.pk]) in html  # after a confirmation step
     assert action_url(obj, "respond") not in html and action_url(obj, "process") not in html
 
     client.force_login(world.officer)
@@ -176,6 +176,7 @@ def test_only_the_allowed_transition_forms_are_shown(client, world, file_request
     assert action_url(obj, "clarify") not in html
     assert action_url(obj, "respond") not in html  # only once in process
     assert action_url(obj, "withdraw") not in html
+    assert reverse("frontend:request_withdraw", args=[obj.pk]) not in html
 
 
 def test_officer_works_a_request_from_the_queue_to_the_response(client, world, file_request, frozen):
