@@ -146,6 +146,14 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Every spelling of an account ("Ana@X.id", " ana@x.id ") is one username for the lock-out; the address is the
+# one accounts.ratelimit.client_ip trusts (never the client's own X-Forwarded-For claim).
+AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_ip"
+# How many reverse proxies in front of the web server append to X-Forwarded-For. 0: the address is REMOTE_ADDR
+# and X-Forwarded-For is ignored. Set it to the number of proxies you run, never more: the client writes the
+# rest of the header. Used by the login lock-out, the API throttles and the page rate limits alike.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # How long an e-mail confirmation link stays valid.
 EMAIL_CONFIRMATION_MAX_AGE_HOURS = env_int("EMAIL_CONFIRMATION_MAX_AGE_HOURS", 72)
 
@@ -205,10 +213,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    # DRF's own classes, keyed on accounts.ratelimit.client_ip and failing open when the cache is down.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
+        "api.throttling.AnonRateThrottle",
+        "api.throttling.UserRateThrottle",
+        "api.throttling.ScopedRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", "120/min"),
