@@ -269,6 +269,27 @@ LOGGING = {
 
 # --- Uploads -------------------------------------------------------------------------------------------------
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
+# One complaint: at most this many attachments and this many bytes together (each file also UPLOAD_MAX_MB).
+COMPLAINT_MAX_ATTACHMENTS = env_int("COMPLAINT_MAX_ATTACHMENTS", 10)
+COMPLAINT_UPLOAD_TOTAL_BYTES = env_int("COMPLAINT_UPLOAD_TOTAL_MB", 30) * 1024 * 1024
+# The longest free text a public form takes (a complaint's description, a reply, a request's details).
+LONG_TEXT_MAX_CHARS = env_int("LONG_TEXT_MAX_CHARS", 20000)
+
+# --- Rate limits of the public forms (accounts/ratelimit.py), "count/period", each RATE_LIMIT_<SCOPE> -----------
+# Counted per client address and, where it says so, per account, e-mail or tracking number as well.
+RATE_LIMITS = {
+    scope: env(f"RATE_LIMIT_{scope.upper()}", default)
+    for scope, default in {
+        "complaint_file": "5/10min",  # complaints filed from one address (or one account)
+        "request_file": "20/hour",  # requests filed on the page from one address or account
+        "complaint_track": "20/10min",  # tracking and replies by code from one address
+        "complaint_track_number": "10/hour",  # wrong codes tried on one tracking number, from anywhere
+        "signup": "10/hour",  # sign-ups from one address
+        "signup_email": "3/hour",  # sign-ups for one e-mail address
+        "password_reset": "10/hour",  # reset e-mails asked from one address
+        "password_reset_email": "3/hour",  # reset e-mails asked for one address
+    }.items()
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
