@@ -210,3 +210,40 @@ def test_a_logged_in_citizen_with_the_right_password_is_not_affected(client, wor
     )
     for _ in range(30):
         assert client.get(FILE).status_code == 200
+
+
+def test_oversized_request_texts_are_refused_on_the_page_and_the_api(client, world, settings):
+    from ppid.models import InformationRequest
+
+    too_long = "x" * (settings.LONG_TEXT_MAX_CHARS + 1)
+    data = {
+        "agency": world.agency.pk,
+        "information_requested": too_long,
+        "purpose": "Riset",
+        "obtain_method": "softcopy",
+        "delivery_method": "email",
+        "submission_key": str(uuid.uuid4()),
+    }
+    client.force_login(world.citizen)
+    page = client.post(reverse("frontend:request_file"), data)
+    assert page.status_code == 200 and "paling banyak" in page.content.decode()
+    api = APIClient()
+    api.force_authenticate(world.citizen)
+    resp = api.post(
+        "/api/v1/requests/", {**data, "agency": world.agency.slug, "purpose": too_long}, format="json"
+    )
+    assert resp.status_code == 400
+    assert set(resp.json()["errors"]) == {"information_requested", "purpose"}
+    assert not InformationRequest.objects.exists()
+
+
+def test_an_oversized_objection_reason_is_refused_by_the_api(world, file_request, settings):
+    request = file_request()
+    api = APIClient()
+    api.force_authenticate(world.citizen)
+    resp = api.post(
+        "/api/v1/objections/",
+        {"request": request.pk, "grounds": ["a"], "reason": "x" * (settings.LONG_TEXT_MAX_CHARS + 1)},
+        format="json",
+    )
+    assert resp.status_code == 400 and "reason" in resp.json()["errors"]
