@@ -135,6 +135,9 @@ def confirm_email(request, token: str):
 @login_required
 @require_POST
 def resend_confirmation(request):
+    if limits.over_limit(request, "confirmation_mail"):
+        messages.error(request, limits.MESSAGE)
+        return redirect("frontend:profile")
     account_services.citizen_resend_confirmation(user=request.user)
     messages.info(
         request, _("Tautan konfirmasi baru telah dikirim ke %(email)s.") % {"email": request.user.email}

@@ -288,6 +288,7 @@ RATE_LIMITS = {
         "signup_email": "3/hour",  # sign-ups for one e-mail address
         "password_reset": "10/hour",  # reset e-mails asked from one address
         "password_reset_email": "3/hour",  # reset e-mails asked for one address
+        "confirmation_mail": "5/hour",  # confirmation links sent again to one account (or from one address)
     }.items()
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024

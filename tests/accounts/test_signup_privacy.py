@@ -76,3 +76,17 @@ def test_password_reset_is_limited_per_address_and_per_email(client):
         client.post(RESET, {"email": f"orang{n}@example.id"}, REMOTE_ADDR="203.0.113.10")
     refused = client.post(RESET, {"email": "lain@example.id"}, REMOTE_ADDR="203.0.113.10")
     assert refused.status_code == 429
+
+
+def test_confirmation_mail_cannot_be_sent_again_without_limit(client, django_capture_on_commit_callbacks):
+    """An account registered with someone else's address must not become a way to flood that inbox."""
+    user = UserFactory(email="korban@example.id", email_confirmed_at=None)
+    client.force_login(user)
+    limit, _period = rate_for("confirmation_mail")
+    url = reverse("frontend:resend_confirmation")
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(limit + 3):
+            client.post(url)
+    assert len(mail.outbox) == limit
+    page = client.get(reverse("frontend:profile"))
+    assert LIMITED in page.content.decode()
