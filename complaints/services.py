@@ -187,11 +187,8 @@ def _validate_filing(
         errors["description"] = [_("Uraikan apa yang terjadi.")]
     elif (error := text_length_error(description)) is not None:
         errors["description"] = [error]
-    for field, value, limit in (
-        ("title", title, 200),
-        ("location", location, 255),
-        ("service", service, 200),
-    ):
+    for field, value in (("title", title), ("location", location), ("service", service)):
+        limit = Complaint._meta.get_field(field).max_length  # checked here too: SQLite does not enforce it
         if len(value or "") > limit:
             errors[field] = [_("Paling banyak %(limit)s karakter.") % {"limit": limit}]
     if category not in ComplaintCategory.values:

@@ -247,3 +247,20 @@ def test_an_oversized_objection_reason_is_refused_by_the_api(world, file_request
         format="json",
     )
     assert resp.status_code == 400 and "reason" in resp.json()["errors"]
+
+
+def test_the_complaint_service_checks_lengths_itself_on_every_database(world):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        c.complaint_file(
+            reporter=None,
+            agency=world.agency,
+            title="j" * 201,
+            description="d",
+            category="health",
+            location="l" * 256,
+            anonymous=True,
+        )
+    assert set(refused.value.message_dict) == {"title", "location"}
+    assert not Complaint.objects.exists()
