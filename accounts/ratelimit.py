@@ -3,7 +3,9 @@
 `client_ip(request)` is the address django-axes locks (`AXES_CLIENT_IP_CALLABLE`), DRF's throttles key on
 (`api.throttling`) and our own limits count. Behind `TRUSTED_PROXY_COUNT` reverse proxies it is the rightmost
 address in `X-Forwarded-For` that none of them added (each proxy appends the address it saw; everything to the
-left of that was written by the client and proves nothing). With 0, the default, only `REMOTE_ADDR` counts.
+left of that was written by the client and proves nothing), and only when the connecting peer is in
+`TRUSTED_PROXY_NETWORKS` (a request that reached the server directly proves nothing either). With 0, the
+default, only `REMOTE_ADDR` counts.
 
 `hit(scope, key)` counts one attempt in a fixed window and says whether the key is over the scope's limit
 (`RATE_LIMITS`, "count/period" as in DRF: "5/10min", "20/hour"). The counters live in the cache; when the cache
@@ -39,12 +41,25 @@ def _valid_ip(value: str) -> str | None:
         return None
 
 
+def _from_trusted_network(address: str) -> bool:
+    """Whether the connecting peer is in TRUSTED_PROXY_NETWORKS: a request that reached the server directly,
+    not through our proxy, cannot vouch for any X-Forwarded-For hop."""
+    ip = ipaddress.ip_address(address)
+    for network in getattr(settings, "TRUSTED_PROXY_NETWORKS", ()):
+        try:
+            if ip in ipaddress.ip_network(network, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def client_ip(request) -> str:
     """The caller's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the hop they vouch for."""
     meta = request.META
     remote = _valid_ip(meta.get("REMOTE_ADDR", "")) or "0.0.0.0"
     trusted = max(int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0), 0)
-    if not trusted:
+    if not trusted or not _from_trusted_network(remote):
         return remote
     forwarded = [hop.strip() for hop in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
     # The chain as the last proxy saw it: the client's claims, then what each proxy appended, then the proxy

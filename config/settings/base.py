@@ -161,6 +161,12 @@ AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_ip"
 # and X-Forwarded-For is ignored. Set it to the number of proxies you run, never more: the client writes the
 # rest of the header. Used by the login lock-out, the API throttles and the page rate limits alike.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The header is read only from peers in these networks (where the proxies connect from): a client that reaches
+# the server directly, around the proxy, cannot choose its address either.
+TRUSTED_PROXY_NETWORKS = env_list(
+    "TRUSTED_PROXY_NETWORKS",
+    ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 # How long an e-mail confirmation link stays valid.
 EMAIL_CONFIRMATION_MAX_AGE_HOURS = env_int("EMAIL_CONFIRMATION_MAX_AGE_HOURS", 72)
 

@@ -103,6 +103,8 @@ def test_api_login_throttle_ignores_a_forged_forwarded_address():
         ),
         (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "not-an-address"}, "10.0.0.2"),
         (1, {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
+        # Straight from the internet, around the proxy: the header is the client's own claim.
+        (1, {"REMOTE_ADDR": "198.51.100.3", "HTTP_X_FORWARDED_FOR": "1.2.3.4"}, "198.51.100.3"),
     ],
 )
 def test_client_address_is_the_rightmost_hop_no_trusted_proxy_added(settings, rf, count, meta, expected):
