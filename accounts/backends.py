@@ -24,8 +24,8 @@ def axes_username(request, credentials) -> str:
     if credentials:
         typed = credentials.get(field)
     else:
-        data = getattr(request, "data", None) or getattr(request, "POST", {})
-        typed = data.get(field)
+        data = getattr(request, "data", None) or getattr(request, "POST", None)
+        typed = data.get(field) if hasattr(data, "get") else None
     return login_username(typed if isinstance(typed, str) else None)
 
 
