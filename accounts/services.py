@@ -4,13 +4,14 @@ import functools
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agencies.models import StaffRole
@@ -54,13 +55,38 @@ def _send_confirmation_mail(user_id: int) -> None:
     )
 
 
-def citizen_register(*, email: str, password: str, name: str) -> User:
-    """Create a citizen account. Before: no account uses the e-mail. After commit: the confirmation mail."""
+def _send_already_registered_mail(user_id: int) -> None:
+    """Someone signed up with the address of an existing account: its owner is told, nobody else."""
+    user = User.objects.get(pk=user_id)
+    base = settings.SITE_URL.rstrip("/")
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        send_mail(
+            subject=_("Seseorang mencoba mendaftar dengan alamat e-mail Anda"),
+            message=_(
+                "Ada pendaftaran akun baru di layanan PPID dengan alamat e-mail ini, padahal alamat ini sudah "
+                "memiliki akun. Tidak ada akun baru yang dibuat dan akun Anda tidak berubah.\n\n"
+                "Jika itu Anda, masuk di %(login)s. Lupa kata sandi? Buat yang baru di %(reset)s.\n\n"
+                "Jika bukan Anda, abaikan pesan ini."
+            )
+            % {"login": base + reverse("frontend:login"), "reset": base + reverse("frontend:password_reset")},
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[user.email],
+        )
+
+
+def citizen_register(*, email: str, password: str, name: str) -> User | None:
+    """Create a citizen account; after commit, the confirmation mail. The answer does not tell whether the
+    address is registered: for an existing account nothing is created, its owner gets a mail saying someone
+    tried, and None is returned (the page shows the same "check your e-mail" either way)."""
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("Alamat e-mail ini sudah terdaftar.")})
     user = User(username=email, email=email, first_name=name[:150])
     validate_password(password, user)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None or User.objects.filter(username=email).exists():
+        make_password(password)  # the same work as a real sign-up, so the time tells nothing either
+        if existing is not None:
+            transaction.on_commit(functools.partial(_send_already_registered_mail, existing.pk))
+        return None
     with transaction.atomic():
         user.set_password(password)
         user.save()

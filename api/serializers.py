@@ -1,5 +1,6 @@
 """Input serializers validate; output serializers render. No business rule lives here: services decide."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -174,9 +175,9 @@ class RequesterIn(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     nik = serializers.CharField(max_length=24, required=False, allow_blank=True)
     entity_number = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    address = serializers.CharField()
+    address = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
     phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
     occupation = serializers.CharField(max_length=100, required=False, allow_blank=True)
 
 
@@ -185,8 +186,8 @@ class RequestCreateIn(serializers.Serializer):
     unit = serializers.PrimaryKeyRelatedField(
         queryset=Unit.objects.filter(is_active=True), required=False, allow_null=True
     )
-    information_requested = serializers.CharField()
-    purpose = serializers.CharField()
+    information_requested = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
+    purpose = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
     obtain_method = serializers.ChoiceField(choices=ObtainMethod.choices)
     delivery_method = serializers.ChoiceField(choices=DeliveryMethod.choices)
     # Offline intake by officers only:
@@ -205,7 +206,9 @@ class ReasonIn(serializers.Serializer):
 
 
 class MessageIn(serializers.Serializer):
-    message = serializers.CharField(required=False, allow_blank=True, default="")
+    message = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=settings.LONG_TEXT_MAX_CHARS
+    )
 
 
 class RespondIn(serializers.Serializer):
@@ -277,7 +280,7 @@ class ObjectionCreateIn(serializers.Serializer):
     grounds = serializers.ListField(
         child=serializers.ChoiceField(choices=ObjectionGround.choices), min_length=1
     )
-    reason = serializers.CharField()
+    reason = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
     proxy_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     received_at = serializers.DateTimeField(required=False, help_text=_("Hanya petugas: keberatan luring."))
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
@@ -440,7 +443,7 @@ class ComplaintOut(serializers.ModelSerializer):
 class ComplaintCreateIn(serializers.Serializer):
     agency = serializers.SlugRelatedField(slug_field="slug", queryset=Agency.objects.filter(is_active=True))
     title = serializers.CharField(max_length=200)
-    description = serializers.CharField()
+    description = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
     category = serializers.ChoiceField(choices=ComplaintCategory.choices)
     occurred_on = serializers.DateField(required=False, allow_null=True, default=None)
     location = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)

@@ -4,10 +4,12 @@ payload). For an anonymous complaint the reporter never appears as an actor in t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -61,6 +63,12 @@ _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 def new_tracking_code() -> str:
     raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(16))
     return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+@functools.cache
+def _dummy_code_hash() -> str:
+    """A hash of a code nobody holds, with the current hasher: what an unknown number is checked against."""
+    return make_password(new_tracking_code())
 
 
 def _normalise_code(code: str) -> str:
@@ -132,8 +140,41 @@ def occurred_on_error(agency, occurred_on) -> str | None:
     return None
 
 
+def text_length_error(text) -> str | None:
+    """The message for a free text longer than LONG_TEXT_MAX_CHARS, or None (every database alike)."""
+    limit = settings.LONG_TEXT_MAX_CHARS
+    if len(text or "") > limit:
+        return _("Teks terlalu panjang: paling banyak %(limit)s karakter (sekarang %(count)s).") % {
+            "limit": f"{limit:,}".replace(",", "."),
+            "count": f"{len(text):,}".replace(",", "."),
+        }
+    return None
+
+
+def _attachments_error(attachments) -> str | None:
+    """A complaint takes at most COMPLAINT_MAX_ATTACHMENTS files of COMPLAINT_UPLOAD_TOTAL_BYTES together."""
+    most = settings.COMPLAINT_MAX_ATTACHMENTS
+    if len(attachments) > most:
+        return _("Satu pengaduan paling banyak %(count)s lampiran.") % {"count": most}
+    total = settings.COMPLAINT_UPLOAD_TOTAL_BYTES
+    if sum(a.size or 0 for a in attachments) > total:
+        return _("Ukuran seluruh lampiran paling banyak %(mb)s MB.") % {"mb": max(total // (1024 * 1024), 1)}
+    return None
+
+
 def _validate_filing(
-    *, reporter, agency, title, description, category, occurred_on, latitude, longitude, anonymous
+    *,
+    reporter,
+    agency,
+    title,
+    description,
+    category,
+    occurred_on,
+    latitude,
+    longitude,
+    anonymous,
+    location="",
+    service="",
 ):
     errors: dict[str, list[str]] = {}
     if reporter is None and not anonymous:
@@ -144,6 +185,12 @@ def _validate_filing(
         errors["title"] = [_("Isi judul pengaduan.")]
     if not (description or "").strip():
         errors["description"] = [_("Uraikan apa yang terjadi.")]
+    elif (error := text_length_error(description)) is not None:
+        errors["description"] = [error]
+    for field, value in (("title", title), ("location", location), ("service", service)):
+        limit = Complaint._meta.get_field(field).max_length  # checked here too: SQLite does not enforce it
+        if len(value or "") > limit:
+            errors[field] = [_("Paling banyak %(limit)s karakter.") % {"limit": limit}]
     if category not in ComplaintCategory.values:
         errors["category"] = [_("Pilih kategori pengaduan.")]
     if (error := occurred_on_error(agency, occurred_on)) is not None:
@@ -204,8 +251,12 @@ def complaint_file(
         latitude=latitude,
         longitude=longitude,
         anonymous=anonymous,
+        location=location,
+        service=service,
     )
     attachments = list(attachments)
+    if (error := _attachments_error(attachments)) is not None:
+        raise ValidationError({"attachments": [error]})
     errors = []
     for uploaded in attachments:
         try:
@@ -307,8 +358,13 @@ def complaint_track(*, tracking_number: str, code: str) -> Complaint:
     )
     code = _normalise_code(code)
     # Numbers may repeat across agencies: the code decides which complaint it is. Same answer for an unknown
-    # number and a wrong code: nothing to probe.
-    complaint = next((c for c in candidates if code and check_password(code, c.tracking_code_hash)), None)
+    # number and a wrong code, and the same work: an unknown number is hashed against a dummy, so neither the
+    # message nor the time tells which numbers exist.
+    complaint = None
+    for candidate in candidates or [None]:
+        encoded = candidate.tracking_code_hash if candidate is not None else _dummy_code_hash()
+        if check_password(code, encoded) and code and candidate is not None and complaint is None:
+            complaint = candidate
     if complaint is None:
         raise NotFound(_("Nomor pelacakan atau kode rahasia tidak cocok."))
     return complaint
@@ -400,6 +456,8 @@ def complaint_respond(*, complaint_id, actor, message: str) -> Complaint:
         check_transition(complaint, "respond", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Tuliskan tindak lanjut untuk pelapor.")]})
+        if (error := text_length_error(message)) is not None:
+            raise ValidationError({"message": [error]})
         before = complaint.state
         now = timezone.now()
         close = WorkingCalendar(complaint.agency).add_working_days(
@@ -428,6 +486,8 @@ def complaint_reopen(
         check_transition(complaint, "reopen", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Jelaskan mengapa tindak lanjut belum memuaskan.")]})
+        if (error := text_length_error(message)) is not None:
+            raise ValidationError({"message": [error]})
         before = complaint.state
         followup = WorkingCalendar(complaint.agency).add_working_days(
             timezone.now(), complaint.agency.complaint_followup_working_days
@@ -456,6 +516,8 @@ def complaint_confirm(
             rating = 0
         if not 1 <= rating <= 5:
             raise ValidationError({"rating": [_("Penilaian harus angka 1 sampai 5.")]})
+        if (error := text_length_error(comment)) is not None:
+            raise ValidationError({"comment": [error]})
         before = complaint.state
         complaint.confirm(rating=rating, comment=(comment or "").strip(), at=timezone.now())
         _save(complaint, ["rating", "rating_comment", "completed_at"])

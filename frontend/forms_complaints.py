@@ -3,6 +3,7 @@ account, valid coordinates, the rating scale, which unit may receive a dispositi
 complaints.services, whose messages land on these forms."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Unit
@@ -50,6 +51,7 @@ class ComplaintFileForm(forms.Form):
     description = forms.CharField(
         label=_("Uraian kejadian"),
         widget=_textarea(6),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
         error_messages={"required": _("Uraikan apa yang terjadi.")},
         help_text=_(
             "Ceritakan apa yang terjadi, kerugian yang Anda alami, dan penyelesaian yang Anda harapkan. "
@@ -241,6 +243,7 @@ class ReopenForm(forms.Form):
     message = forms.CharField(
         label=_("Mengapa tindak lanjut belum memuaskan?"),
         widget=_textarea(4),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
         error_messages={"required": _("Jelaskan mengapa tindak lanjut belum memuaskan.")},
         help_text=_("Pengaduan kembali ke unit dengan batas waktu tindak lanjut yang baru."),
     )
@@ -254,7 +257,12 @@ class ConfirmForm(forms.Form):
         widget=forms.RadioSelect(choices=RATING_LABELS),
         error_messages={"required": _("Pilih penilaian dari 1 sampai 5.")},
     )
-    comment = forms.CharField(label=_("Komentar (tidak wajib)"), required=False, widget=_textarea(3))
+    comment = forms.CharField(
+        label=_("Komentar (tidak wajib)"),
+        required=False,
+        widget=_textarea(3),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
+    )
 
 
 class TrackedReopenForm(_Tracked, ReopenForm):

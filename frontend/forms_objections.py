@@ -2,6 +2,7 @@
 deadlines and every other rule are checked by ppid.services."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +54,7 @@ class _GroundsMixin(forms.Form):
     reason = forms.CharField(
         label=_("Uraian keberatan"),
         widget=_textarea(5),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
         error_messages={"required": _("Uraikan alasan keberatan Anda.")},
         help_text=_("Jelaskan mengapa Anda keberatan dan apa yang Anda harapkan dari Atasan PPID."),
     )

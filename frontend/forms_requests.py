@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -73,12 +74,14 @@ class _RequestFieldsMixin(forms.Form):
     information_requested = forms.CharField(
         label=_("Rincian informasi yang dibutuhkan"),
         widget=forms.Textarea(attrs=TEXTAREA),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
         error_messages={"required": _("Tuliskan rincian informasi yang dibutuhkan.")},
         help_text=_("Sebutkan informasi apa, periode, dan unit yang membuatnya bila Anda tahu."),
     )
     purpose = forms.CharField(
         label=_("Tujuan penggunaan informasi"),
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
         error_messages={"required": _("Tuliskan tujuan penggunaan informasi (UU 14/2008 Pasal 4 ayat 3).")},
     )
     obtain_method = forms.ChoiceField(
@@ -192,7 +195,9 @@ class OfflineIntakeForm(_RequestFieldsMixin):
         required=False,
         help_text=_("Wajib untuk badan hukum."),
     )
-    address = forms.CharField(label=_("Alamat"), widget=forms.Textarea(attrs={"rows": 2}))
+    address = forms.CharField(
+        label=_("Alamat"), widget=forms.Textarea(attrs={"rows": 2}), max_length=settings.LONG_TEXT_MAX_CHARS
+    )
     phone = forms.CharField(label=_("Telepon"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     occupation = forms.CharField(label=_("Pekerjaan"), max_length=100, required=False)

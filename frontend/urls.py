@@ -34,7 +34,7 @@ urlpatterns = [
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "akun/lupa-sandi/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
             form_class=PasswordResetForm,
             email_template_name="accounts/password_reset_email.txt",

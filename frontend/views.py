@@ -1,6 +1,7 @@
 """Server-rendered pages. Thin: parse the form, call a service or selector, render."""
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import ratelimit
 from accounts import services as account_services
 from accounts.forms import ProfileForm, SignupForm
 from agencies import services as agency_services
@@ -28,6 +30,7 @@ from workcalendar.calendar import compute_due_date
 from workcalendar.forms import HolidayForm
 from workcalendar.selectors import can_edit_holiday, holidays_visible_to, years_missing_holidays
 
+from . import limits
 from .forms import DueDateForm, ReasonForm
 
 
@@ -83,6 +86,10 @@ def signup(request):
         return redirect("frontend:profile")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if limits.over_limit(request, "signup") or ratelimit.hit(
+            "signup_email", form.cleaned_data["email"].lower()
+        ):
+            return limits.refused(request, "accounts/signup.html", {"form": form}, form)
         try:
             account_services.citizen_register(
                 email=form.cleaned_data["email"],
@@ -97,6 +104,16 @@ def signup(request):
         else:
             return redirect("frontend:signup_done")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, limited per address and per e-mail address typed (the same answer for every address)."""
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        if limits.over_limit(self.request, "password_reset") or ratelimit.hit("password_reset_email", email):
+            return limits.refused(self.request, self.template_name, self.get_context_data(form=form), form)
+        return super().form_valid(form)
 
 
 def signup_done(request):
@@ -118,6 +135,9 @@ def confirm_email(request, token: str):
 @login_required
 @require_POST
 def resend_confirmation(request):
+    if limits.over_limit(request, "confirmation_mail"):
+        messages.error(request, limits.MESSAGE)
+        return redirect("frontend:profile")
     account_services.citizen_resend_confirmation(user=request.user)
     messages.info(
         request, _("Tautan konfirmasi baru telah dikirim ke %(email)s.") % {"email": request.user.email}

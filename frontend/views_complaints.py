@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts import ratelimit
 from agencies.selectors import is_staff_of, memberships_of
 from audit.models import Event
 from audit.selectors import event_reason
@@ -51,6 +52,7 @@ from ppid.selectors import request_for
 from workcalendar.calendar import WorkingCalendar
 
 from . import forms_complaints as f
+from . import limits
 from .views import _form_errors_to
 from .views_requests import PAGE_SIZE, Action, _date, place_action_error
 from .views_requests import _render_detail as _render_request_detail
@@ -257,6 +259,8 @@ def complaint_file(request):
         return render(request, "frontend/complaints/file.html", {"blocked": True})
     form = f.ComplaintFileForm(request.POST or None, request.FILES or None, has_account=user is not None)
     if request.method == "POST" and form.is_valid():
+        if limits.over_limit(request, "complaint_file"):
+            return limits.refused(request, "frontend/complaints/file.html", {"form": form}, form)
         data = form.cleaned_data
         try:
             complaint, code = services.complaint_file(
@@ -326,10 +330,31 @@ def complaint_filed(request, token):
 
 
 # --- Tracking without an account ---------------------------------------------------------------------------------
-def _render_track_form(request, form=None, *, error: str = ""):
+def _render_track_form(request, form=None, *, error: str = "", status: int = 200):
     """The tracking form; `error` is the one message for an unknown number, a wrong code or a stale proof."""
     context = {"form": form or f.TrackForm(), "track_error": error}
-    return _no_store(render(request, "frontend/complaints/track.html", context))
+    return _no_store(render(request, "frontend/complaints/track.html", context, status=status))
+
+
+def _track_number_key(number) -> str:
+    return "".join(str(number or "").split()).upper()
+
+
+def _track_refused(request, number, form=None):
+    """Tracking and the replies by code: a limit per address, and one per tracking number on the wrong codes
+    tried from anywhere. Checked before any code is hashed; None when the attempt may go on."""
+    key = _track_number_key(number)
+    if limits.over_limit(request, "complaint_track") or (
+        key and ratelimit.over("complaint_track_number", key)
+    ):
+        return _render_track_form(request, form, error=str(limits.MESSAGE), status=429)
+    return None
+
+
+def _track_failed(number) -> None:
+    key = _track_number_key(number)
+    if key:
+        ratelimit.hit("complaint_track_number", key)
 
 
 def _render_tracked(
@@ -370,9 +395,12 @@ def complaint_track(request):
     if not form.is_valid():
         return _render_track_form(request, form)
     number, code = form.cleaned_data["tracking_number"], form.cleaned_data["code"]
+    if (refusal := _track_refused(request, number, form)) is not None:
+        return refusal
     try:
         complaint = services.complaint_track(tracking_number=number, code=code)
     except NotFound as exc:
+        _track_failed(number)
         return _render_track_form(request, form, error=str(exc))
     return _render_tracked(request, complaint, tracking_number=number, code=code)
 
@@ -393,6 +421,8 @@ def complaint_track_action(request, action: str):
         raise Http404
     form = TRACKED_FORMS[action](request.POST, prefix=action)
     pk, number, code = _proof_of(form)
+    if (refusal := _track_refused(request, number)) is not None:
+        return refusal
     if form.is_valid():
         data = form.cleaned_data
         proof = {
@@ -408,6 +438,7 @@ def complaint_track_action(request, action: str):
                     **proof, rating=data["rating"], comment=data["comment"]
                 )
         except NotFound as exc:
+            _track_failed(number)
             return _render_track_form(request, error=str(exc))
         except InvalidTransition as exc:
             return _rerender_tracked(
@@ -427,6 +458,7 @@ def _rerender_tracked(request, pk, number, code, *, bound, action_error: str = "
     try:
         complaint = services.complaint_track(tracking_number=number, code=code)
     except NotFound as exc:
+        _track_failed(number)
         return _render_track_form(request, error=str(exc))
     if complaint.pk != pk:
         return _render_track_form(request, error=_("Pengaduan tidak ditemukan."))

@@ -41,6 +41,7 @@ from ppid.windows import objection_ground_windows
 from workcalendar.calendar import WorkingCalendar
 
 from . import forms_requests as f
+from . import limits
 from .views import _form_errors_to, error_lines
 
 DUE_SOON_WORKING_DAYS = 3
@@ -134,6 +135,8 @@ def request_file(request):
         )
     form = f.RequestFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        if limits.over_limit(request, "request_file"):
+            return limits.refused(request, "frontend/requests/file.html", {"form": form}, form)
         data = form.cleaned_data
         try:
             obj = services.information_request_file(

@@ -94,7 +94,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", "")
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Fails open (config/cache.py): with Redis down, throttles and rate limits let calls through with a warning.
+    CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": env_int("CACHE_SOCKET_TIMEOUT", 2)},
+        }
+    }
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
@@ -146,6 +153,20 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Every spelling of an account ("Ana@X.id", " ana@x.id ") is one username for the lock-out; the address is the
+# one accounts.ratelimit.client_ip trusts (never the client's own X-Forwarded-For claim).
+AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.ratelimit.client_ip"
+# How many reverse proxies in front of the web server append to X-Forwarded-For. 0: the address is REMOTE_ADDR
+# and X-Forwarded-For is ignored. Set it to the number of proxies you run, never more: the client writes the
+# rest of the header. Used by the login lock-out, the API throttles and the page rate limits alike.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The header is read only from peers in these networks (where the proxies connect from): a client that reaches
+# the server directly, around the proxy, cannot choose its address either.
+TRUSTED_PROXY_NETWORKS = env_list(
+    "TRUSTED_PROXY_NETWORKS",
+    ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 # How long an e-mail confirmation link stays valid.
 EMAIL_CONFIRMATION_MAX_AGE_HOURS = env_int("EMAIL_CONFIRMATION_MAX_AGE_HOURS", 72)
 
@@ -211,10 +232,11 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "api.parsers.MultiPartParser",
     ],
+    # DRF's own classes, keyed on accounts.ratelimit.client_ip and failing open when the cache is down.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
+        "api.throttling.AnonRateThrottle",
+        "api.throttling.UserRateThrottle",
+        "api.throttling.ScopedRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", "120/min"),
@@ -271,6 +293,28 @@ LOGGING = {
 
 # --- Uploads -------------------------------------------------------------------------------------------------
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
+# One complaint: at most this many attachments and this many bytes together (each file also UPLOAD_MAX_MB).
+COMPLAINT_MAX_ATTACHMENTS = env_int("COMPLAINT_MAX_ATTACHMENTS", 10)
+COMPLAINT_UPLOAD_TOTAL_BYTES = env_int("COMPLAINT_UPLOAD_TOTAL_MB", 30) * 1024 * 1024
+# The longest free text a public form takes (a complaint's description, a reply, a request's details).
+LONG_TEXT_MAX_CHARS = env_int("LONG_TEXT_MAX_CHARS", 20000)
+
+# --- Rate limits of the public forms (accounts/ratelimit.py), "count/period", each RATE_LIMIT_<SCOPE> -----------
+# Counted per client address and, where it says so, per account, e-mail or tracking number as well.
+RATE_LIMITS = {
+    scope: env(f"RATE_LIMIT_{scope.upper()}", default)
+    for scope, default in {
+        "complaint_file": "5/10min",  # complaints filed from one address (or one account)
+        "request_file": "20/hour",  # requests filed on the page from one address or account
+        "complaint_track": "20/10min",  # tracking and replies by code from one address
+        "complaint_track_number": "10/hour",  # wrong codes tried on one tracking number, from anywhere
+        "signup": "10/hour",  # sign-ups from one address
+        "signup_email": "3/hour",  # sign-ups for one e-mail address
+        "password_reset": "10/hour",  # reset e-mails asked from one address
+        "password_reset_email": "3/hour",  # reset e-mails asked for one address
+        "confirmation_mail": "5/hour",  # confirmation links sent again to one account (or from one address)
+    }.items()
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
