@@ -12,6 +12,7 @@ from . import (
     views_notifications,
     views_objections,
     views_requests,
+    views_work,
 )
 from .forms import LoginForm
 
@@ -25,10 +26,14 @@ urlpatterns = [
         views_notifications.notification_mark_all_read,
         name="notifications_mark_read",
     ),
+    path("kerja/", views_work.work_home, name="work"),
+    path("notifikasi/<int:pk>/buka/", views_notifications.notification_open, name="notification_open"),
     path("kalkulator-tenggat/", views.due_date_calculator, name="due_date"),
     path(
         "akun/masuk/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm),
+        views_work.StaffAwareLoginView.as_view(
+            template_name="accounts/login.html", authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
