@@ -108,6 +108,11 @@ urlpatterns = [
     path("pengaduan/", views_complaints.complaint_list, name="complaint_list"),
     path("pengaduan/baru/", views_complaints.complaint_file, name="complaint_file"),
     path("pengaduan/terkirim/<str:token>/", views_complaints.complaint_filed, name="complaint_filed"),
+    path(
+        "pengaduan/terkirim/<str:token>/kode.txt",
+        views_complaints.complaint_filed_code,
+        name="complaint_filed_code",
+    ),
     path("pengaduan/lacak/", views_complaints.complaint_track, name="complaint_track"),
     path(
         "pengaduan/lacak/aksi/<slug:action>/",
