@@ -93,3 +93,31 @@ def test_the_anonymous_code_can_be_copied_downloaded_and_printed_on_a_phone(worl
     tab.goto(download_url)
     assert code not in tab.text()
     assert "hanya ditampilkan sekali" in tab.text()
+
+
+def test_use_my_location_fills_the_coordinates_or_says_to_type_them(world, open_tab):
+    """Issue 13, point 16: the browser's geolocation, no map service; the fields stay for typing."""
+    from complaints.models import Complaint
+
+    tab = _phone(
+        open_tab, permissions=["geolocation"], geolocation={"latitude": -6.914744, "longitude": 107.60981}
+    )
+    page = tab.page
+    tab.goto("/pengaduan/baru/")
+    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    page.locator("#lokasi-status").filter(has_text="terisi dari lokasi perangkat").wait_for()
+    assert page.get_by_label("Lintang (latitude)").input_value() == "-6.914744"
+    assert page.get_by_label("Bujur (longitude)").input_value() == "107.609810"
+    page.get_by_label("Kategori").select_option(label="Pelayanan administrasi")
+    page.get_by_label("Judul pengaduan").fill("Meja layanan PPID tutup pada jam layanan")
+    page.get_by_label("Uraian kejadian").fill("Senin pukul 10.00 meja layanan kosong dan tidak ada petugas.")
+    tab.follow(page.get_by_role("button", name="Kirim pengaduan"))
+    complaint = Complaint.objects.get()
+    assert (float(complaint.latitude), float(complaint.longitude)) == (-6.914744, 107.60981)
+
+    refused = _phone(open_tab)  # no permission: the browser refuses
+    refused.goto("/pengaduan/baru/")
+    refused.page.get_by_role("button", name="Gunakan lokasi saya").click()
+    refused.page.locator("#lokasi-status").filter(has_text="Izin lokasi tidak diberikan").wait_for()
+    assert refused.page.get_by_label("Lintang (latitude)").input_value() == ""
+    refused.page.get_by_label("Lintang (latitude)").fill("-6.9")  # typing still works

@@ -86,3 +86,26 @@ def test_the_download_in_english(client, world):
         html = client.get(filed_url).content.decode()
         text = client.get(_download_url(html)).content.decode()
     assert "Tracking number:" in text and "Secret code:" in text
+
+
+# --- "Use my location" on the complaint form (issue 13, point 16) -----------------------------------------------
+def test_the_complaint_form_offers_use_my_location_and_keeps_the_fields_as_a_fallback(client, world):
+    html = client.get(FILE).content.decode()
+    button = re.search(r"<button[^>]*data-geolocate[^>]*>([^<]+)</button>", html)
+    assert button is not None and button.group(1) == "Gunakan lokasi saya"
+    tag = button.group(0)
+    # Hidden until tools.js finds the browser's geolocation; it fills the two fields, which stay for typing.
+    assert " hidden " in tag
+    assert 'data-latitude="id_latitude"' in tag and 'data-longitude="id_longitude"' in tag
+    assert 'name="latitude"' in html and 'name="longitude"' in html
+    assert "Izin lokasi tidak diberikan. Isi lintang dan bujur sendiri" in tag
+    assert "/static/frontend/tools.js" in html
+    # No map service: nothing loaded from elsewhere.
+    assert not re.search(r'(src|href)="https?://', html)
+
+
+def test_use_my_location_in_english(client, world):
+    client.cookies["django_language"] = "en"
+    html = client.get(FILE).content.decode()
+    assert ">Use my location</button>" in html
+    assert "Location permission was not given." in html
