@@ -1,0 +1,126 @@
+"""Wording (issue 13, point 17): one spelling of "e-mail", one date and time format per language and no
+Indonesian date in English text, "kata sandi Anda", true state messages on the profile page, and a true
+sentence about letter case on the complaint pages."""
+
+import datetime as dt
+import html as html_lib
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from notifications.models import Notification
+from notifications.reminders import run_deadline_jobs
+
+WIB = ZoneInfo("Asia/Jakarta")
+ID_MONTHS = ("Januari", "Februari", "Maret", "Mei", "Juni", "Juli", "Agustus", "Oktober", "Desember")
+
+
+def at(*args):
+    return time_machine.travel(dt.datetime(*args, tzinfo=WIB), tick=False)
+
+
+def english(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees: the body without tags, scripts or attribute values."""
+    body = page.split("<body", 1)[-1]
+    body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+# --- dates and times ------------------------------------------------------------------------------------------
+def test_dates_and_times_have_one_format_per_language(client, world, file_request):
+    with at(2026, 7, 6, 10, 5):
+        request = file_request()
+    client.force_login(world.officer)
+    with at(2026, 7, 7, 9):
+        queue = client.get("/antrean/").content.decode()
+        notifications = client.get("/notifikasi/").content.decode()
+        detail = client.get(f"/permohonan/{request.pk}/").content.decode()
+    due = request.due_date
+    id_due = f"{due.day} {['Juli', 'Agustus'][due.month - 7]} {due.year}"
+    assert id_due in queue  # the queue spells the month out like every other page
+    assert "6 Juli 2026, 10.05" in notifications  # not "6 Jul 2026 10:05"
+    assert "6 Juli 2026, 10.05" in detail
+
+    english(client)
+    with at(2026, 7, 7, 9):
+        queue = client.get("/antrean/").content.decode()
+        notifications = client.get("/notifikasi/").content.decode()
+        detail = client.get(f"/permohonan/{request.pk}/").content.decode()
+    en_due = f"{due.day} {['July', 'August'][due.month - 7]} {due.year}"
+    assert en_due in queue
+    assert "6 July 2026, 10:05" in notifications  # the English clock, not "10.05"
+    assert "6 July 2026, 10:05" in detail
+    for page in (queue, notifications, detail):
+        text = visible_text(page)
+        assert not [m for m in ID_MONTHS if re.search(rf"\b{m}\b", text)], (
+            "an Indonesian month in English text"
+        )
+
+
+def test_a_reminder_in_english_has_an_english_date(world, file_request):
+    world.officer.preferred_language = "en"
+    world.officer.save(update_fields=["preferred_language"])
+    with at(2026, 7, 6, 10):
+        request = file_request()  # due Monday 20 July
+    with at(2026, 7, 21, 9):
+        run_deadline_jobs()
+    english_message = Notification.objects.get(recipient=world.officer, kind="reminder.overdue").message
+    indonesian_message = Notification.objects.get(recipient=world.head, kind="reminder.overdue").message
+    assert english_message == f"{request.registration_number} has passed its deadline of 20 July 2026."
+    assert indonesian_message == f"{request.registration_number} melewati batas waktu 20 Juli 2026."
+    stored = Notification.objects.get(recipient=world.officer, kind="reminder.overdue").params
+    assert stored["due"] == "2026-07-20"
+
+
+# --- "e-mail" and "kata sandi Anda" -----------------------------------------------------------------------------
+def _account_pages(client, world, language="id"):
+    """The pages where Django's own strings (field labels, validators) meet ours, with their errors shown."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    client.logout()  # which also forgets the language cookie
+    client.cookies["django_language"] = language
+    pages = {
+        "signup": client.post("/akun/daftar/", {"email": "bukan", "password1": "123", "password2": "1"}),
+        "reset": client.post("/akun/lupa-sandi/", {"email": "bukan-alamat"}),
+    }
+    uid = urlsafe_base64_encode(force_bytes(world.citizen.pk))
+    token = default_token_generator.make_token(world.citizen)
+    landed = client.get(f"/akun/sandi-baru/{uid}/{token}/", follow=True)
+    set_url = (
+        landed.redirect_chain[-1][0] if landed.redirect_chain else f"/akun/sandi-baru/{uid}/set-password/"
+    )
+    pages["new-password"] = client.post(set_url, {"new_password1": "12345", "new_password2": "12345"})
+    client.force_login(world.admin)
+    client.cookies["django_language"] = language
+    pages["staff"] = client.post(f"/kelola/{world.agency.slug}/staf/", {"email": "bukan"})
+    return {name: visible_text(resp.content.decode()) for name, resp in pages.items()}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_one_spelling_of_e_mail_on_every_account_page(client, world, language):
+    texts = _account_pages(client, world, language)
+    for name, text in texts.items():
+        other = re.findall(r"(?<![eE]-)\b(?:[Ee]mail|EMAIL)\b", text)
+        assert not other, f"{name} ({language}) spells it {other}: one spelling, e-mail"
+    assert ("Enter a valid e-mail address." if language == "en" else "alamat e-mail yang benar") in texts[
+        "reset"
+    ]
+
+
+def test_password_wording_is_kata_sandi_anda(client, world):
+    texts = _account_pages(client, world)
+    text = texts["new-password"]
+    assert "Kata sandi Anda tidak boleh terlalu mirip" in text  # was "Sandi anda tidak dapat terlalu mirip"
+    assert "Kata sandi baru" in text
+    for name, page in texts.items():
+        assert not re.search(r"\banda\b", page), f"{name}: 'Anda' is written with a capital"
+        assert not re.search(r"(?<![Kk]ata )\b[Ss]andi\b", page), f"{name}: 'kata sandi', not 'sandi'"
