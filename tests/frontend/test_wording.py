@@ -124,3 +124,38 @@ def test_password_wording_is_kata_sandi_anda(client, world):
     for name, page in texts.items():
         assert not re.search(r"\banda\b", page), f"{name}: 'Anda' is written with a capital"
         assert not re.search(r"(?<![Kk]ata )\b[Ss]andi\b", page), f"{name}: 'kata sandi', not 'sandi'"
+
+
+# --- the complaint pages say the truth about letter case ------------------------------------------------------
+def test_the_code_is_not_case_sensitive_and_the_pages_say_so(client, world):
+    from complaints import services as c
+
+    with at(2026, 7, 6, 10):
+        filed_url = client.post(
+            "/pengaduan/baru/",
+            {
+                "agency": world.agency.pk,
+                "category": "health",
+                "title": "Antrean puskesmas",
+                "description": "Menunggu 5 jam tanpa kepastian",
+                "anonymous": "True",
+                "submission_key": "6f1c2a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f",
+            },
+        ).url
+        filed = client.get(filed_url).content.decode()
+    complaint = c.Complaint.objects.get()
+    code = re.findall(r'<dd class="mono big-code">([^<]+)</dd>', filed)[1]
+    # What the code does: any case, with or without the hyphens, for the number too.
+    typed = code.lower().replace("-", "")
+    assert c.complaint_track(tracking_number=complaint.tracking_number.lower(), code=typed) == complaint
+    assert "dibedakan." not in visible_text(filed).replace("tidak dibedakan", "")
+    assert "Huruf besar dan kecil tidak dibedakan" in filed
+    track = client.get("/pengaduan/lacak/").content.decode()
+    assert "Huruf besar dan kecil tidak dibedakan" in track
+    wrong = client.post("/pengaduan/lacak/", {"tracking_number": complaint.tracking_number, "code": "SALAH"})
+    text = visible_text(wrong.content.decode())
+    assert "termasuk huruf besar dan kecil" not in text
+    assert "dibedakan." not in text.replace("tidak dibedakan", "")
+    english(client)
+    track = visible_text(client.get("/pengaduan/lacak/").content.decode())
+    assert "Upper and lower case are not distinguished" in track
