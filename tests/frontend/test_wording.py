@@ -159,3 +159,77 @@ def test_the_code_is_not_case_sensitive_and_the_pages_say_so(client, world):
     english(client)
     track = visible_text(client.get("/pengaduan/lacak/").content.decode())
     assert "Upper and lower case are not distinguished" in track
+
+
+# --- the profile page's state messages are true -------------------------------------------------------------
+def test_a_complete_profile_is_ready_to_file_with_its_button(client, world):
+    client.force_login(world.citizen)
+    page = client.get("/akun/profil/").content.decode()
+    assert "Siap mengajukan permohonan" in page
+    assert re.search(r'<a class="button" href="/permohonan/baru/">Ajukan permohonan</a>', page)
+
+
+def test_an_incomplete_profile_says_exactly_what_is_missing(client, world):
+    from tests.factories import UserFactory
+
+    user = UserFactory()  # e-mail confirmed, no profile yet
+    client.force_login(user)
+    page = visible_text(client.get("/akun/profil/").content.decode())
+    assert "Belum dapat mengajukan permohonan" in page
+    assert "Lengkapi profil di bawah ini" in page
+    assert "konfirmasi" not in page.lower()  # the e-mail is confirmed already: do not ask for it
+    assert 'href="/permohonan/baru/"' not in client.get("/akun/profil/").content.decode()
+
+    # An individual without a NIK (a profile kept from before NIKs were asked): the NIK is what is missing.
+    from accounts.models import CitizenProfile
+
+    CitizenProfile.objects.create(
+        user=user, requester_type="individual", name="Budi", address="Jl. Merdeka 1"
+    )
+    page = visible_text(client.get("/akun/profil/").content.decode())
+    assert "Isi NIK" in page
+
+    # Unconfirmed e-mail with a complete profile: only the confirmation is missing.
+    world.citizen.email_confirmed_at = None
+    world.citizen.save(update_fields=["email_confirmed_at"])
+    client.force_login(world.citizen)
+    page = visible_text(client.get("/akun/profil/").content.decode())
+    assert "Konfirmasi alamat e-mail Anda" in page
+    assert "Lengkapi profil" not in page
+
+
+def test_the_nik_is_marked_required_and_the_entity_number_is_only_for_legal_entities(client, world):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    page = client.get("/akun/profil/").content.decode()
+    nik_label = re.search(r'<label for="id_nik">(.*?)</label>', page, re.S).group(1)
+    assert "wajib bagi perorangan dan kelompok orang" in nik_label
+    entity_label = re.search(r'<label for="id_entity_number">(.*?)</label>', page, re.S).group(1)
+    assert "khusus badan hukum" in entity_label
+    # Typed by an individual, it is not kept and not shown as theirs.
+    client.post(
+        "/akun/profil/",
+        {
+            "requester_type": "individual",
+            "name": "Budi",
+            "address": "Jl. Merdeka 1",
+            "nik": "3273015505900001",
+            "entity_number": "AHU-0001",
+        },
+    )
+    page = client.get("/akun/profil/").content.decode()
+    assert "AHU-0001" not in page
+    assert "Nomor SK badan hukum" not in page.split("<h2>", 1)[0]
+
+    # With a NIK stored, it is no longer required: the label says it is kept.
+    nik_label = re.search(r'<label for="id_nik">(.*?)</label>', page, re.S).group(1)
+    assert "wajib" not in nik_label
+    assert "Kosongkan jika tidak ingin mengubah NIK yang tersimpan." in page
+
+
+def test_the_profile_state_in_english(client, world):
+    english(client)
+    client.force_login(world.citizen)
+    page = client.get("/akun/profil/").content.decode()
+    assert "Ready to submit requests" in page and ">File a request</a>" in page
