@@ -39,10 +39,10 @@ class ProfileForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     entity_number = forms.CharField(
-        label=_("Nomor SK pengesahan badan hukum"),
+        label=_("Nomor SK pengesahan (khusus badan hukum)"),
         required=False,
         max_length=100,
-        help_text=_("Wajib untuk badan hukum."),
+        help_text=_("Wajib bagi badan hukum; untuk jenis pemohon lain tidak disimpan."),
     )
     address = forms.CharField(label=_("Alamat"), widget=forms.Textarea(attrs={"rows": 3}))
     phone = forms.CharField(label=_("Telepon"), required=False, max_length=30)
@@ -51,6 +51,11 @@ class ProfileForm(forms.Form):
     def __init__(self, *args, has_nik: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.has_nik = has_nik
+        if not has_nik:
+            # Required unless the requester is a legal entity, which the form only knows once it is posted:
+            # the label says so (a plain "required" would be untrue for legal entities).
+            self.fields["nik"].label = _("NIK (wajib bagi perorangan dan kelompok orang)")
+            self.fields["nik"].help_text = _("16 angka pada KTP.")
 
     def clean_nik(self):
         value = self.cleaned_data.get("nik", "")

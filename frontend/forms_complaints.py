@@ -166,7 +166,8 @@ class TrackForm(forms.Form):
         error_messages={"required": _("Isi kode rahasia.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}),
         help_text=_(
-            "Kode yang ditampilkan satu kali saat pengaduan dikirim. Huruf besar dan kecil dibedakan."
+            "Kode yang ditampilkan satu kali saat pengaduan dikirim. Huruf besar dan kecil tidak dibedakan; "
+            "tanda hubung boleh diketik atau dilewati."
         ),
     )
 

@@ -12,6 +12,7 @@ from . import (
     views_notifications,
     views_objections,
     views_requests,
+    views_work,
 )
 from .forms import LoginForm
 
@@ -25,10 +26,14 @@ urlpatterns = [
         views_notifications.notification_mark_all_read,
         name="notifications_mark_read",
     ),
+    path("kerja/", views_work.work_home, name="work"),
+    path("notifikasi/<int:pk>/buka/", views_notifications.notification_open, name="notification_open"),
     path("kalkulator-tenggat/", views.due_date_calculator, name="due_date"),
     path(
         "akun/masuk/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm),
+        views_work.StaffAwareLoginView.as_view(
+            template_name="accounts/login.html", authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
@@ -105,6 +110,11 @@ urlpatterns = [
     path("pengaduan/", views_complaints.complaint_list, name="complaint_list"),
     path("pengaduan/baru/", views_complaints.complaint_file, name="complaint_file"),
     path("pengaduan/terkirim/<str:token>/", views_complaints.complaint_filed, name="complaint_filed"),
+    path(
+        "pengaduan/terkirim/<str:token>/kode.txt",
+        views_complaints.complaint_filed_code,
+        name="complaint_filed_code",
+    ),
     path("pengaduan/lacak/", views_complaints.complaint_track, name="complaint_track"),
     path(
         "pengaduan/lacak/aksi/<slug:action>/",

@@ -164,7 +164,31 @@ def profile(request):
         account_services.citizen_profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Profil tersimpan."))
         return redirect("frontend:profile")
-    return render(request, "accounts/profile.html", {"form": form, "profile_obj": current})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "profile_obj": current, "missing": _missing_to_file(request.user, current)},
+    )
+
+
+def _missing_to_file(user, profile) -> list[str]:
+    """What still stands between the user and filing a request, in the order they can fix it."""
+    from accounts.models import RequesterType
+
+    missing = []
+    if user.email_confirmed_at is None:
+        missing.append(_("Konfirmasi alamat e-mail Anda: buka tautan yang kami kirim ke e-mail Anda."))
+    if profile is None:
+        missing.append(_("Lengkapi profil di bawah ini."))
+    else:
+        if not (profile.name and profile.address):
+            missing.append(_("Isi nama dan alamat."))
+        if profile.requester_type == RequesterType.LEGAL_ENTITY:
+            if not profile.entity_number:
+                missing.append(_("Isi nomor SK pengesahan badan hukum."))
+        elif not profile.has_nik:
+            missing.append(_("Isi NIK (16 angka pada KTP)."))
+    return missing
 
 
 # --- Administration ---------------------------------------------------------------------------------

@@ -15,21 +15,24 @@ bodies; pages that carry it are never cached.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, Value, When
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -325,8 +328,48 @@ def complaint_filed(request, token):
         request.session[FILED_CODES] = codes
     elif FILED_CODES in request.session:
         del request.session[FILED_CODES]
-    context = {"complaint": complaint, "code": code, "verify_due": _date(complaint.verify_due)}
+    context = {
+        "complaint": complaint,
+        "code": code,
+        "verify_due": _date(complaint.verify_due),
+        "token": token,
+        "track_url": settings.SITE_URL.rstrip("/") + reverse("frontend:complaint_track"),
+    }
     return _no_store(render(request, "frontend/complaints/filed.html", context))
+
+
+@require_GET
+def complaint_filed_code(request, token):
+    """The number and secret code as a small text file, to keep. Only while the page may still show the code:
+    the code is read from the same waiting session entry (never dropped or prolonged here), so after a plain
+    reload of the page, or FILED_CODE_SECONDS, this answers with the page saying it was shown once."""
+    try:
+        pk = signing.loads(token, salt=FILED_SALT)
+    except signing.BadSignature:
+        raise Http404 from None
+    complaint = Complaint.objects.filter(pk=pk, reporter=None).select_related("agency").first()
+    if complaint is None:
+        raise Http404
+    entry = _filed_codes(request).get(str(complaint.pk))
+    if entry is None:
+        return redirect("frontend:complaint_filed", token=token)
+    track_url = settings.SITE_URL.rstrip("/") + reverse("frontend:complaint_track")
+    lines = [
+        _("Pengaduan pelayanan publik: %(agency)s") % {"agency": complaint.agency.name},
+        _("Nomor pelacakan: %(number)s") % {"number": complaint.tracking_number},
+        _("Kode rahasia: %(code)s") % {"code": entry["code"]},
+        "",
+        _(
+            "Kode rahasia hanya ditampilkan sekali dan tidak dapat dikirim ulang. Simpan berkas ini di tempat aman."
+        ),
+        _("Jangan bagikan kode kepada siapa pun, termasuk petugas."),
+        _("Lacak pengaduan: %(url)s") % {"url": track_url},
+        "",
+    ]
+    response = HttpResponse("\r\n".join(lines).encode("utf-8"), content_type="text/plain; charset=utf-8")
+    filename = "pengaduan-" + re.sub(r"[^A-Za-z0-9]+", "-", complaint.tracking_number).strip("-") + ".txt"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return _no_store(response)
 
 
 # --- Tracking without an account ---------------------------------------------------------------------------------

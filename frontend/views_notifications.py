@@ -1,9 +1,11 @@
-"""The notification center page: the user's notifications, newest first; mark all read."""
+"""The notification center page: the user's notifications, newest first; mark all read; open one (which marks it
+read, then goes to its case)."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -38,3 +40,18 @@ def notification_list(request):
 def notification_mark_all_read(request):
     notification_mark_read(user=request.user)
     return redirect("frontend:notifications")
+
+
+@login_required
+def notification_open(request, pk: int):
+    """Open a notification: mark it read, then go to its case. Only the recipient's own (anyone else's answers
+    404); only to a path on this site (anything else lands on the notification center)."""
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification_mark_read(user=request.user, ids=[notification.pk])
+    target = notification.url
+    if not (
+        target.startswith("/")
+        and url_has_allowed_host_and_scheme(target, allowed_hosts=None, require_https=request.is_secure())
+    ):
+        return redirect("frontend:notifications")
+    return redirect(target)

@@ -1,7 +1,10 @@
 """The short message of each notification kind, in the recipient's language. Only case numbers and states:
 never personal data."""
 
+import datetime as dt
+
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
@@ -41,5 +44,13 @@ FALLBACK = _("Ada perubahan pada %(case)s.")
 
 
 def render(kind: str, language: str, **params) -> str:
+    """The message in `language`; dates among the params are written in that language too (never a date
+    formatted in the language of whoever ran the job inside an English sentence)."""
     with translation.override(language or "id"):
-        return str(MESSAGES.get(kind, FALLBACK)) % params
+        shown = {k: date_format(v, "DATE_FORMAT") if isinstance(v, dt.date) else v for k, v in params.items()}
+        return str(MESSAGES.get(kind, FALLBACK)) % shown
+
+
+def storable(params: dict) -> dict:
+    """The params as JSON keeps them (dates as ISO strings), to say the message again later."""
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}

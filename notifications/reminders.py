@@ -8,7 +8,6 @@ import datetime as dt
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
@@ -89,7 +88,7 @@ def _remind(obj, *, agency, due_date, recipients, url, now, calendars, started=N
             obj=obj,
             agency=agency,
             url=url,
-            due=date_format(due_date, "j F Y"),
+            due=due_date,  # written in each recipient's language by notifications.messages.render
         )
     return 1
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from .messages import render
+from .messages import render, storable
 from .models import Notification
 from .outbox import outbox_add
 
@@ -59,7 +59,7 @@ def notify(
                 state=state,
                 url=url,
                 message=render(kind, getattr(user, "preferred_language", "id"), case=str(obj), **params),
-                params={"case": str(obj), **params},
+                params=storable({"case": str(obj), **params}),
             )
         )
     if not rows:

@@ -180,6 +180,8 @@ NIK_ENCRYPTION_KEY_FILE = env("NIK_ENCRYPTION_KEY_FILE", "")
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date and time formats per language (config/formats/<lang>/formats.py), ahead of Django's.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Jakarta"
 USE_TZ = True

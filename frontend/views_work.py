@@ -1,0 +1,85 @@
+"""The staff's landing page after login (/kerja/): a first version of their workspace.
+
+Officers see a summary of their queue (open requests in their reach by due date, how many are due soon or
+overdue) and their open complaints; the Atasan PPID the objections waiting for a response; auditors the
+dashboard; administrators their management pages. Each part links to the full page that does the work.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from agencies.models import Agency, StaffRole
+from agencies.selectors import agencies_administered_by, agency_ids_in_full_reach, memberships_of
+from complaints.selectors import complaints_visible_to
+from ppid import rules
+from ppid.models import OPEN_STATES
+from ppid.selectors import objections_awaiting_decision, officer_queue
+from transparency.rules import may_prepare_report, may_view_compliance
+
+from .views_requests import _deadline_badges
+
+# How many of the earliest deadlines the summary lists; the queue has the rest.
+NEXT_DUE = 10
+
+
+def is_staff_user(user) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or memberships_of(user)))
+
+
+class StaffAwareLoginView(LoginView):
+    """Django's login; without a safe `next`, staff land on their work and citizens on the home page."""
+
+    def get_default_redirect_url(self):
+        if is_staff_user(self.request.user):
+            return reverse("frontend:work")
+        return super().get_default_redirect_url()
+
+
+def _request_summary(user) -> dict:
+    open_rows = _deadline_badges(officer_queue(user).filter(state__in=OPEN_STATES))
+    kinds = [badge["kind"] if badge else "" for _obj, badge in open_rows]
+    return {
+        "open": len(open_rows),
+        "overdue": kinds.count("overdue"),
+        "soon": kinds.count("soon"),
+        "next": open_rows[:NEXT_DUE],
+    }
+
+
+def _complaint_summary(user) -> dict:
+    from complaints.models import OPEN_COMPLAINT_STATES
+
+    open_complaints = list(
+        complaints_visible_to(user).exclude(reporter=user).filter(state__in=OPEN_COMPLAINT_STATES)
+    )
+    return {"open": len(open_complaints), "overdue": sum(c.is_overdue for c in open_complaints)}
+
+
+@login_required
+def work_home(request):
+    user = request.user
+    if not is_staff_user(user):
+        raise Http404
+    memberships = memberships_of(user)
+    roles = {m.role for m in memberships}
+    agencies = list({m.unit.agency_id: m.unit.agency for m in memberships}.values())
+    if user.is_superuser:
+        agencies = list(Agency.objects.all())
+    is_officer = user.is_superuser or bool(roles & rules.OFFICER_ROLES)
+    administered = list(agencies_administered_by(user))
+    context = {
+        "is_officer": is_officer,
+        "requests": _request_summary(user) if is_officer else None,
+        "complaints": _complaint_summary(user) if is_officer else None,
+        "objections": (
+            _deadline_badges(objections_awaiting_decision(user)) if StaffRole.ATASAN in roles else None
+        ),
+        "dashboard_agencies": [a for a in agencies if may_view_compliance(user, a)],
+        "report_agencies": [a for a in agencies if may_prepare_report(user, a)],
+        "administered": administered,
+        "full_reach": agency_ids_in_full_reach(user),
+    }
+    return render(request, "frontend/work.html", context)
