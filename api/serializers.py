@@ -1,6 +1,7 @@
 """Input serializers validate; output serializers render. No business rule lives here: services decide."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import RequesterType
@@ -8,6 +9,7 @@ from agencies.models import Agency, Unit
 from audit.models import Event
 from complaints.models import ArchiveReason, Complaint, ComplaintCategory
 from complaints.selectors import reporter_display
+from ppid import rules as ppid_rules
 from ppid.models import (
     Channel,
     Court,
@@ -107,6 +109,12 @@ class ResponseOut(serializers.Serializer):
     responded_at = serializers.DateTimeField()
 
 
+class RequesterContactOut(serializers.Serializer):
+    address = serializers.CharField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+
+
 class RequestOut(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     state_label = serializers.CharField(source="get_state_display")
@@ -114,6 +122,10 @@ class RequestOut(serializers.ModelSerializer):
     is_overdue = serializers.BooleanField()
     extended = serializers.BooleanField()
     requester_nik_masked = serializers.CharField()
+    requester_contact = serializers.SerializerMethodField(
+        help_text="The requester's address, phone and e-mail: for the requester, the handling officers and "
+        "the Atasan PPID (ppid.rules.may_see_requester_contact); null for everyone else."
+    )
     available_transitions = serializers.SerializerMethodField()
     response = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()
@@ -142,6 +154,7 @@ class RequestOut(serializers.ModelSerializer):
             "requester_type",
             "requester_name",
             "requester_nik_masked",
+            "requester_contact",
             "responded_at",
             "completed_at",
             "available_transitions",
@@ -151,6 +164,12 @@ class RequestOut(serializers.ModelSerializer):
 
     def get_available_transitions(self, obj) -> list[str]:
         return _transitions(obj, self.context["request"].user)
+
+    @extend_schema_field(RequesterContactOut(allow_null=True))
+    def get_requester_contact(self, obj) -> dict | None:
+        if not ppid_rules.may_see_requester_contact(obj, self.context["request"].user):
+            return None
+        return {"address": obj.requester_address, "phone": obj.requester_phone, "email": obj.requester_email}
 
     def get_response(self, obj) -> dict | None:
         response = getattr(obj, "response", None)
