@@ -27,6 +27,7 @@ from ppid.models import (
     ObtainMethod,
 )
 from workcalendar.models import Holiday
+from workcalendar.validators import incident_date, planned_date, received_date
 
 
 def _transitions(obj, user) -> list[str]:
@@ -204,7 +205,7 @@ class RequestCreateIn(serializers.Serializer):
     delivery_method = serializers.ChoiceField(choices=DeliveryMethod.choices)
     # Offline intake by officers only:
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
-    received_at = serializers.DateTimeField(required=False)
+    received_at = serializers.DateTimeField(required=False, validators=[received_date])
     requester = RequesterIn(required=False)
 
 
@@ -292,7 +293,9 @@ class ObjectionCreateIn(serializers.Serializer):
     )
     reason = serializers.CharField()
     proxy_name = serializers.CharField(required=False, allow_blank=True, default="")
-    received_at = serializers.DateTimeField(required=False, help_text=_("Hanya petugas: keberatan luring."))
+    received_at = serializers.DateTimeField(
+        required=False, validators=[received_date], help_text=_("Hanya petugas: keberatan luring.")
+    )
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
 
 
@@ -300,7 +303,9 @@ class DecideIn(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=ObjectionOutcome.choices)
     reasons = serializers.CharField(required=False, allow_blank=True, default="")
     order = serializers.CharField(required=False, allow_blank=True, default="")
-    comply_by = serializers.DateField(required=False, allow_null=True, default=None)
+    comply_by = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[planned_date]
+    )
     settled_by_agreement = serializers.BooleanField(required=False, default=False)
 
 
@@ -365,32 +370,38 @@ class DisputeCreateIn(serializers.Serializer):
     objection = serializers.IntegerField()
     commission = serializers.CharField(max_length=200)
     ki_register_number = serializers.CharField(max_length=100)
-    filed_on = serializers.DateField()
-    notice_received_on = serializers.DateField(required=False, allow_null=True, default=None)
+    filed_on = serializers.DateField(validators=[planned_date])
+    notice_received_on = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[planned_date]
+    )
 
 
 class DisputeProgressIn(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
-    notice_received_on = serializers.DateField(required=False, allow_null=True)
-    first_hearing_on = serializers.DateField(required=False, allow_null=True)
-    mediation_started_on = serializers.DateField(required=False, allow_null=True)
+    notice_received_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
+    first_hearing_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
+    mediation_started_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     mediation_extended = serializers.BooleanField(required=False)
     mediation_result = serializers.ChoiceField(
         choices=MediationResult.choices, required=False, allow_blank=True
     )
-    adjudication_started_on = serializers.DateField(required=False, allow_null=True)
-    decision_on = serializers.DateField(required=False, allow_null=True)
-    decision_received_on = serializers.DateField(required=False, allow_null=True)
+    adjudication_started_on = serializers.DateField(
+        required=False, allow_null=True, validators=[planned_date]
+    )
+    decision_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
+    decision_received_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     result = serializers.ChoiceField(choices=DisputeResult.choices, required=False, allow_blank=True)
     obligations = serializers.CharField(required=False, allow_blank=True)
-    complied_on = serializers.DateField(required=False, allow_null=True)
+    complied_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     compliance_note = serializers.CharField(required=False, allow_blank=True)
     appeal_court = serializers.ChoiceField(choices=Court.choices, required=False, allow_blank=True)
-    appeal_filed_on = serializers.DateField(required=False, allow_null=True)
+    appeal_filed_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     appeal_filed_by = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    court_decision_received_on = serializers.DateField(required=False, allow_null=True)
+    court_decision_received_on = serializers.DateField(
+        required=False, allow_null=True, validators=[planned_date]
+    )
     court_decision = serializers.CharField(required=False, allow_blank=True)
-    kasasi_filed_on = serializers.DateField(required=False, allow_null=True)
+    kasasi_filed_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     kasasi_decision = serializers.CharField(required=False, allow_blank=True)
 
 
@@ -455,7 +466,9 @@ class ComplaintCreateIn(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField()
     category = serializers.ChoiceField(choices=ComplaintCategory.choices)
-    occurred_on = serializers.DateField(required=False, allow_null=True, default=None)
+    occurred_on = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[incident_date]
+    )
     location = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
     latitude = serializers.DecimalField(
         max_digits=9,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.validators import date_window_error
 
 from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
@@ -222,6 +223,8 @@ def objection_register_offline(
         raise ValidationError({"received_at": [_("Isi tanggal dan jam penerimaan.")]})
     if received_at > now + dt.timedelta(minutes=1):
         raise ValidationError({"received_at": [_("Tanggal penerimaan tidak boleh di masa depan.")]})
+    if error := date_window_error(received_at, agency=request.agency):
+        raise ValidationError({"received_at": [error]})
     if received_at < request.received_at:
         raise ValidationError({"received_at": [_("Keberatan tidak mungkin diterima sebelum permohonannya.")]})
     if channel not in Channel.values or channel == Channel.ONLINE:
