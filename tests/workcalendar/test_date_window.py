@@ -206,3 +206,35 @@ def test_a_year_one_request_in_the_database_does_not_break_the_auditors(world, f
     assert compliance.json()["totals"]["overdue"] == 1
     assert api.get("/api/v1/stats/compliance/overdue/", {"agency": "diskominfo"}).status_code == 200
     assert api.get("/api/v1/stats/requests/", {"agency": "diskominfo"}).status_code == 200
+
+
+def test_a_dispute_filed_before_2008_is_refused(world, file_request):
+    with time_machine.travel(dt.datetime(2026, 3, 13, 10, tzinfo=WIB), tick=False):
+        request = file_request()
+    with time_machine.travel(dt.datetime(2026, 3, 25, 10, tzinfo=WIB), tick=False):
+        s.information_request_process(request_id=request.pk, actor=world.officer)
+        s.information_request_respond(
+            request_id=request.pk,
+            actor=world.officer,
+            decision="rejected",
+            exemption_grounds=["h"],
+            consequence_test="Data pribadi.",
+        )
+    with time_machine.travel(dt.datetime(2026, 4, 1, 10, tzinfo=WIB), tick=False):
+        objection = s.objection_file(
+            requester=world.citizen, request_id=request.pk, grounds=["a"], reason="x"
+        )
+    with time_machine.travel(dt.datetime(2026, 4, 10, 10, tzinfo=WIB), tick=False):
+        s.objection_decide(
+            objection_id=objection.pk, actor=world.atasan, outcome="upheld", reasons="Tetap."
+        )
+    with time_machine.travel(NOW, tick=False), pytest.raises(ValidationError) as refused:
+        s.dispute_register(
+            objection_id=objection.pk,
+            actor=world.officer,
+            commission="KI Jawa Barat",
+            ki_register_number="001/V/KI-JBR-PS/2026",
+            filed_on=dt.date(1, 1, 1),
+        )
+    assert TOO_EARLY in refused.value.message_dict["filed_on"]
+    assert not hasattr(Objection.objects.get(pk=objection.pk), "dispute")
