@@ -122,11 +122,10 @@ class Agency(models.Model):
         return self.name
 
     def clean(self) -> None:
-        from .numbering import validate_number_format
+        from .numbering import NUMBER_FORMAT_SETTINGS, validate_number_format
 
-        validate_number_format(self.registration_number_format)
-        validate_number_format(self.objection_number_format, field="objection_number_format")
-        validate_number_format(self.complaint_number_format, field="complaint_number_format")
+        for setting in NUMBER_FORMAT_SETTINGS:  # each against the field its numbers are stored in
+            validate_number_format(getattr(self, setting), setting, agency_slug=self.slug)
 
     @property
     def tzinfo(self) -> ZoneInfo:

@@ -4,6 +4,7 @@ The counter row is locked (SELECT ... FOR UPDATE) inside the transaction that cr
 is either used by a committed case or rolled back with it: no gaps, no duplicates.
 """
 
+import re
 import string
 
 from django.core.exceptions import ValidationError
@@ -11,17 +12,59 @@ from django.utils.translation import gettext as _
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 _FIELDS = {"seq", "year", "month", "month_roman", "unit", "agency"}
+# The length of the fields numbers are stored in (InformationRequest.registration_number,
+# Objection.registration_number, Complaint.tracking_number use it), per agency setting that formats them.
+NUMBER_MAX_LENGTH = 100
+NUMBER_FORMAT_SETTINGS = {
+    "registration_number_format": NUMBER_MAX_LENGTH,
+    "objection_number_format": NUMBER_MAX_LENGTH,
+    "complaint_number_format": NUMBER_MAX_LENGTH,
+}
+# The longest values a number can be made of: the largest sequence RegistrationCounter.last_value (a
+# PositiveIntegerField) holds, a four-digit year, the longest unit code (Unit.code) and agency code (slug).
+LARGEST_SEQUENCE = 2_147_483_647
+LARGEST_YEAR = 9999
+LONGEST_UNIT_CODE = 20
+LONGEST_AGENCY_SLUG = 60
+# A format spec's width and precision (the only parts that can make a field long) are read before anything is
+# rendered, so that "{seq:0999999999d}" is refused without building a gigabyte string.
+_SPEC_SIZES = re.compile(r"^(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?[a-zA-Z%]?$")
 
 
 def render_number(fmt: str, *, seq: int, year: int, month: int, unit: str, agency: str) -> str:
     return fmt.format(seq=seq, year=year, month=month, month_roman=ROMAN[month - 1], unit=unit, agency=agency)
 
 
-def validate_number_format(fmt: str, field: str = "registration_number_format") -> None:
+def validate_number_format(
+    fmt: str, field: str = "registration_number_format", *, agency_slug: str = ""
+) -> None:
+    """The format's elements are known, it holds {seq} and {year}, and every number it renders fits the
+    field: with the largest sequence, the longest unit code, any month, and the agency's code (the longest
+    possible one when not known yet)."""
+    invalid = ValidationError({field: _("Format nomor tidak valid.")})
     try:
-        names = {name for _text, name, _spec, _conv in string.Formatter().parse(fmt) if name is not None}
+        parsed = list(string.Formatter().parse(fmt))
     except ValueError as exc:
-        raise ValidationError({field: _("Format nomor tidak valid.")}) from exc
+        raise invalid from exc
+    names = {name for _text, name, _spec, _conv in parsed if name is not None}
+    limit = NUMBER_FORMAT_SETTINGS.get(field, NUMBER_MAX_LENGTH)
+    too_long = ValidationError(
+        {
+            field: _(
+                "Nomor dengan format ini bisa lebih panjang dari %(max)s karakter (dengan nomor urut terbesar "
+                "dan kode unit terpanjang). Persingkat formatnya."
+            )
+            % {"max": limit}
+        }
+    )
+    for _text, name, spec, _conv in parsed:
+        if name is None or not spec:
+            continue
+        sizes = _SPEC_SIZES.match(spec)
+        if "{" in spec or sizes is None:
+            raise invalid
+        if any(int(sizes[part] or 0) > limit for part in ("width", "precision")):
+            raise too_long
     unknown = names - _FIELDS
     if unknown:
         raise ValidationError(
@@ -30,9 +73,23 @@ def validate_number_format(fmt: str, field: str = "registration_number_format") 
     if not {"seq", "year"} <= names:
         raise ValidationError({field: _("Format nomor wajib memuat {seq} dan {year}.")})
     try:
-        render_number(fmt, seq=1, year=2026, month=4, unit="PPID", agency="x")
+        longest = max(
+            len(
+                render_number(
+                    fmt,
+                    seq=LARGEST_SEQUENCE,
+                    year=LARGEST_YEAR,
+                    month=month,
+                    unit="W" * LONGEST_UNIT_CODE,
+                    agency=agency_slug or "w" * LONGEST_AGENCY_SLUG,
+                )
+            )
+            for month in range(1, 13)
+        )
     except (ValueError, KeyError, IndexError) as exc:
-        raise ValidationError({field: _("Format nomor tidak valid.")}) from exc
+        raise invalid from exc
+    if longest > limit:
+        raise too_long
 
 
 def next_sequence(*, agency, series: str, year: int) -> int:

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from ppid.models import OPEN_STATES, Channel, RequestState
 from ppid.selectors import overdue_q
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.validators import planned_date
 
 DUE_SOON_WORKING_DAYS = 3
 
@@ -34,10 +35,11 @@ class RequestFilter(serializers.Serializer):
     state = serializers.ChoiceField(choices=RequestState.choices, required=False)
     unit = serializers.IntegerField(required=False, min_value=1)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
-    due_before = FilterDateField(required=False)
-    due_after = FilterDateField(required=False)
-    received_after = FilterDateField(required=False)
-    received_before = FilterDateField(required=False)
+    # Ends of a range: inside the window every date keeps (a due date may lie ahead).
+    due_before = FilterDateField(required=False, validators=[planned_date])
+    due_after = FilterDateField(required=False, validators=[planned_date])
+    received_after = FilterDateField(required=False, validators=[planned_date])
+    received_before = FilterDateField(required=False, validators=[planned_date])
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
     due_soon = serializers.BooleanField(required=False, allow_null=True, default=None)
     q = serializers.CharField(required=False, max_length=200, trim_whitespace=True)

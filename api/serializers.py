@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import RequesterType
@@ -10,6 +11,7 @@ from audit.models import Event
 from audit.selectors import event_reason
 from complaints.models import ArchiveReason, Complaint, ComplaintCategory
 from complaints.selectors import reporter_display
+from ppid import rules as ppid_rules
 from ppid.models import (
     Channel,
     Court,
@@ -27,6 +29,7 @@ from ppid.models import (
     ObtainMethod,
 )
 from workcalendar.models import Holiday
+from workcalendar.validators import incident_date, planned_date, received_date
 
 
 def _transitions(obj, user) -> list[str]:
@@ -114,6 +117,12 @@ class ResponseOut(serializers.Serializer):
     responded_at = serializers.DateTimeField()
 
 
+class RequesterContactOut(serializers.Serializer):
+    address = serializers.CharField()
+    phone = serializers.CharField()
+    email = serializers.CharField()
+
+
 class RequestOut(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     state_label = serializers.CharField(source="get_state_display")
@@ -121,6 +130,10 @@ class RequestOut(serializers.ModelSerializer):
     is_overdue = serializers.BooleanField()
     extended = serializers.BooleanField()
     requester_nik_masked = serializers.CharField()
+    requester_contact = serializers.SerializerMethodField(
+        help_text="The requester's address, phone and e-mail: for the requester, the handling officers and "
+        "the Atasan PPID (ppid.rules.may_see_requester_contact); null for everyone else."
+    )
     available_transitions = serializers.SerializerMethodField()
     response = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()
@@ -149,6 +162,7 @@ class RequestOut(serializers.ModelSerializer):
             "requester_type",
             "requester_name",
             "requester_nik_masked",
+            "requester_contact",
             "responded_at",
             "completed_at",
             "available_transitions",
@@ -158,6 +172,12 @@ class RequestOut(serializers.ModelSerializer):
 
     def get_available_transitions(self, obj) -> list[str]:
         return _transitions(obj, self.context["request"].user)
+
+    @extend_schema_field(RequesterContactOut(allow_null=True))
+    def get_requester_contact(self, obj) -> dict | None:
+        if not ppid_rules.may_see_requester_contact(obj, self.context["request"].user):
+            return None
+        return {"address": obj.requester_address, "phone": obj.requester_phone, "email": obj.requester_email}
 
     def get_response(self, obj) -> dict | None:
         response = getattr(obj, "response", None)
@@ -192,7 +212,7 @@ class RequestCreateIn(serializers.Serializer):
     delivery_method = serializers.ChoiceField(choices=DeliveryMethod.choices)
     # Offline intake by officers only:
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
-    received_at = serializers.DateTimeField(required=False)
+    received_at = serializers.DateTimeField(required=False, validators=[received_date])
     requester = RequesterIn(required=False)
 
 
@@ -282,7 +302,9 @@ class ObjectionCreateIn(serializers.Serializer):
     )
     reason = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
     proxy_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    received_at = serializers.DateTimeField(required=False, help_text=_("Hanya petugas: keberatan luring."))
+    received_at = serializers.DateTimeField(
+        required=False, validators=[received_date], help_text=_("Hanya petugas: keberatan luring.")
+    )
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
 
 
@@ -290,7 +312,9 @@ class DecideIn(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=ObjectionOutcome.choices)
     reasons = serializers.CharField(required=False, allow_blank=True, default="")
     order = serializers.CharField(required=False, allow_blank=True, default="")
-    comply_by = serializers.DateField(required=False, allow_null=True, default=None)
+    comply_by = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[planned_date]
+    )
     settled_by_agreement = serializers.BooleanField(required=False, default=False)
 
 
@@ -355,32 +379,38 @@ class DisputeCreateIn(serializers.Serializer):
     objection = serializers.IntegerField()
     commission = serializers.CharField(max_length=200)
     ki_register_number = serializers.CharField(max_length=100)
-    filed_on = serializers.DateField()
-    notice_received_on = serializers.DateField(required=False, allow_null=True, default=None)
+    filed_on = serializers.DateField(validators=[planned_date])
+    notice_received_on = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[planned_date]
+    )
 
 
 class DisputeProgressIn(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
-    notice_received_on = serializers.DateField(required=False, allow_null=True)
-    first_hearing_on = serializers.DateField(required=False, allow_null=True)
-    mediation_started_on = serializers.DateField(required=False, allow_null=True)
+    notice_received_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
+    first_hearing_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
+    mediation_started_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     mediation_extended = serializers.BooleanField(required=False)
     mediation_result = serializers.ChoiceField(
         choices=MediationResult.choices, required=False, allow_blank=True
     )
-    adjudication_started_on = serializers.DateField(required=False, allow_null=True)
-    decision_on = serializers.DateField(required=False, allow_null=True)
-    decision_received_on = serializers.DateField(required=False, allow_null=True)
+    adjudication_started_on = serializers.DateField(
+        required=False, allow_null=True, validators=[planned_date]
+    )
+    decision_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
+    decision_received_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     result = serializers.ChoiceField(choices=DisputeResult.choices, required=False, allow_blank=True)
     obligations = serializers.CharField(required=False, allow_blank=True)
-    complied_on = serializers.DateField(required=False, allow_null=True)
+    complied_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     compliance_note = serializers.CharField(required=False, allow_blank=True)
     appeal_court = serializers.ChoiceField(choices=Court.choices, required=False, allow_blank=True)
-    appeal_filed_on = serializers.DateField(required=False, allow_null=True)
+    appeal_filed_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     appeal_filed_by = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    court_decision_received_on = serializers.DateField(required=False, allow_null=True)
+    court_decision_received_on = serializers.DateField(
+        required=False, allow_null=True, validators=[planned_date]
+    )
     court_decision = serializers.CharField(required=False, allow_blank=True)
-    kasasi_filed_on = serializers.DateField(required=False, allow_null=True)
+    kasasi_filed_on = serializers.DateField(required=False, allow_null=True, validators=[planned_date])
     kasasi_decision = serializers.CharField(required=False, allow_blank=True)
 
 
@@ -445,7 +475,9 @@ class ComplaintCreateIn(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
     category = serializers.ChoiceField(choices=ComplaintCategory.choices)
-    occurred_on = serializers.DateField(required=False, allow_null=True, default=None)
+    occurred_on = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[incident_date]
+    )
     location = serializers.CharField(required=False, allow_blank=True, default="", max_length=255)
     latitude = serializers.DecimalField(
         max_digits=9,

@@ -3,8 +3,11 @@ compliance views and the annual report. Thin views over transparency.statistics,
 .services.
 
 Downloads: the statistics answer JSON by default; `?format=csv` gives a CSV file (UTF-8 with BOM, one row per
-figure and month) and `?format=json` the same JSON as a file. The format is chosen by that parameter alone,
-never by the Accept header, and errors are always JSON ({code, detail, errors}).
+figure and month) and `?format=json` the same JSON as a file. `&dialect=spreadsheet` makes the CSV the form the
+pages offer, for spreadsheet programs in Indonesian (`;` separators, Indonesian headers over the codes, decimal
+comma, shares as percentages); without it the CSV stays as clients parse it (see transparency.exports). The
+format is chosen by that parameter alone, never by the Accept header, and errors are always JSON ({code,
+detail, errors}). Every CSV neutralises text cells a spreadsheet would run as formulas.
 """
 
 from __future__ import annotations
@@ -54,7 +57,9 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return csv_bytes(data)
+        request = (renderer_context or {}).get("request")
+        dialect = request.query_params.get("dialect") if request is not None else None
+        return csv_bytes(data, spreadsheet=dialect == "spreadsheet")
 
 
 class PDFRenderer(BaseRenderer):
@@ -133,6 +138,19 @@ class PeriodQuery(serializers.Serializer):
         choices=[("json", "JSON file (download)"), ("csv", "CSV file (download)")],
         required=False,
         help_text="`csv` or `json` to download a file; JSON in the page by default.",
+    )
+    dialect = serializers.ChoiceField(
+        choices=[
+            ("standard", "Standard CSV: `,`, codes, decimal point, fractions"),
+            (
+                "spreadsheet",
+                "For spreadsheets in Indonesian: `;`, Indonesian headers then the codes, decimal comma",
+            ),
+        ],
+        required=False,
+        help_text="With `format=csv`: `standard` (default: `,`, codes, decimal point, fractions) or "
+        "`spreadsheet` (for spreadsheets in Indonesian: `;`, Indonesian headers then the codes, decimal comma, "
+        "percentages).",
     )
 
     def validate_start(self, value):

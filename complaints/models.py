@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from agencies.numbering import NUMBER_MAX_LENGTH
+
 from . import rules
 
 
@@ -55,7 +57,7 @@ class Complaint(FSMModelMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="complaints",
     )
-    tracking_number = models.CharField(_("nomor pelacakan"), max_length=100)
+    tracking_number = models.CharField(_("nomor pelacakan"), max_length=NUMBER_MAX_LENGTH)
     registration_year = models.PositiveSmallIntegerField()
     registration_sequence = models.PositiveIntegerField()
     # Anonymous complaints filed without an account are followed with a secret code; only its hash is kept.

@@ -23,6 +23,7 @@ from ppid.errors import InvalidTransition, NotFound, PermissionDenied, Validatio
 from ppid.transitions import check_fsm_transition
 from ppid.uploads import inspect_upload, removes_files_it_wrote, store_file
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.validators import date_window_error
 
 from .models import (
     ArchiveReason,
@@ -133,11 +134,12 @@ def _audit(complaint, actor, action, *, from_state="", reason="", details=None):
 
 # --- filing ---------------------------------------------------------------------------------------------------
 def occurred_on_error(agency, occurred_on) -> str | None:
-    """An incident cannot lie ahead of today in the agency's zone. Forms ask this too, so that the message comes
-    with the form's own errors instead of after them."""
-    if occurred_on is not None and occurred_on > timezone.localdate(timezone=agency.tzinfo):
-        return _("Tanggal kejadian tidak boleh di masa depan.")
-    return None
+    """An incident cannot lie ahead of today in the agency's zone, nor before the window every date keeps
+    (workcalendar.validators). Forms ask this too, so that the message comes with the form's own errors
+    instead of after them."""
+    return date_window_error(
+        occurred_on, agency=agency, future_message=_("Tanggal kejadian tidak boleh di masa depan.")
+    )
 
 
 def text_length_error(text) -> str | None:

@@ -15,6 +15,7 @@ from ppid.models import (
     ObjectionGround,
     ObjectionOutcome,
 )
+from workcalendar.validators import planned_date, received_date
 
 from .forms_requests import new_submission_key
 
@@ -31,6 +32,7 @@ def _date_field(label, *, required_message=None, **kwargs) -> forms.DateField:
         widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d"],
         error_messages=errors,
+        validators=[planned_date],
         **kwargs,
     )
 
@@ -97,6 +99,7 @@ class ObjectionOfflineForm(_GroundsMixin):
             "invalid": _("Tanggal dan jam tidak valid."),
             "required": _("Isi tanggal dan jam penerimaan."),
         },
+        validators=[received_date],
     )
     channel = forms.ChoiceField(
         label=_("Diterima melalui"),

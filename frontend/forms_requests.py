@@ -19,6 +19,7 @@ from ppid.models import (
     ObtainMethod,
     RequestState,
 )
+from workcalendar.validators import received_date
 
 TEXTAREA = {"rows": 4}
 
@@ -172,6 +173,7 @@ class OfflineIntakeForm(_RequestFieldsMixin):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
         help_text=_("Waktu setempat badan publik. Hari penerimaan adalah hari ke-0."),
         error_messages={"invalid": _("Tanggal dan jam tidak valid.")},
+        validators=[received_date],
     )
     agency = forms.ModelChoiceField(label=_("Badan publik"), queryset=Agency.objects.none(), empty_label=None)
     unit = UnitChoiceField(

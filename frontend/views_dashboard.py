@@ -118,7 +118,8 @@ def _report_year_or_404(agency: Agency, year: int) -> int:
 
 
 def _csv(rows, filename: str) -> HttpResponse:
-    response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
+    # For a spreadsheet program in Indonesian: `;`, Indonesian headers over the codes, decimal comma.
+    response = HttpResponse(csv_bytes(rows, spreadsheet=True), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)

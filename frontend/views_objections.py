@@ -383,7 +383,7 @@ def objection_letter(request, pk: int):
     from ppid import letters  # only needed when a letter is asked for
 
     try:
-        pdf = letters.render_objection_decision(objection)
+        pdf = letters.render_objection_decision(objection, viewer=request.user)
     except ValueError as exc:  # not decided yet: the letter does not exist
         raise Http404 from exc
     response = HttpResponse(pdf, content_type="application/pdf")

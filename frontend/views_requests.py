@@ -594,7 +594,7 @@ def request_letter(request, pk: int, kind: str):
 
     renderer_name, stem = LETTERS[kind]
     try:
-        pdf = getattr(letters, renderer_name)(obj)
+        pdf = getattr(letters, renderer_name)(obj, viewer=request.user)
     except ValueError as exc:  # no extension / no response yet: that letter does not exist
         raise Http404 from exc
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -301,8 +301,10 @@ def downloads(agency, start: dt.date, end: dt.date) -> list[tuple[str, str, str]
     query = _download_query(agency, start, end)
     links = []
     for name, what in (("api:stats-requests", _("Permohonan")), ("api:stats-complaints", _("Pengaduan"))):
-        for fmt in ("csv", "json"):
-            links.append((what, fmt.upper(), f"{reverse(name)}?{urlencode({**query, 'format': fmt})}"))
+        for fmt, extra in (("csv", {"dialect": "spreadsheet"}), ("json", {})):
+            # The page's CSV is the spreadsheet form (`;`, Indonesian headers, decimal comma, percentages).
+            address = f"{reverse(name)}?{urlencode({**query, 'format': fmt, **extra})}"
+            links.append((what, fmt.upper(), address))
     return links
 
 

@@ -6,6 +6,10 @@ a Badan Publik. The template text is therefore written in Indonesian and not mar
 rendering runs under the "id" locale so that choice labels and month names come out in Indonesian, and
 under the agency's time zone so that times read as WIB, WITA or WIT.
 
+The requester's address, phone and e-mail are printed only for a viewer whom
+``ppid.rules.may_see_requester_contact`` allows (the requester, the handling officers, the Atasan PPID); for
+anyone else (an auditor, an administrator, or no viewer given) the letter renders with them left out.
+
 WeasyPrint never fetches anything: the templates contain no URLs and the fetcher refuses every scheme but
 ``data:``.
 """
@@ -21,23 +25,25 @@ from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from . import rules
 from .models import ExemptionGround, InformationRequest, Objection, RequestResponse
 from .services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
 from .windows import KI_FILING_DAYS, dispute_windows
 
 
-def render_receipt(request: InformationRequest, *, preview: bool = False) -> bytes:
+def render_receipt(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
     """Tanda bukti penerimaan permohonan (UU 14/2008 Pasal 22 ayat 4)."""
     return _render_pdf(
         "ppid/letters/receipt.html",
         request,
         working_days=NOTICE_WORKING_DAYS,
         due_date=request.original_due_date,
+        viewer=viewer,
         preview=preview,
     )
 
 
-def render_extension_letter(request: InformationRequest, *, preview: bool = False) -> bytes:
+def render_extension_letter(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
     """Pemberitahuan perpanjangan waktu (UU 14/2008 Pasal 22 ayat 8). ValueError if it was not extended."""
     if not request.extended:
         raise ValueError(f"Request {request.registration_number} was not extended.")
@@ -51,11 +57,12 @@ def render_extension_letter(request: InformationRequest, *, preview: bool = Fals
         working_days=EXTENSION_WORKING_DAYS,
         previous_due_date=previous,
         new_due_date=new,
+        viewer=viewer,
         preview=preview,
     )
 
 
-def render_notice(request: InformationRequest, *, preview: bool = False) -> bytes:
+def render_notice(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
     """Pemberitahuan tertulis (UU 14/2008 Pasal 22 ayat 7). ValueError if there is no response yet."""
     try:
         response = request.response
@@ -67,11 +74,12 @@ def render_notice(request: InformationRequest, *, preview: bool = False) -> byte
         response=response,
         grounds=[_Ground(letter) for letter in response.exemption_grounds],
         fee=_rupiah(response.fee_amount),
+        viewer=viewer,
         preview=preview,
     )
 
 
-def render_objection_decision(objection: Objection, *, preview: bool = False) -> bytes:
+def render_objection_decision(objection: Objection, *, viewer=None, preview: bool = False) -> bytes:
     """Tanggapan Atasan PPID atas keberatan (UU 14/2008 Pasal 36). ValueError if it was not decided yet."""
     if objection.decided_at is None:
         raise ValueError(f"Objection {objection.registration_number} has not been decided yet.")
@@ -83,6 +91,7 @@ def render_objection_decision(objection: Objection, *, preview: bool = False) ->
         objection=objection,
         ki_filing_days=KI_FILING_DAYS,
         ki_filing_due=ki_filing.due_date if ki_filing else None,
+        viewer=viewer,
         preview=preview,
     )
 
@@ -104,9 +113,13 @@ def _rupiah(amount: Decimal | int) -> str:
     return "Rp\u00a0" + f"{int(amount):,}".replace(",", ".")
 
 
-def _render_pdf(template: str, request: InformationRequest, *, preview: bool = False, **context) -> bytes:
-    """`preview` marks every page as not issued (see ppid.previews)."""
+def _render_pdf(
+    template: str, request: InformationRequest, *, viewer, preview: bool = False, **context
+) -> bytes:
+    """`preview` marks every page as not issued (see ppid.previews). The contacts are shown only to a viewer
+    the rule allows."""
     agency = request.agency
+    show_contact = viewer is not None and rules.may_see_requester_contact(request, viewer)
     with translation.override("id"), timezone.override(agency.tzinfo):
         html = render_to_string(
             template,
@@ -116,6 +129,7 @@ def _render_pdf(template: str, request: InformationRequest, *, preview: bool = F
                 "tz_label": agency.time_zone_label,
                 "cuti_bersama_skipped": not agency.cuti_bersama_is_working_day,
                 "preview": preview,
+                "show_contact": show_contact,
                 **context,
             },
         )

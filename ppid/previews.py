@@ -27,19 +27,19 @@ def _dry_run(run: Callable[[], object], render: Callable[[object], bytes]) -> by
 def preview_extension_letter(*, request_id, actor, reason: str) -> bytes:
     return _dry_run(
         lambda: services.information_request_extend(request_id=request_id, actor=actor, reason=reason),
-        lambda obj: letters.render_extension_letter(obj, preview=True),
+        lambda obj: letters.render_extension_letter(obj, viewer=actor, preview=True),
     )
 
 
 def preview_notice(*, request_id, actor, **notice) -> bytes:
     return _dry_run(
         lambda: services.information_request_respond(request_id=request_id, actor=actor, files=(), **notice),
-        lambda obj: letters.render_notice(obj, preview=True),
+        lambda obj: letters.render_notice(obj, viewer=actor, preview=True),
     )
 
 
 def preview_objection_decision(*, objection_id, actor, **decision) -> bytes:
     return _dry_run(
         lambda: services.objection_decide(objection_id=objection_id, actor=actor, **decision),
-        lambda obj: letters.render_objection_decision(obj, preview=True),
+        lambda obj: letters.render_objection_decision(obj, viewer=actor, preview=True),
     )

@@ -15,8 +15,21 @@ from collections import OrderedDict
 
 from workcalendar.calendar import WorkingCalendar
 from workcalendar.models import Holiday
+from workcalendar.validators import EARLIEST
 
 ONE_DAY = dt.timedelta(days=1)
+# Every day counted is clamped into this span. Dates people enter are kept inside it (workcalendar.validators),
+# but a row stored before that check (a request "received" in year 1) must not break every reader: before the
+# floor, days count as from the floor (such a case reads as very old, never as an error); after the ceiling,
+# as at the ceiling.
+FLOOR = EARLIEST - dt.timedelta(days=366)
+CEILING = dt.date(2200, 12, 31)
+
+
+def clamp(day: dt.date) -> dt.date:
+    return min(max(day, FLOOR), CEILING)
+
+
 # When a date outside the span turns up, the span grows by at least this much (one more holiday query).
 _MARGIN = dt.timedelta(days=62)
 
@@ -24,6 +37,7 @@ _MARGIN = dt.timedelta(days=62)
 class WorkingDayIndex:
     def __init__(self, agency, first: dt.date, last: dt.date):
         self.agency = agency
+        first, last = clamp(first), clamp(last)
         self._build(first, max(first, last))
 
     def _build(self, first: dt.date, last: dt.date) -> None:
@@ -46,7 +60,7 @@ class WorkingDayIndex:
         state = self._state
         first, last, _prefix = state
         if lo < first or hi > last:
-            self._build(min(lo - _MARGIN, first), max(hi + _MARGIN, last))
+            self._build(clamp(min(lo - _MARGIN, first)), clamp(max(hi + _MARGIN, last)))
             state = self._state
         return state
 
@@ -60,6 +74,7 @@ class WorkingDayIndex:
 
     def between(self, start: dt.date, end: dt.date) -> int:
         """Working days after `start` up to and including `end` (0 if end <= start)."""
+        start, end = clamp(start), clamp(end)
         if end <= start:
             return 0
         first, _last, prefix = self._cover(start, end)
@@ -81,6 +96,7 @@ def working_day_index(agency, first: dt.date, last: dt.date) -> WorkingDayIndex:
     same one. Which days are working days depends only on the holidays that apply to the agency in those years
     and on whether it counts cuti bersama, so exactly these are the key: one small query finds them, and any
     change to the calendar (a holiday added, moved, removed or re-kinded) gives a new key and a new index."""
+    first, last = clamp(first), clamp(last)
     first, last = dt.date(first.year, 1, 1), dt.date(max(first, last).year, 12, 31)
     holidays = tuple(
         Holiday.objects.applicable_to(agency)

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .validators import date_window_error
+
 
 class HolidayKind(models.TextChoices):
     NATIONAL = "national", _("Libur nasional")
@@ -84,6 +86,8 @@ class Holiday(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name}"
 
     def clean(self) -> None:
+        if error := date_window_error(self.date, planned=True):  # planned ahead, never before 2008
+            raise ValidationError({"date": error})
         if self.kind == HolidayKind.AGENCY and not self.agency_id:
             raise ValidationError({"agency": _("Libur khusus harus untuk satu badan publik.")})
         if self.kind != HolidayKind.AGENCY:

@@ -1,6 +1,6 @@
 """Writes to the holiday calendar. Every change is audited with who and why."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from audit.services import audit_record
 
 from .models import Holiday
 from .selectors import can_edit_holiday
+from .validators import date_window_error
 
 
 def _snapshot(holiday: Holiday) -> dict:
@@ -21,6 +22,8 @@ def holiday_save(*, actor, holiday: Holiday, reason: str = "") -> Holiday:
     """Create or update a holiday the actor may edit. `holiday` has passed full_clean()."""
     if not can_edit_holiday(actor, holiday):
         raise PermissionDenied(_("Anda tidak berwenang mengubah hari libur ini."))
+    if error := date_window_error(holiday.date, planned=True):
+        raise ValidationError({"date": [error]})
     creating = holiday.pk is None
     with transaction.atomic():
         before = None if creating else _snapshot(Holiday.objects.select_for_update().get(pk=holiday.pk))

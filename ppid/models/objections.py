@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from agencies.numbering import NUMBER_MAX_LENGTH
+
 from .. import rules
 from .requests import Channel, InformationRequest
 
@@ -59,7 +61,7 @@ class Objection(FSMModelMixin, models.Model):
     proxy_name = models.CharField(_("nama kuasa pemohon (jika diwakili)"), max_length=200, blank=True)
     channel = models.CharField(_("saluran"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
     received_at = models.DateTimeField(_("diterima pada"))
-    registration_number = models.CharField(_("nomor registrasi keberatan"), max_length=100)
+    registration_number = models.CharField(_("nomor registrasi keberatan"), max_length=NUMBER_MAX_LENGTH)
     registration_year = models.PositiveSmallIntegerField()
     registration_sequence = models.PositiveIntegerField()
     submission_key = models.UUIDField(null=True, blank=True, editable=False)

@@ -17,6 +17,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from accounts import crypto
 from accounts.models import RequesterType
 from accounts.nik import mask_nik
+from agencies.numbering import NUMBER_MAX_LENGTH
 
 from .. import rules
 
@@ -116,7 +117,7 @@ class InformationRequest(FSMModelMixin, models.Model):
     received_at = models.DateTimeField(_("diterima pada"))
     # Who entered it: the requester online, the officer for offline intake.
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    registration_number = models.CharField(_("nomor registrasi"), max_length=100)
+    registration_number = models.CharField(_("nomor registrasi"), max_length=NUMBER_MAX_LENGTH)
     registration_year = models.PositiveSmallIntegerField()
     registration_sequence = models.PositiveIntegerField()
     submission_key = models.UUIDField(null=True, blank=True, editable=False)

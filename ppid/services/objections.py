@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.validators import date_window_error
 
 from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
@@ -222,6 +223,8 @@ def objection_register_offline(
         raise ValidationError({"received_at": [_("Isi tanggal dan jam penerimaan.")]})
     if received_at > now + dt.timedelta(minutes=1):
         raise ValidationError({"received_at": [_("Tanggal penerimaan tidak boleh di masa depan.")]})
+    if error := date_window_error(received_at, agency=request.agency):
+        raise ValidationError({"received_at": [error]})
     if received_at < request.received_at:
         raise ValidationError({"received_at": [_("Keberatan tidak mungkin diterima sebelum permohonannya.")]})
     if channel not in Channel.values or channel == Channel.ONLINE:
@@ -437,15 +440,13 @@ def _may_record_dispute(case, actor) -> bool:
 
 def _validate_dispute(dispute: Dispute, objection: Objection) -> None:
     errors: dict[str, list[str]] = {}
-    today = timezone.localdate(timezone=objection.agency.tzinfo)
     if not dispute.ki_register_number.strip():
         errors["ki_register_number"] = [_("Isi nomor register sengketa dari Komisi Informasi.")]
     if not dispute.commission.strip():
         errors["commission"] = [_("Sebutkan Komisi Informasi yang memeriksa sengketa.")]
-    for field in DISPUTE_DATE_FIELDS:
-        value = getattr(dispute, field)
-        if value is not None and value > today:
-            errors.setdefault(field, []).append(_("Tanggal tidak boleh di masa depan."))
+    for field in DISPUTE_DATE_FIELDS:  # each step has happened: not ahead of today, not before 2008
+        if error := date_window_error(getattr(dispute, field), agency=objection.agency):
+            errors.setdefault(field, []).append(error)
     if (
         dispute.filed_on
         and dispute.filed_on < objection.received_at.astimezone(objection.agency.tzinfo).date()
@@ -583,6 +584,8 @@ def dispute_add_hearing(*, dispute_id, actor, held_on: dt.date, kind: str, notes
             errors["kind"] = [_("Pilih jenis sidang.")]
         if held_on is None or held_on > timezone.localdate(timezone=dispute.agency.tzinfo):
             errors["held_on"] = [_("Tanggal sidang tidak boleh kosong atau di masa depan.")]
+        elif error := date_window_error(held_on, agency=dispute.agency):
+            errors["held_on"] = [error]
         elif held_on < dispute.filed_on:
             errors["held_on"] = [_("Sidang tidak mungkin sebelum sengketa diajukan.")]
         if errors:

@@ -25,6 +25,7 @@ from agencies.numbering import next_sequence, render_number
 from agencies.selectors import memberships_of
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.validators import date_window_error
 
 from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
@@ -352,6 +353,8 @@ def information_request_register_offline(
         errors["received_at"] = [_("Isi tanggal dan jam penerimaan.")]
     elif received_at > now + dt.timedelta(minutes=1):
         errors["received_at"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
+    elif error := date_window_error(received_at, agency=agency):
+        errors["received_at"] = [error]
     requester_type = requester.get("requester_type", "")
     nik = ""
     if requester_type not in RequesterType.values:

@@ -332,11 +332,13 @@ def test_document_download_for_the_requester_and_404_for_another_citizen(client,
 
 
 def test_letters_are_served_as_pdf_attachments(client, world, file_request, monkeypatch):
-    def not_extended(request):
+    def not_extended(request, **kwargs):
         raise ValueError("not extended")
 
     fake = types.ModuleType("ppid.letters")
-    fake.render_receipt = lambda request: b"%PDF-1.4 receipt " + request.registration_number.encode()
+    fake.render_receipt = lambda request, **kwargs: (
+        b"%PDF-1.4 receipt " + request.registration_number.encode()
+    )
     fake.render_extension_letter = not_extended
     fake.render_notice = not_extended
     monkeypatch.setitem(sys.modules, "ppid.letters", fake)

@@ -208,12 +208,16 @@ def test_a_year_without_holidays_carries_the_warning(world, client, now):
 def test_downloads_are_the_public_api_files_of_the_same_figures(scenario, client, now):
     html = _page(client, "/statistik/diskominfo/", year=2026)
     links = re.findall(r'href="(/api/v1/stats/[^"]+)"', html)
-    csv_link = "/api/v1/stats/requests/?agency=diskominfo&amp;year=2026&amp;format=csv"
+    csv_link = (
+        "/api/v1/stats/requests/?agency=diskominfo&amp;year=2026&amp;format=csv&amp;dialect=spreadsheet"
+    )
     assert csv_link in links
     assert "/api/v1/stats/complaints/?agency=diskominfo&amp;year=2026&amp;format=json" in links
     response = client.get(csv_link.replace("&amp;", "&"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # The spreadsheet form: Indonesian headers on the first row, the codes on the second, `;` separators.
+    lines = response.content.decode("utf-8-sig").split("\r\n", 1)[1]
+    rows = list(csv.DictReader(io.StringIO(lines), delimiter=";"))
     whole = {r["figure"]: r["value"] for r in rows if r["month"] == ""}
     assert whole["requests.received"] == "7"
     assert whole["requests.decisions.rejected"] == table(html, "Keputusan atas permohonan")["Ditolak"]

@@ -96,7 +96,7 @@ def test_receipt_of_legal_entity_registered_at_the_desk(frozen, world):
         delivery_method="pickup",
     )
 
-    text = pdf_text(letters.render_receipt(request))
+    text = pdf_text(letters.render_receipt(request, viewer=world.officer))
 
     assert "Datang langsung" in text
     assert "Badan hukum" in text
