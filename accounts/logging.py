@@ -57,13 +57,21 @@ def redact(text: str) -> str:
     return _CHAIN.sub(_redact_chain, text)
 
 
-class RedactPersonalDataFilter(logging.Filter):
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's message through `redact` (a subclass names its own)."""
+
+    redact = staticmethod(redact)
+
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a broken format string must not stop logging
             return True
-        redacted = redact(message)
+        redacted = self.redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
         return True
+
+
+class RedactPersonalDataFilter(RedactingFilter):
+    redact = staticmethod(redact)

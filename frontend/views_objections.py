@@ -353,10 +353,6 @@ def objection_withdraw(request, pk: int):
     if not rules.is_requester(objection, request.user):
         raise Http404
     back_url = _detail_url(objection)
-    if request.method != "POST" and "withdraw" not in {
-        t.name for t in objection.get_available_user_state_transitions(request.user)
-    }:
-        return redirect(back_url)  # already decided or withdrawn: nothing to confirm
     spec = ACTIONS["withdraw"]
     return confirm_withdrawal(
         request,

@@ -459,7 +459,12 @@ WITHDRAW_CONSEQUENCES = [
 def confirm_withdrawal(request, *, case, form, run: Callable[[dict], Any], page: dict, status: int = 200):
     """The step before an irreversible withdrawal, one page that works without JavaScript: what withdrawing
     means, the optional reason, a confirming button and a way back. `run(cleaned_data)` calls the service on a
-    confirmed POST; `page` holds the texts and URLs (title, consequences, button, back_url, back_label, done)."""
+    confirmed POST; `page` holds the texts and URLs (title, consequences, button, back_url, back_label, done).
+    A case that can no longer be withdrawn has nothing to confirm: a GET goes back to it."""
+    if request.method != "POST" and "withdraw" not in {
+        t.name for t in case.get_available_user_state_transitions(request.user)
+    }:
+        return redirect(page["back_url"])
     if request.method == "POST" and form.is_valid():
         try:
             run(form.cleaned_data)
@@ -486,10 +491,6 @@ def request_withdraw(request, pk: int):
     if not rules.is_requester(obj, request.user):
         raise Http404
     back_url = reverse("frontend:request_detail", args=[obj.pk])
-    if request.method != "POST" and "withdraw" not in {
-        t.name for t in obj.get_available_user_state_transitions(request.user)
-    }:
-        return redirect(back_url)  # already answered or closed: nothing to confirm
     spec = ACTIONS["withdraw"]
     return confirm_withdrawal(
         request,
