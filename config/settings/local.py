@@ -19,3 +19,7 @@ if not NIK_ENCRYPTION_KEYS and not NIK_ENCRYPTION_KEY_FILE:
 
 # Background work in-process: the deadline job every minute in the runserver process.
 EMBEDDED_SCHEDULER_SECONDS = env_int("EMBEDDED_SCHEDULER_SECONDS", 60)
+
+# Tasks run in-process here, so Celery's "Task ... succeeded" line would follow every notification (the outbox
+# nudge) and bury the log; failures are still logged at ERROR.
+LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}  # noqa: F405
