@@ -54,6 +54,8 @@ class AgencySerializer(serializers.ModelSerializer):
             "email",
             "website",
             "cuti_bersama_is_working_day",
+            "cuti_bersama_agency_working_day",
+            "cuti_bersama_requester_working_day",
             "pause_on_clarification",
         ]
 

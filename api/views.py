@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agencies.selectors import active_agencies
-from workcalendar.calendar import compute_due_date
+from workcalendar.calendar import AGENCY, PARTIES, compute_due_date
 
 
 class DueDateQuery(serializers.Serializer):
@@ -20,6 +20,13 @@ class DueDateQuery(serializers.Serializer):
     )
     working_days = serializers.IntegerField(min_value=1, max_value=365)
     agency = serializers.SlugField(required=False)
+    party = serializers.ChoiceField(
+        choices=PARTIES,
+        default=AGENCY,
+        help_text="Whose deadline: `agency` (its own, the default) or `requester` (objection, KI filing). "
+        "Decides whether cuti bersama counts, by the agency's setting for that party.",
+        error_messages={"invalid_choice": _("Pihak tidak dikenal: pilih agency atau requester.")},
+    )
 
     def validate_start(self, value):
         # The calendar covers the present era; far dates also carry historical zone offsets (LMT).
@@ -45,6 +52,7 @@ _skipped = inline_serializer(
             "due_at": serializers.DateTimeField(),
             "time_zone": serializers.CharField(),
             "cuti_bersama_counts": serializers.BooleanField(),
+            "party": serializers.ChoiceField(choices=PARTIES),
             "counted": serializers.ListField(child=serializers.DateField()),
             "skipped": _skipped.__class__(many=True),
             "warnings": serializers.ListField(child=serializers.CharField()),
@@ -68,5 +76,6 @@ class DueDateView(APIView):
             start=query.validated_data["start"],
             working_days=query.validated_data["working_days"],
             agency=agency,
+            party=query.validated_data["party"],
         )
         return Response({**due.as_dict(), "explanation": due.explanation()})

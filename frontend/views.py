@@ -63,6 +63,7 @@ def due_date_calculator(request):
             start=form.cleaned_data["start"],
             working_days=form.cleaned_data["working_days"],
             agency=form.cleaned_data["agency"],
+            party=form.cleaned_data["party"] or "agency",
         )
     return render(request, "frontend/due_date.html", {"form": form, "result": result})
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from workcalendar.calendar import DueDate, WorkingCalendar
+from workcalendar.calendar import REQUESTER, DueDate, WorkingCalendar
 
 from .models import Decision, InformationRequest, ObjectionGround, ObjectionState, RequestState
 
@@ -82,7 +82,7 @@ def objection_ground_windows(
     at = at or timezone.now()
     if request.state == RequestState.WITHDRAWN:
         return {}
-    calendar = WorkingCalendar(request.agency)
+    calendar = WorkingCalendar(request.agency, party=REQUESTER)  # the requester's window
     response = getattr(request, "response", None)
     if response is not None and response.responded_at > at:
         response = None  # judged as of `at` (offline objections received before a later notice)
@@ -152,7 +152,12 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
         start, label = objection.due_date, _("Pengajuan sengketa ke KI (tanggapan Atasan tidak diberikan)")
     else:
         return windows
-    windows.append(_window("ki_filing", label, start, KI_FILING_DAYS, calendar, dispute and dispute.filed_on))
+    requester_calendar = WorkingCalendar(
+        objection.agency, party=REQUESTER
+    )  # filing at the KI is the requester's
+    windows.append(
+        _window("ki_filing", label, start, KI_FILING_DAYS, requester_calendar, dispute and dispute.filed_on)
+    )
     if dispute is None:
         return windows
     started = min(

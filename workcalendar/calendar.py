@@ -1,9 +1,10 @@
 """Working-day arithmetic with an explanation a person can check.
 
 Rule (UU 14/2008 does not define it; this is the cautious reading, see ppid-law.md part 7): the day of
-receipt is day 0 and day 1 is the first working day after it. Saturdays, Sundays and holidays are skipped;
-cuti bersama is skipped unless the agency counts it as a working day. A deadline ends at the end of its
-day in the agency's own time zone.
+receipt is day 0 and day 1 is the first working day after it. Saturdays, Sundays and holidays are skipped.
+Cuti bersama is leave, not a holiday, and its rule depends on whose deadline it is (ppid-law.md part 12): the
+agency's own deadlines count it as a working day unless the agency says otherwise, the requester's windows skip
+it unless the agency says otherwise. A deadline ends at the end of its day in the agency's own time zone.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from django.utils.translation import gettext as _
 from .models import Holiday, HolidayKind
 
 _WEEKEND = {5: "Sabtu", 6: "Minggu"}
+# Whose deadline a count is: the agency's own (notice, extension, Atasan's answer, complaint follow-ups) or the
+# requester's window (objection, KI filing). Codes are API contract (`party` on the due-date endpoint).
+AGENCY = "agency"
+REQUESTER = "requester"
+PARTIES = (AGENCY, REQUESTER)
 _ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -47,13 +53,19 @@ class DueDate:
     time_zone: str
     warnings: tuple[str, ...] = field(default=())
     missing_holiday_years: tuple[int, ...] = field(default=())
+    party: str = AGENCY
+
+    @property
+    def cuti_bersama_rule(self) -> str:
+        return cuti_bersama_rule_text(self.party, self.cuti_bersama_counts)
 
     def explanation(self) -> str:
         """The explanation in the active language with ISO dates, as stored in deadline logs and given by the API.
         Pages show `explain(self.as_dict())` instead: built when shown, in the viewer's language."""
         lines = [
             _("Diterima %(start)s (hari ke-0). Dihitung %(n)s hari kerja, dimulai hari kerja berikutnya.")
-            % {"start": self.start.isoformat(), "n": self.working_days}
+            % {"start": self.start.isoformat(), "n": self.working_days},
+            cuti_bersama_rule_text(self.party, self.cuti_bersama_counts),
         ]
         for day in self.skipped:
             lines.append(
@@ -74,6 +86,7 @@ class DueDate:
             "due_at": self.due_at.isoformat(),
             "time_zone": self.time_zone,
             "cuti_bersama_counts": self.cuti_bersama_counts,
+            "party": self.party,
             "counted": [d.isoformat() for d in self.counted],
             "skipped": [s.as_dict() for s in self.skipped],
             "warnings": list(self.warnings),
@@ -90,6 +103,17 @@ class DueDate:
 
 def _weekday_name(day: dt.date) -> str:
     return _("Sabtu") if day.weekday() == 5 else _("Minggu")
+
+
+def cuti_bersama_rule_text(party: str, counts: bool) -> str:
+    """Which cuti bersama rule a count followed, in the active language."""
+    if party == REQUESTER:
+        if counts:
+            return _("Cuti bersama dihitung sebagai hari kerja (aturan tenggat pemohon).")
+        return _("Cuti bersama dilewati (aturan tenggat pemohon).")
+    if counts:
+        return _("Cuti bersama dihitung sebagai hari kerja (aturan tenggat badan publik).")
+    return _("Cuti bersama dilewati (aturan tenggat badan publik).")
 
 
 def _missing_holidays_warning(year: int) -> str:
@@ -164,6 +188,8 @@ def explain(data: dict, *, start_label: str | None = None) -> str:
         return str(data.get("explanation", ""))
     label = start_label or data.get("start_label") or "received"
     lines = [_start_sentence(label, _long_date(start), working_days)]
+    if data.get("party") in PARTIES:  # records kept before the rule depended on the party do not say it
+        lines.append(cuti_bersama_rule_text(data["party"], bool(data.get("cuti_bersama_counts"))))
     for day, skip in skipped:
         lines.append(
             _("%(date)s dilewati: %(reason)s") % {"date": _long_date(day), "reason": _skip_reason(skip, day)}
@@ -180,12 +206,26 @@ def explain(data: dict, *, start_label: str | None = None) -> str:
     return "\n".join(lines)
 
 
-class WorkingCalendar:
-    """The working days of one agency (or the national default when agency is None)."""
+def cuti_bersama_counts(agency, party: str = AGENCY) -> bool:
+    """Whether cuti bersama is a working day for `party`'s deadlines at `agency` (no agency: the defaults)."""
+    from agencies.models import Agency
 
-    def __init__(self, agency=None):
+    field = "cuti_bersama_requester_working_day" if party == REQUESTER else "cuti_bersama_agency_working_day"
+    if agency is None:
+        return bool(Agency._meta.get_field(field).default)
+    return bool(getattr(agency, field))
+
+
+class WorkingCalendar:
+    """The working days of one agency (or the national default when agency is None), for one party's deadlines:
+    `party` is AGENCY (the agency's own deadlines) or REQUESTER (the requester's windows)."""
+
+    def __init__(self, agency=None, *, party: str = AGENCY):
+        if party not in PARTIES:
+            raise ValueError(f"party must be one of {PARTIES}")
         self.agency = agency
-        self.cuti_bersama_counts = bool(agency and agency.cuti_bersama_is_working_day)
+        self.party = party
+        self.cuti_bersama_counts = cuti_bersama_counts(agency, party)
         self.tz = agency.tzinfo if agency is not None else ZoneInfo(settings.TIME_ZONE)
         self._holidays: dict[dt.date, list[Holiday]] = {}
         self._loaded: tuple[dt.date, dt.date] | None = None
@@ -275,6 +315,7 @@ class WorkingCalendar:
             time_zone=str(self.tz),
             warnings=tuple(_missing_holidays_warning(year) for year in missing),
             missing_holiday_years=missing,
+            party=self.party,
         )
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
@@ -290,6 +331,8 @@ class WorkingCalendar:
         return count
 
 
-def compute_due_date(*, start: dt.date | dt.datetime, working_days: int, agency=None) -> DueDate:
+def compute_due_date(
+    *, start: dt.date | dt.datetime, working_days: int, agency=None, party: str = AGENCY
+) -> DueDate:
     """The one function every deadline in the system goes through."""
-    return WorkingCalendar(agency).add_working_days(start, working_days)
+    return WorkingCalendar(agency, party=party).add_working_days(start, working_days)

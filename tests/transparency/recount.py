@@ -35,7 +35,7 @@ def build(world, *, seed=7, requests=160, complaints=60):
         name="Kota Makassar",
         slug="makassar",
         time_zone="Asia/Makassar",
-        cuti_bersama_is_working_day=True,
+        cuti_bersama_agency_working_day=True,
         pause_on_clarification=True,
     )
     wita_officer = make_staff(wita_utama, StaffRole.OFFICER, username="petugas-mks")

@@ -238,7 +238,7 @@ def test_nearest_rank_uses_integer_arithmetic():
 
 @pytest.mark.parametrize("cuti_bersama_counts", [False, True])
 def test_the_index_counts_like_the_calendar(world, cuti_bersama_counts):
-    world.agency.cuti_bersama_is_working_day = cuti_bersama_counts
+    world.agency.cuti_bersama_agency_working_day = cuti_bersama_counts
     world.agency.save()
     index = WorkingDayIndex(world.agency, D(2026, 3, 1), D(2026, 3, 2))
     calendar = WorkingCalendar(world.agency)
@@ -265,12 +265,12 @@ def test_the_shared_index_follows_every_change_of_the_calendar(world, django_ass
         )
         == 10
     )  # another agency's calendar is not touched
-    world.agency.cuti_bersama_is_working_day = True
+    world.agency.cuti_bersama_agency_working_day = True
     assert (
         working_day_index(world.agency, D(2026, 3, 1), D(2026, 5, 1)).between(D(2026, 3, 13), D(2026, 4, 6))
         == 13
     )
     Holiday.objects.filter(date=D(2026, 3, 26)).update(date=D(2026, 3, 27))  # moved, same count
-    world.agency.cuti_bersama_is_working_day = False
+    world.agency.cuti_bersama_agency_working_day = False
     moved = working_day_index(world.agency, D(2026, 3, 1), D(2026, 5, 1))
     assert moved is not second and moved.between(D(2026, 3, 13), D(2026, 3, 26)) == 4
