@@ -145,6 +145,7 @@ class RequestOut(serializers.ModelSerializer):
             "requester_name",
             "requester_nik_masked",
             "responded_at",
+            "notice_received_by_requester_on",
             "completed_at",
             "available_transitions",
             "response",
@@ -228,6 +229,16 @@ class EmptyIn(serializers.Serializer):
     pass
 
 
+class NoticeReceiptIn(serializers.Serializer):
+    received_on = serializers.DateField(
+        help_text="The day the requester received the written notice (by post or by hand).",
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    reason = serializers.CharField(
+        max_length=500, help_text="What the date rests on, e.g. the postal receipt."
+    )
+
+
 # --- objections and disputes ----------------------------------------------------------------------------------
 class ObjectionOut(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -251,6 +262,8 @@ class ObjectionOut(serializers.ModelSerializer):
             "received_at",
             "grounds",
             "ground_windows",
+            "filed_after_window",
+            "working_days_late",
             "reason",
             "due_date",
             "is_overdue",

@@ -306,6 +306,29 @@ class WithdrawForm(forms.Form):
     )
 
 
+class NoticeReceiptForm(forms.Form):
+    """The day the requester received the written notice by post or by hand: the objection window runs from it."""
+
+    received_on = forms.DateField(
+        label=_("Tanggal pemberitahuan diterima pemohon"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=_(
+            "Batas waktu keberatan 30 hari kerja dihitung sejak tanggal ini (UU 14/2008 Pasal 36 ayat 1)."
+        ),
+        error_messages={
+            "invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH."),
+            "required": _("Isi tanggal pemberitahuan diterima pemohon."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Dasar pencatatan"),
+        max_length=500,
+        help_text=_("Mis. tanda terima pos atau tanda tangan pemohon."),
+        error_messages={"required": _("Sebutkan dasar pencatatan, mis. tanda terima pos.")},
+    )
+
+
 class RespondForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Keputusan"),

@@ -102,7 +102,8 @@ def objection_file(request, pk: int):
         raise Http404
     now = timezone.now()
     windows = objection_ground_windows(request_obj, at=now)
-    fitting = {g: w for g, w in windows.items() if w.is_open(now)}
+    # A ground past its window is still offered: a late objection is registered and the Atasan rules on it.
+    fitting = dict(windows)
     pending = objections_visible_to(user).filter(request=request_obj, state__in=OPEN_OBJECTION_STATES).first()
     form = f.ObjectionFileForm(request.POST or None, windows=fitting)
     if request.method == "POST" and form.is_valid():

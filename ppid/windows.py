@@ -27,8 +27,13 @@ KASASI_DAYS = 14  # Pasal 50; unit unclear: calendar days, the cautious (shorter
 
 
 def arose_because_text(kind: str, day: dt.date) -> str:
-    """Why a ground arose, in the active language: "notice" (the written notice of `day`) or "no_notice" (the notice
-    deadline `day` passed without one)."""
+    """Why a ground arose, in the active language: "notice" (the written notice of `day`), "notice_received" (the
+    written notice the requester received on `day`, later than it was issued) or "no_notice" (the notice deadline
+    `day` passed without one)."""
+    if kind == "notice_received":
+        return _("pemberitahuan tertulis yang diterima pemohon tanggal %(date)s") % {
+            "date": date_format(day, "j F Y")
+        }
     if kind == "no_notice":
         return _("batas waktu pemberitahuan %(date)s lewat tanpa jawaban") % {
             "date": date_format(day, "j F Y")
@@ -50,7 +55,7 @@ class GroundWindow:
     ground: str
     label: str
     arose_on: dt.date
-    arose_kind: str  # "notice" or "no_notice"
+    arose_kind: str  # "notice", "notice_received" or "no_notice"
     closes: DueDate
 
     @property
@@ -75,6 +80,8 @@ def objection_ground_windows(
 ) -> dict[str, GroundWindow]:
     """Every ground that fits the request's history at `at`, with the day it arose and its window.
 
+    A ground found in the notice arises when the requester received it (Pasal 36(1) "setelah ditemukannya
+    alasan"): `notice_received_by_requester_on`, the issue date unless an officer recorded a later receipt.
     a only after a refusal (whole or partial); c only once the notice is overdue and none was given; g only if the
     notice came after its due date; d, e after a notice; f after a notice with a fee; b once a notice was given or
     its due date passed. A withdrawn request has none.
@@ -90,7 +97,9 @@ def objection_ground_windows(
     arisen: dict[str, tuple[dt.date, str]] = {}
     if response is not None:
         notice_day = calendar.local_date(response.responded_at)
-        because = "notice"
+        received = request.notice_received_by_requester_on or notice_day
+        because = "notice" if received <= notice_day else "notice_received"
+        notice_day = max(received, notice_day)
         for ground in "bde":
             arisen[ground] = (notice_day, because)
         if response.decision in (Decision.REJECTED, Decision.PARTIALLY_GRANTED):
@@ -152,9 +161,8 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
         start, label = objection.due_date, _("Pengajuan sengketa ke KI (tanggapan Atasan tidak diberikan)")
     else:
         return windows
-    requester_calendar = WorkingCalendar(
-        objection.agency, party=REQUESTER
-    )  # filing at the KI is the requester's
+    # Filing at the KI is the requester's window.
+    requester_calendar = WorkingCalendar(objection.agency, party=REQUESTER)
     windows.append(
         _window("ki_filing", label, start, KI_FILING_DAYS, requester_calendar, dispute and dispute.filed_on)
     )

@@ -46,6 +46,8 @@ OPEN_OBJECTION_STATES = (ObjectionState.REGISTERED, ObjectionState.UNDER_REVIEW)
 class ObjectionOutcome(models.TextChoices):
     GRANTED = "granted", _("Keberatan diterima: PPID wajib memenuhi")
     UPHELD = "upheld", _("Keputusan PPID dikuatkan")
+    # Filed after the 30 working days of Pasal 36(1): registered all the same, and the Atasan rules on it.
+    INADMISSIBLE = "inadmissible", _("Keberatan tidak dapat diterima (diajukan setelah batas waktu)")
 
 
 class Objection(FSMModelMixin, models.Model):
@@ -67,6 +69,9 @@ class Objection(FSMModelMixin, models.Model):
     grounds = models.JSONField(_("alasan keberatan (Pasal 35 ayat 1)"), default=list)
     # For each ground: the day it arose and the last day of its 30-working-day filing window.
     ground_windows = models.JSONField(default=dict, editable=False)
+    # A late objection is never refused at registration: it is marked, with the working days after the window.
+    filed_after_window = models.BooleanField(_("diajukan setelah batas waktu"), default=False)
+    working_days_late = models.PositiveIntegerField(_("hari kerja setelah batas waktu"), default=0)
     reason = models.TextField(_("uraian keberatan"))
 
     state = FSMField(
@@ -79,7 +84,7 @@ class Objection(FSMModelMixin, models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    outcome = models.CharField(_("tanggapan"), max_length=16, choices=ObjectionOutcome.choices, blank=True)
+    outcome = models.CharField(_("tanggapan"), max_length=24, choices=ObjectionOutcome.choices, blank=True)
     reasons = models.TextField(_("alasan tertulis"), blank=True)
     order = models.TextField(_("yang wajib dipenuhi PPID"), blank=True)
     comply_by = models.DateField(_("paling lambat dipenuhi pada"), null=True, blank=True)

@@ -134,6 +134,12 @@ class InformationRequest(FSMModelMixin, models.Model):
     )
     extension_reason = models.TextField(_("alasan perpanjangan"), blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # When the requester received the written notice (UU 14/2008 Pasal 36(1): the objection window runs from when
+    # the ground is found). Online: the day it was issued and notified; by post or by hand, the day an officer
+    # records. Empty on rows from before: the issue date.
+    notice_received_by_requester_on = models.DateField(
+        _("pemberitahuan tertulis diterima pemohon pada"), null=True, blank=True
+    )
     auto_complete_on = models.DateField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
-from workcalendar.calendar import WorkingCalendar
+from workcalendar.calendar import REQUESTER, WorkingCalendar
 
 from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
@@ -61,7 +61,8 @@ def _date(value: dt.date) -> str:
 
 # --- filing --------------------------------------------------------------------------------------------------
 def _check_grounds(request, grounds, received_at) -> dict:
-    """Every chosen ground must fit the request's history and still be within its 30-working-day window."""
+    """Every chosen ground must fit the request's history. One past its 30-working-day window is not refused
+    (UU 14/2008 Pasal 36(1) leaves admissibility to the Atasan): it is marked with the working days after it."""
     grounds = list(dict.fromkeys(grounds or []))
     if not grounds:
         raise ValidationError({"grounds": [_("Pilih sedikitnya satu alasan keberatan.")]})
@@ -71,27 +72,23 @@ def _check_grounds(request, grounds, received_at) -> dict:
     windows = objection_ground_windows(request, at=received_at)
     errors = []
     for ground in grounds:
-        window = windows.get(ground)
-        if window is None:
+        if ground not in windows:
             errors.append(
                 _("Alasan %(ground)s tidak sesuai dengan riwayat permohonan ini.")
                 % {"ground": ObjectionGround(ground).label}
             )
-        elif not window.is_open(received_at):
-            errors.append(
-                _(
-                    "Batas waktu keberatan atas alasan %(ground)s berakhir pada %(date)s "
-                    "(30 hari kerja sejak %(since)s)."
-                )
-                % {
-                    "ground": window.label,
-                    "date": _date(window.closes.due_date),
-                    "since": window.arose_because,
-                }
-            )
     if errors:
         raise ValidationError({"grounds": errors})
-    return {g: windows[g].as_dict() for g in grounds}
+    calendar = WorkingCalendar(request.agency, party=REQUESTER)
+    filed_on = calendar.local_date(received_at)
+    stored = {}
+    for ground in grounds:
+        window = windows[ground]
+        in_time = window.is_open(received_at)
+        # Filed on a day off after the last day: late by the working day it is received as of.
+        late = 0 if in_time else max(1, calendar.working_days_between(window.closes.due_date, filed_on))
+        stored[ground] = {**window.as_dict(), "filed_after_window": not in_time, "working_days_late": late}
+    return stored
 
 
 def _create_objection(
@@ -149,6 +146,9 @@ def _create_objection(
                 submission_key=submission_key,
                 grounds=list(ground_windows),
                 ground_windows=ground_windows,
+                # Late only when every ground is: one ground in time makes the objection timely.
+                filed_after_window=all(w["filed_after_window"] for w in ground_windows.values()),
+                working_days_late=min(w["working_days_late"] for w in ground_windows.values()),
                 reason=reason.strip(),
                 due_date=due.due_date,
                 deadline_log=[_deadline_step("initial", due)],
@@ -164,6 +164,8 @@ def _create_objection(
                     "request": request.pk,
                     "grounds": objection.grounds,
                     "channel": channel,
+                    "filed_after_window": objection.filed_after_window,
+                    "working_days_late": objection.working_days_late,
                     **audit_details,
                 },
             )
@@ -318,6 +320,8 @@ def objection_decide(
             errors["reasons"] = [
                 _("Menguatkan keputusan PPID wajib disertai alasan tertulis (Pasal 36 ayat 3).")
             ]
+        if outcome == ObjectionOutcome.INADMISSIBLE and not reasons:
+            errors["reasons"] = [_("Keberatan yang tidak dapat diterima wajib disertai alasan tertulis.")]
         if outcome == ObjectionOutcome.GRANTED:
             if not order:
                 errors["order"] = [_("Sebutkan apa yang wajib dipenuhi PPID.")]

@@ -647,6 +647,8 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
         _store_documents(request, [(DocumentKind.RESPONSE_FILE, f) for f in files], actor)
         before = request.state
         request.respond(at=now, auto_complete_on=auto.due_date)
+        # Issued and notified online: the requester has it today. An officer records a later receipt by post.
+        request.notice_received_by_requester_on = calendar.local_date(now)
         return _finish(
             request,
             actor=actor,
@@ -658,8 +660,53 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
                 "late": now > request.due_at,
                 "files": len(files),
             },
-            fields=["responded_at", "auto_complete_on"],
+            fields=["responded_at", "auto_complete_on", "notice_received_by_requester_on"],
         )
+
+
+def information_request_record_notice_receipt(
+    *, request_id, actor, received_on: dt.date, reason: str
+) -> InformationRequest:
+    """An officer records the day the requester received the written notice (by post or by hand), from which the
+    objection window runs (UU 14/2008 Pasal 36(1)). Not before the notice was issued, not in the future."""
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        if not rules.is_agency_officer(request, actor):
+            raise PermissionDenied(
+                _("Hanya petugas badan publik ini yang dapat mencatat penerimaan pemberitahuan.")
+            )
+        if request.responded_at is None:
+            raise InvalidTransition(_("Pemberitahuan tertulis belum diterbitkan."))
+        calendar = WorkingCalendar(request.agency)
+        issued = calendar.local_date(request.responded_at)
+        today = timezone.localdate(timezone=request.agency.tzinfo)
+        errors: dict[str, list[str]] = {}
+        if not isinstance(received_on, dt.date):
+            errors["received_on"] = [_("Tanggal tidak valid: gunakan format TTTT-BB-HH.")]
+        elif received_on < issued:
+            errors["received_on"] = [
+                _("Pemberitahuan tidak mungkin diterima sebelum diterbitkan (%(date)s).")
+                % {"date": date_format(issued, "j F Y")}
+            ]
+        elif received_on > today:
+            errors["received_on"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
+        reason = (reason or "").strip()
+        if not reason:
+            errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
+        if errors:
+            raise ValidationError(errors)
+        before = request.notice_received_by_requester_on or issued
+        request.notice_received_by_requester_on = received_on
+        request.save(update_fields=["notice_received_by_requester_on"])
+        audit_record(
+            actor=actor,
+            obj=request,
+            agency=request.agency,
+            action="request.notice_receipt",
+            reason=reason,
+            details={"before": before.isoformat(), "after": received_on.isoformat()},
+        )
+    return request
 
 
 def information_request_complete(*, request_id, actor) -> InformationRequest:
