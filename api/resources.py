@@ -296,6 +296,23 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
             self.get_serializer(self.get_queryset().get(pk=obj.pk)).data, status=status.HTTP_201_CREATED
         )
 
+    @extend_schema(request=s.DecisionReceiptIn, responses={200: s.ObjectionOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="decision-receipt")
+    def decision_receipt(self, request, pk=None):
+        """Record the day the requester received the Atasan's answer (by post or by hand): the 14 working days to
+        the Komisi Informasi (UU 14/2008 Pasal 37(2)) count from it. Agency officers and the Atasan only."""
+        obj = self.get_object()
+        if not (ppid_rules.is_agency_officer(obj, request.user) or ppid_rules.is_atasan(obj, request.user)):
+            raise PermissionDenied(
+                _("Hanya petugas badan publik ini yang dapat mencatat penerimaan tanggapan.")
+            )
+        data = s.DecisionReceiptIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        ppid_services.objection_record_decision_receipt(
+            objection_id=obj.pk, actor=request.user, **data.validated_data
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=obj.pk)).data)
+
     transition_review = transition_action(
         "review",
         s.EmptyIn,

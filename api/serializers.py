@@ -239,6 +239,13 @@ class NoticeReceiptIn(serializers.Serializer):
     )
 
 
+class DecisionReceiptIn(NoticeReceiptIn):
+    received_on = serializers.DateField(
+        help_text="The day the requester received the Atasan's answer (by post or by hand).",
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+
+
 # --- objections and disputes ----------------------------------------------------------------------------------
 class ObjectionOut(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -274,6 +281,7 @@ class ObjectionOut(serializers.ModelSerializer):
             "comply_by",
             "settled_by_agreement",
             "decided_at",
+            "decision_received_by_requester_on",
             "available_transitions",
         ]
 

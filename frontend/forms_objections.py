@@ -159,6 +159,24 @@ class DecideForm(forms.Form):
     )
 
 
+class DecisionReceiptForm(forms.Form):
+    """The day the requester received the Atasan's answer by post or by hand: the KI window runs from it."""
+
+    received_on = _date_field(
+        _("Tanggal tanggapan diterima pemohon"),
+        required_message=_("Isi tanggal tanggapan diterima pemohon."),
+        help_text=_(
+            "14 hari kerja untuk mengajukan sengketa ke Komisi Informasi dihitung sejak tanggal ini."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Dasar pencatatan"),
+        max_length=500,
+        help_text=_("Mis. tanda terima pos atau tanda tangan pemohon."),
+        error_messages={"required": _("Sebutkan dasar pencatatan, mis. tanda terima pos.")},
+    )
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("Alasan pencabutan (tidak wajib)"), required=False, widget=_textarea(2))
 

@@ -58,6 +58,15 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Tanggapan atas keberatan tersimpan. Surat tanggapan dapat diunduh."),
         preview=True,
     ),
+    # Not a state transition: offered to the agency's officers and the Atasan once the answer is given.
+    "decision_receipt": Action(
+        f.DecisionReceiptForm,
+        gettext_lazy("Catat tanggal tanggapan diterima pemohon"),
+        gettext_lazy("Simpan tanggal diterima"),
+        gettext_lazy(
+            "Tanggal diterima tercatat. Batas waktu ke Komisi Informasi dihitung sejak tanggal itu."
+        ),
+    ),
     "withdraw": Action(
         f.WithdrawForm,
         gettext_lazy("Cabut keberatan"),
@@ -237,6 +246,10 @@ def _render_detail(
     request_obj = objection.request
     staff_view = user.is_superuser or is_staff_of(user, objection.agency)
     available = {t.name for t in objection.get_available_user_state_transitions(user)}
+    if objection.decided_at is not None and (
+        rules.is_agency_officer(objection, user) or rules.is_atasan(objection, user)
+    ):
+        available.add("decision_receipt")
 
     def form_for(name: str, make: Callable[[], object]):
         return bound[1] if bound and bound[0] == name else make()
@@ -331,6 +344,7 @@ def objection_action(request, pk: int, action: str):
         "review": lambda data: services.objection_review(**ids),
         "decide": lambda data: services.objection_decide(**ids, **data),
         "withdraw": lambda data: services.objection_withdraw(**ids, reason=data["reason"]),
+        "decision_receipt": lambda data: services.objection_record_decision_receipt(**ids, **data),
     }
     return _submit(request, objection, action, form, calls[action], ACTIONS[action].done, "")
 

@@ -156,7 +156,12 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
     if objection.state == ObjectionState.WITHDRAWN:
         return windows  # a withdrawn objection leads to no dispute
     if objection.decided_at is not None:
-        start, label = calendar.local_date(objection.decided_at), _("Pengajuan sengketa ke Komisi Informasi")
+        # From the requester's receipt of the answer (Pasal 37(2)): the answer's day unless a later one is recorded.
+        start = max(
+            calendar.local_date(objection.decided_at),
+            objection.decision_received_by_requester_on or dt.date.min,
+        )
+        label = _("Pengajuan sengketa ke Komisi Informasi")
     elif timezone.now() > objection.due_at:
         start, label = objection.due_date, _("Pengajuan sengketa ke KI (tanggapan Atasan tidak diberikan)")
     else:

@@ -81,6 +81,11 @@ class Objection(FSMModelMixin, models.Model):
     deadline_log = models.JSONField(default=list, editable=False)
     review_started_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # When the requester received the Atasan's answer: the KI filing window runs from it (UU 14/2008 Pasal 37(2)).
+    # The day of the answer unless an officer records a later receipt by post or by hand.
+    decision_received_by_requester_on = models.DateField(
+        _("tanggapan Atasan diterima pemohon pada"), null=True, blank=True
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

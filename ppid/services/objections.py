@@ -42,6 +42,7 @@ __all__ = [
     "dispute_update",
     "objection_decide",
     "objection_file",
+    "objection_record_decision_receipt",
     "objection_register_offline",
     "objection_review",
     "objection_withdraw",
@@ -343,6 +344,9 @@ def objection_decide(
             raise ValidationError(errors)
         before = objection.state
         now = timezone.now()
+        objection.decision_received_by_requester_on = timezone.localdate(
+            now, timezone=objection.agency.tzinfo
+        )
         objection.decide(
             by=actor,
             at=now,
@@ -367,6 +371,7 @@ def objection_decide(
             fields=[
                 "decided_at",
                 "decided_by",
+                "decision_received_by_requester_on",
                 "outcome",
                 "reasons",
                 "order",
@@ -374,6 +379,47 @@ def objection_decide(
                 "settled_by_agreement",
             ],
         )
+
+
+def objection_record_decision_receipt(*, objection_id, actor, received_on: dt.date, reason: str) -> Objection:
+    """An officer (or the Atasan) records the day the requester received the Atasan's answer by post or by hand,
+    from which the 14 working days to the Komisi Informasi run (UU 14/2008 Pasal 37(2))."""
+    with transaction.atomic():
+        objection = _lock_objection(objection_id, actor)
+        if not (rules.is_agency_officer(objection, actor) or rules.is_atasan(objection, actor)):
+            raise PermissionDenied(
+                _("Hanya petugas badan publik ini yang dapat mencatat penerimaan tanggapan.")
+            )
+        if objection.decided_at is None:
+            raise InvalidTransition(_("Keberatan ini belum ditanggapi."))
+        decided = timezone.localdate(objection.decided_at, timezone=objection.agency.tzinfo)
+        today = timezone.localdate(timezone=objection.agency.tzinfo)
+        errors: dict[str, list[str]] = {}
+        if not isinstance(received_on, dt.date):
+            errors["received_on"] = [_("Tanggal tidak valid: gunakan format TTTT-BB-HH.")]
+        elif received_on < decided:
+            errors["received_on"] = [
+                _("Tanggapan tidak mungkin diterima sebelum diberikan (%(date)s).") % {"date": _date(decided)}
+            ]
+        elif received_on > today:
+            errors["received_on"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
+        reason = (reason or "").strip()
+        if not reason:
+            errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
+        if errors:
+            raise ValidationError(errors)
+        before = objection.decision_received_by_requester_on or decided
+        objection.decision_received_by_requester_on = received_on
+        objection.save(update_fields=["decision_received_by_requester_on"])
+        audit_record(
+            actor=actor,
+            obj=objection,
+            agency=objection.agency,
+            action="objection.decision_receipt",
+            reason=reason,
+            details={"before": before.isoformat(), "after": received_on.isoformat()},
+        )
+    return objection
 
 
 def objection_withdraw(*, objection_id, actor, reason: str = "") -> Objection:
