@@ -278,6 +278,7 @@ class ObjectionOut(serializers.ModelSerializer):
             "outcome_label",
             "reasons",
             "order",
+            "upheld_part",
             "comply_by",
             "settled_by_agreement",
             "decided_at",
@@ -306,6 +307,12 @@ class DecideIn(serializers.Serializer):
     order = serializers.CharField(required=False, allow_blank=True, default="")
     comply_by = serializers.DateField(required=False, allow_null=True, default=None)
     settled_by_agreement = serializers.BooleanField(required=False, default=False)
+    upheld_part = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="partially_granted: what of the PPID's decision stands (`order` is what is granted).",
+    )
 
 
 class HearingOut(serializers.ModelSerializer):

@@ -149,6 +149,12 @@ class DecideForm(forms.Form):
         widget=_textarea(3),
         help_text=_("Bila keberatan diterima: informasi apa yang wajib diberikan PPID."),
     )
+    upheld_part = forms.CharField(
+        label=_("Bagian keputusan PPID yang dikuatkan"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_("Bila keberatan diterima sebagian: bagian yang tetap tidak diberikan."),
+    )
     comply_by = _date_field(
         _("Paling lambat dipenuhi pada"), help_text=_("Bila keberatan diterima: tanggal paling lambat.")
     )

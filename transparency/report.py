@@ -141,8 +141,9 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
                     "responses": obj["by_outcome"],
                     "settled_by_agreement": obj["settled_by_agreement"],
                     "response_timeliness": obj["response_timeliness"],
-                    # A granted objection obliges the PPID to provide: the response's implementation.
-                    "responses_to_implement": obj["by_outcome"][ObjectionOutcome.GRANTED],
+                    # A granted or partly granted objection obliges the PPID to provide: the response's implementation.
+                    "responses_to_implement": obj["by_outcome"][ObjectionOutcome.GRANTED]
+                    + obj["by_outcome"][ObjectionOutcome.PARTIALLY_GRANTED],
                 },
                 "ki_applications": dsp["filed"],
                 "mediation": dsp["mediation"],

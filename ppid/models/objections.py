@@ -46,6 +46,8 @@ OPEN_OBJECTION_STATES = (ObjectionState.REGISTERED, ObjectionState.UNDER_REVIEW)
 class ObjectionOutcome(models.TextChoices):
     GRANTED = "granted", _("Keberatan diterima: PPID wajib memenuhi")
     UPHELD = "upheld", _("Keputusan PPID dikuatkan")
+    # Granted in part: `order` says what the PPID must provide, `upheld_part` what of its decision stands.
+    PARTIALLY_GRANTED = "partially_granted", _("Keberatan diterima sebagian: PPID wajib memenuhi sebagian")
     # Filed after the 30 working days of Pasal 36(1): registered all the same, and the Atasan rules on it.
     INADMISSIBLE = "inadmissible", _("Keberatan tidak dapat diterima (diajukan setelah batas waktu)")
 
@@ -92,6 +94,7 @@ class Objection(FSMModelMixin, models.Model):
     outcome = models.CharField(_("tanggapan"), max_length=24, choices=ObjectionOutcome.choices, blank=True)
     reasons = models.TextField(_("alasan tertulis"), blank=True)
     order = models.TextField(_("yang wajib dipenuhi PPID"), blank=True)
+    upheld_part = models.TextField(_("bagian keputusan PPID yang dikuatkan"), blank=True)
     comply_by = models.DateField(_("paling lambat dipenuhi pada"), null=True, blank=True)
     settled_by_agreement = models.BooleanField(_("diselesaikan secara musyawarah"), default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -147,9 +150,12 @@ class Objection(FSMModelMixin, models.Model):
         target=ObjectionState.DECIDED,
         permission=rules.is_atasan,
     )
-    def decide(self, *, by, at, outcome, reasons, order, comply_by, settled_by_agreement) -> None:
+    def decide(
+        self, *, by, at, outcome, reasons, order, comply_by, settled_by_agreement, upheld_part=""
+    ) -> None:
         self.decided_by, self.decided_at = by, at
         self.outcome, self.reasons, self.order, self.comply_by = outcome, reasons, order, comply_by
+        self.upheld_part = upheld_part
         self.settled_by_agreement = settled_by_agreement
 
     @transition(

@@ -307,6 +307,7 @@ def objection_decide(
     order: str = "",
     comply_by: dt.date | None = None,
     settled_by_agreement: bool = False,
+    upheld_part: str = "",
 ) -> Objection:
     """Only the Atasan PPID decides (UU 14/2008 Pasal 36). Upholding the PPID needs written reasons; granting
     says what the PPID must provide and by when; grounds b-g may be settled by agreement (musyawarah)."""
@@ -323,7 +324,16 @@ def objection_decide(
             ]
         if outcome == ObjectionOutcome.INADMISSIBLE and not reasons:
             errors["reasons"] = [_("Keberatan yang tidak dapat diterima wajib disertai alasan tertulis.")]
-        if outcome == ObjectionOutcome.GRANTED:
+        upheld_part = (upheld_part or "").strip()
+        ordering = outcome in (ObjectionOutcome.GRANTED, ObjectionOutcome.PARTIALLY_GRANTED)
+        if outcome == ObjectionOutcome.PARTIALLY_GRANTED:
+            if not upheld_part:
+                errors["upheld_part"] = [_("Sebutkan bagian keputusan PPID yang dikuatkan.")]
+            if not reasons:
+                errors["reasons"] = [
+                    _("Menguatkan sebagian keputusan PPID wajib disertai alasan tertulis (Pasal 36 ayat 3).")
+                ]
+        if ordering:
             if not order:
                 errors["order"] = [_("Sebutkan apa yang wajib dipenuhi PPID.")]
             if comply_by is None:
@@ -353,8 +363,9 @@ def objection_decide(
             outcome=outcome,
             reasons=reasons,
             order=order,
-            comply_by=comply_by if outcome == ObjectionOutcome.GRANTED else None,
+            comply_by=comply_by if ordering else None,
             settled_by_agreement=settled_by_agreement,
+            upheld_part=upheld_part if outcome == ObjectionOutcome.PARTIALLY_GRANTED else "",
         )
         return _finish(
             objection,
@@ -375,6 +386,7 @@ def objection_decide(
                 "outcome",
                 "reasons",
                 "order",
+                "upheld_part",
                 "comply_by",
                 "settled_by_agreement",
             ],

@@ -40,7 +40,7 @@ def test_the_report_follows_pasal_56_with_the_year_totals(scenario):
     assert (c["not_held"], c["not_documented"]) == (1, 0)
     d = report["sections"]["d"]
     assert d["objections"]["received"] == 2
-    assert d["objections"]["responses"] == {"granted": 0, "upheld": 1}
+    assert d["objections"]["responses"] == {"granted": 0, "upheld": 1, "inadmissible": 0, "partially_granted": 0}
     assert d["objections"]["responses_to_implement"] == 0
     assert d["ki_applications"] == 1
     assert d["mediation"]["failed"] == 1

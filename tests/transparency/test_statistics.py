@@ -75,7 +75,7 @@ def test_objections_and_disputes(scenario):
     objections, disputes = figures["objections"], figures["disputes"]
     assert objections["received"] == 2
     assert {k: v for k, v in objections["by_ground"].items() if v} == {"a": 1, "d": 1, "g": 1}
-    assert objections["by_outcome"] == {"granted": 0, "upheld": 1}
+    assert objections["by_outcome"] == {"granted": 0, "upheld": 1, "inadmissible": 0, "partially_granted": 0}
     assert objections["by_state"] == {"registered": 1, "under_review": 0, "decided": 1, "withdrawn": 0}
     assert objections["response_timeliness"] == {"on_time": 1, "late": 0, "pending": 1, "not_applicable": 0}
     assert objections["on_time_share"] == 1.0
