@@ -82,14 +82,20 @@ def _resolution_due(agency: Agency, received_at: dt.datetime) -> tuple[dt.date, 
     if agency.complaint_resolution_in_working_days:
         due = calendar.add_working_days(received_at, agency.complaint_resolution_days)
         return due.due_date, _step("resolution", due)
-    start = calendar.local_date(received_at)
-    due_date = start + dt.timedelta(days=agency.complaint_resolution_days)
-    return due_date, {
+    # Calendar days; a last day off work rolls to the next working day.
+    due = calendar.add_calendar_days(received_at, agency.complaint_resolution_days)
+    return due.due_date, {
         "step": "resolution",
-        "start": start.isoformat(),
-        "due_date": due_date.isoformat(),
+        "computed_at": timezone.now().isoformat(),
+        **due.as_dict(),
         "explanation": _("%(n)s hari kalender sejak diterima %(start)s: selesai paling lambat %(due)s.")
-        % {"n": agency.complaint_resolution_days, "start": start.isoformat(), "due": due_date.isoformat()},
+        % {
+            "n": agency.complaint_resolution_days,
+            "start": due.start.isoformat(),
+            "due": due.due_date.isoformat(),
+        }
+        + "\n"
+        + due.explanation(),
     }
 
 

@@ -23,7 +23,7 @@ KI_FINISH_DAYS = 100  # Pasal 38 ayat 2
 MEDIATION_DAYS = 14  # Perki 1/2013 Pasal 41
 MEDIATION_EXTENSION_DAYS = 7
 COURT_OBJECTION_DAYS = 14  # Pasal 48 ayat 1
-KASASI_DAYS = 14  # Pasal 50; unit unclear: calendar days, the cautious (shorter) reading
+KASASI_DAYS = 14  # Pasal 50; unit unclear: calendar days, the cautious (shorter) reading, rolled off days off
 
 
 def arose_because_text(kind: str, day: dt.date) -> str:
@@ -220,21 +220,24 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
             )
         )
     if dispute.court_decision_received_on:
-        due_date = dispute.court_decision_received_on + dt.timedelta(days=KASASI_DAYS)
+        # A last day off work rolls to the next working day (court practice), by the requester's rule.
+        due = requester_calendar.add_calendar_days(dispute.court_decision_received_on, KASASI_DAYS)
         windows.append(
             Window(
                 "kasasi",
                 _("Kasasi ke Mahkamah Agung"),
                 dispute.court_decision_received_on,
                 None,
-                due_date,
+                due.due_date,
                 _(
                     "%(n)s hari kalender sejak putusan pengadilan diterima %(start)s (satuan hari tidak jelas dalam "
                     "UU 14/2008 Pasal 50; dipakai yang lebih pendek)."
                 )
-                % {"n": KASASI_DAYS, "start": dispute.court_decision_received_on.isoformat()},
+                % {"n": KASASI_DAYS, "start": dispute.court_decision_received_on.isoformat()}
+                + "\n"
+                + due.explanation(),
                 dispute.kasasi_filed_on,
-                calendar.end_of_day(due_date),
+                due.due_at,
             )
         )
     return windows

@@ -101,6 +101,56 @@ class DueDate:
         return data
 
 
+@dataclass(frozen=True)
+class CalendarDue:
+    """A limit in calendar days. A last day that is not a working day (weekend, holiday, cuti bersama under the
+    party's rule) rolls forward to the next working day, as courts count (ppid-law.md part 12.6)."""
+
+    start: dt.date
+    days: int
+    last_day: dt.date  # start + days
+    due_date: dt.date  # last_day, or the next working day after it
+    due_at: dt.datetime
+    rolled: tuple[SkippedDay, ...]  # the days rolled over, from last_day on
+    cuti_bersama_counts: bool
+    time_zone: str
+    party: str = AGENCY
+
+    def explanation(self) -> str:
+        lines = [
+            _("%(n)s hari kalender sejak %(start)s: hari terakhir %(last)s.")
+            % {"n": self.days, "start": self.start.isoformat(), "last": self.last_day.isoformat()}
+        ]
+        if self.rolled:
+            lines.append(
+                _("%(last)s bukan hari kerja (%(reasons)s), maka bergeser ke hari kerja berikutnya %(due)s.")
+                % {
+                    "last": self.last_day.isoformat(),
+                    "reasons": "; ".join(f"{d.date.isoformat()} {d.reason}" for d in self.rolled),
+                    "due": self.due_date.isoformat(),
+                }
+            )
+            lines.append(cuti_bersama_rule_text(self.party, self.cuti_bersama_counts))
+        lines.append(
+            _("Jatuh tempo %(due)s pukul 23.59 %(tz)s.")
+            % {"due": self.due_date.isoformat(), "tz": _ZONE_LABELS.get(self.time_zone, self.time_zone)}
+        )
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start.isoformat(),
+            "calendar_days": self.days,
+            "last_day": self.last_day.isoformat(),
+            "due_date": self.due_date.isoformat(),
+            "due_at": self.due_at.isoformat(),
+            "time_zone": self.time_zone,
+            "cuti_bersama_counts": self.cuti_bersama_counts,
+            "party": self.party,
+            "rolled": [s.as_dict() for s in self.rolled],
+        }
+
+
 def _weekday_name(day: dt.date) -> str:
     return _("Sabtu") if day.weekday() == 5 else _("Minggu")
 
@@ -315,6 +365,30 @@ class WorkingCalendar:
             time_zone=str(self.tz),
             warnings=tuple(_missing_holidays_warning(year) for year in missing),
             missing_holiday_years=missing,
+            party=self.party,
+        )
+
+    def add_calendar_days(self, start: dt.date | dt.datetime, days: int) -> CalendarDue:
+        """`days` calendar days after `start`; a last day that is not a working day rolls to the next one."""
+        if days < 1:
+            raise ValueError("days must be at least 1")
+        start_day = self.local_date(start)
+        last = start_day + dt.timedelta(days=days)
+        self._ensure_loaded(last, last + dt.timedelta(days=31))
+        rolled: list[SkippedDay] = []
+        day = last
+        while (reason := self.skip_reason(day)) is not None:
+            rolled.append(reason)
+            day += dt.timedelta(days=1)
+        return CalendarDue(
+            start=start_day,
+            days=days,
+            last_day=last,
+            due_date=day,
+            due_at=self.end_of_day(day),
+            rolled=tuple(rolled),
+            cuti_bersama_counts=self.cuti_bersama_counts,
+            time_zone=str(self.tz),
             party=self.party,
         )
 
