@@ -413,6 +413,10 @@ class ComplaintOut(serializers.ModelSerializer):
     reporter = serializers.SerializerMethodField()
     is_overdue = serializers.BooleanField()
     current_due = serializers.DateField(allow_null=True)
+    filed_after_incident_window = serializers.BooleanField(
+        read_only=True,
+        help_text="Filed more than 30 days after the incident (UU 25/2009 Pasal 42): accepted, flagged.",
+    )
     available_transitions = serializers.SerializerMethodField()
 
     class Meta:
@@ -443,6 +447,7 @@ class ComplaintOut(serializers.ModelSerializer):
             "resolution_due",
             "current_due",
             "is_overdue",
+            "filed_after_incident_window",
             "archive_reason",
             "archive_note",
             "rating",
