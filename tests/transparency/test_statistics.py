@@ -61,8 +61,8 @@ def test_response_time_in_working_days(scenario):
     assert (time["count"], time["median"], time["p90"], time["max"]) == (4, 10, 17, 17)
     # Within 10: r1 and r2, of the 4 answered plus r5, unanswered and 21 working days old (r8 is 0 days old).
     assert (time["within_10"], time["within_10_share"]) == (2, 0.4)
-    # Within 17: all four answered, of 4 + r5.
-    assert (time["within_17"], time["within_17_share"]) == (4, 0.8)
+    # Within 17 (with extension) counts extended requests only: r3, the one extended, at 17 working days.
+    assert (time["within_17"], time["within_17_share"]) == (1, 1.0)
     assert time["bands"] == {"0-5": 1, "6-10": 1, "11-17": 2, ">17": 0}
     assert time["by_decision"]["granted"] == {"count": 1, "median": 3, "p90": 3, "max": 3}
     assert time["by_decision"]["partially_granted"] == {"count": 1, "median": 17, "p90": 17, "max": 17}
@@ -82,7 +82,7 @@ def test_objections_and_disputes(scenario):
     assert objections["settled_by_agreement"] == 0
     assert disputes["filed"] == 1
     assert disputes["by_result"]["agency_won"] == 1 and sum(disputes["by_result"].values()) == 1
-    assert disputes["mediation"] == {"agreed": 0, "failed": 1, "none": 0}
+    assert disputes["mediation"] == {"agreed": 0, "failed": 1, "none": 0, "pending": 0}
     assert (disputes["decided"], disputes["complied"], disputes["kasasi_filed"]) == (1, 0, 0)
     assert disputes["appeals"] == {"ptun": 0, "pn": 0}
 
@@ -100,8 +100,8 @@ def test_by_month(scenario):
     # March: r1 3, r2 10, r3 17 working days.
     assert (march["response_time"]["median"], march["response_time"]["max"]) == (10, 17)
     assert (march["response_time"]["within_10"], march["response_time"]["within_10_share"]) == (2, 0.6667)
-    # April: r6 11 working days; r5 unanswered and past 17 working days.
-    assert april["response_time"]["within_17_share"] == 0.5
+    # April: r6 11 working days; r5 unanswered and past 17 working days; neither extended.
+    assert april["response_time"]["within_17_share"] is None
     assert april["pending_past_due"] == 1
     assert months["2026-04"]["objections"]["received"] == 2
     assert months["2026-04"]["disputes"]["filed"] == 1
