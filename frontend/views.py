@@ -312,6 +312,8 @@ def holiday_list(request):
             "years": range(today.year - 2, today.year + 3),
             "rows": rows,
             "missing": years_missing_holidays({year}),
+            # Days still the library's estimate: to be confirmed against the SKB PDF by whoever edits them.
+            "estimates": [h for h, editable in rows if editable and h.is_estimate],
             "missing_upcoming": years_missing_holidays({today.year, today.year + 1}),
             "administered": administered,
         },

@@ -34,9 +34,13 @@ class SkippedDay:
     kind: str  # "weekend" or a HolidayKind value
     reason: str
     name: str = ""  # the holiday's name (data, not translated); empty for a weekend
+    estimate: bool = False  # the holiday is still an estimate, not yet confirmed against the SKB
 
     def as_dict(self) -> dict:
-        return {"date": self.date.isoformat(), "kind": self.kind, "reason": self.reason}
+        data = {"date": self.date.isoformat(), "kind": self.kind, "reason": self.reason}
+        if self.estimate:
+            data["estimate"] = True
+        return data
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class DueDate:
     warnings: tuple[str, ...] = field(default=())
     missing_holiday_years: tuple[int, ...] = field(default=())
     party: str = AGENCY
+    missing_cuti_bersama_years: tuple[int, ...] = field(default=())
 
     @property
     def cuti_bersama_rule(self) -> str:
@@ -98,6 +103,7 @@ class DueDate:
         data = self.as_dict()
         data["skipped"] = [{**s.as_dict(), "name": s.name} for s in self.skipped]
         data["missing_holiday_years"] = list(self.missing_holiday_years)
+        data["missing_cuti_bersama_years"] = list(self.missing_cuti_bersama_years)
         return data
 
 
@@ -173,6 +179,17 @@ def _missing_holidays_warning(year: int) -> str:
     ) % {"year": year}
 
 
+def _missing_cuti_bersama_warning(year: int) -> str:
+    return _(
+        "Peringatan: tahun %(year)s sudah memuat libur nasional tetapi belum memuat cuti bersama; periksa SKB "
+        "tahun itu dan muat cuti bersamanya."
+    ) % {"year": year}
+
+
+def _estimate_note() -> str:
+    return _("perkiraan, belum dipastikan SKB")
+
+
 def _long_date(day: dt.date) -> str:
     return date_format(day, "j F Y")
 
@@ -199,10 +216,11 @@ def _skip_reason(skipped: dict, day: dt.date) -> str:
     kind = skipped.get("kind", "")
     if kind == "weekend":
         return _weekday_name(day)
+    note = f" ({_estimate_note()})" if skipped.get("estimate") else ""
     if kind in HolidayKind.values:
-        name = skipped.get("name") or str(skipped.get("reason", "")).partition(": ")[2]
+        name = skipped.get("name") or str(skipped.get("reason", "")).partition(": ")[2].removesuffix(note)
         if name:
-            return f"{HolidayKind(kind).label}: {name}"
+            return f"{HolidayKind(kind).label}: {name}{note}"
     return str(skipped.get("reason", ""))
 
 
@@ -251,6 +269,9 @@ def explain(data: dict, *, start_label: str | None = None) -> str:
     )
     if "missing_holiday_years" in data:
         lines.extend(_missing_holidays_warning(year) for year in data["missing_holiday_years"])
+        lines.extend(
+            _missing_cuti_bersama_warning(year) for year in data.get("missing_cuti_bersama_years") or []
+        )
     else:
         lines.extend(data.get("warnings") or [])
     return "\n".join(lines)
@@ -280,6 +301,7 @@ class WorkingCalendar:
         self._holidays: dict[dt.date, list[Holiday]] = {}
         self._loaded: tuple[dt.date, dt.date] | None = None
         self._years_with_data: set[int] | None = None
+        self._years_with_cuti_bersama: set[int] | None = None
 
     # -- loading ---------------------------------------------------------------------------------
     def _ensure_loaded(self, start: dt.date, end: dt.date) -> None:
@@ -301,6 +323,17 @@ class WorkingCalendar:
             )
         return sorted(y for y in years if y not in self._years_with_data)
 
+    def years_without_cuti_bersama(self, years: set[int]) -> list[int]:
+        """Years with national holidays loaded but no cuti bersama: the SKB's leave days are missing."""
+        if self._years_with_cuti_bersama is None:
+            self._years_with_cuti_bersama = set(
+                Holiday.objects.filter(kind=HolidayKind.CUTI_BERSAMA)
+                .values_list("date__year", flat=True)
+                .distinct()
+            )
+        with_national = set(years) - set(self.years_without_holidays(years))
+        return sorted(y for y in with_national if y not in self._years_with_cuti_bersama)
+
     # -- days -------------------------------------------------------------------------------------
     def skip_reason(self, day: dt.date) -> SkippedDay | None:
         """Why `day` is not a working day, or None if it is one."""
@@ -310,8 +343,14 @@ class WorkingCalendar:
         for holiday in self._holidays.get(day, []):
             if holiday.kind == HolidayKind.CUTI_BERSAMA and self.cuti_bersama_counts:
                 continue
+            estimate = holiday.is_estimate
+            note = f" ({_estimate_note()})" if estimate else ""
             return SkippedDay(
-                day, holiday.kind, f"{holiday.get_kind_display()}: {holiday.name}", holiday.name
+                day,
+                holiday.kind,
+                f"{holiday.get_kind_display()}: {holiday.name}{note}",
+                holiday.name,
+                estimate,
             )
         return None
 
@@ -354,6 +393,7 @@ class WorkingCalendar:
             else:
                 skipped.append(reason)
         missing = tuple(self.years_without_holidays({start_day.year, day.year}))
+        no_cuti = tuple(self.years_without_cuti_bersama({start_day.year, day.year}))
         return DueDate(
             start=start_day,
             working_days=working_days,
@@ -363,9 +403,11 @@ class WorkingCalendar:
             skipped=tuple(skipped),
             cuti_bersama_counts=self.cuti_bersama_counts,
             time_zone=str(self.tz),
-            warnings=tuple(_missing_holidays_warning(year) for year in missing),
+            warnings=tuple(_missing_holidays_warning(year) for year in missing)
+            + tuple(_missing_cuti_bersama_warning(year) for year in no_cuti),
             missing_holiday_years=missing,
             party=self.party,
+            missing_cuti_bersama_years=no_cuti,
         )
 
     def add_calendar_days(self, start: dt.date | dt.datetime, days: int) -> CalendarDue:

@@ -83,6 +83,14 @@ class Holiday(models.Model):
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.name}"
 
+    @property
+    def is_estimate(self) -> bool:
+        """Still the library's estimate (2027 Idul Fitri, Idul Adha), to be confirmed against the SKB: its decree
+        says so until an administrator enters the SKB."""
+        from .seed import ESTIMATE_DECREE_PREFIX
+
+        return self.decree.startswith(ESTIMATE_DECREE_PREFIX)
+
     def clean(self) -> None:
         if self.kind == HolidayKind.AGENCY and not self.agency_id:
             raise ValidationError({"agency": _("Libur khusus harus untuk satu badan publik.")})
