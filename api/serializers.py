@@ -106,6 +106,10 @@ class ResponseOut(serializers.Serializer):
     fee_amount = serializers.DecimalField(max_digits=12, decimal_places=0)
     fee_details = serializers.CharField()
     note = serializers.CharField()
+    provision_on = serializers.DateField(allow_null=True)
+    documented_by = serializers.DateField(allow_null=True)
+    other_law = serializers.CharField()
+    exemption_period = serializers.CharField()
     responded_at = serializers.DateTimeField()
 
 
@@ -223,6 +227,30 @@ class RespondIn(serializers.Serializer):
     )
     fee_details = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    provision_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Granted or partly granted: by when it is provided.",
+    )
+    documented_by = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="not_documented: by when it will be documented.",
+    )
+    other_law = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required with ground j: the other law and article.",
+    )
+    exemption_period = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Refusal or partial grant: how long the exemption runs.",
+    )
 
 
 class EmptyIn(serializers.Serializer):

@@ -600,6 +600,12 @@ def _validate_response(data: dict) -> dict:
         errors["fee_amount"] = [_("Biaya harus bilangan rupiah bulat dari 0 sampai 999.999.999.999.")]
     elif fee > 0 and not (data.get("fee_details") or "").strip():
         errors["fee_details"] = [_("Jelaskan rincian biaya dan cara pembayarannya.")]
+    if "j" in grounds and not (data.get("other_law") or "").strip():
+        errors["other_law"] = [
+            _(
+                "Penolakan berdasarkan Pasal 17 huruf j wajib menyebut undang-undang dan pasal yang menutupnya."
+            )
+        ]
     if decision == Decision.PARTIALLY_GRANTED and not (data.get("redactions") or "").strip():
         errors["redactions"] = [
             _("Sebutkan bagian informasi yang dihitamkan beserta alasannya (Pasal 22 ayat 7 huruf e).")
@@ -625,6 +631,14 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
         _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
         now = timezone.now()
         calendar = WorkingCalendar(request.agency)
+        today = calendar.local_date(now)
+        date_errors = {
+            name: [_("Tanggal tidak boleh sebelum hari ini.")]
+            for name in ("provision_on", "documented_by")
+            if isinstance(data.get(name), dt.date) and data[name] < today
+        }
+        if date_errors:
+            raise ValidationError(date_errors)
         auto = calendar.add_working_days(now, request.agency.auto_complete_working_days or 1)
         decision = data["decision"]
         RequestResponse.objects.create(
@@ -641,6 +655,14 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
             fee_amount=data["fee_amount"],
             fee_details=(data.get("fee_details") or "").strip(),
             note=(data.get("note") or "").strip(),
+            provision_on=data.get("provision_on")
+            if decision in (Decision.GRANTED, Decision.PARTIALLY_GRANTED)
+            else None,
+            documented_by=data.get("documented_by") if decision == Decision.NOT_DOCUMENTED else None,
+            other_law=(data.get("other_law") or "").strip() if "j" in data["exemption_grounds"] else "",
+            exemption_period=(data.get("exemption_period") or "").strip()
+            if data["exemption_grounds"]
+            else "",
             responded_by=actor,
             responded_at=now,
         )
