@@ -96,6 +96,7 @@ urlpatterns = [
         "keberatan/<int:pk>/aksi/<slug:action>/", views_objections.objection_action, name="objection_action"
     ),
     path("keberatan/<int:pk>/surat/", views_objections.objection_letter, name="objection_letter"),
+    path("keberatan/<int:pk>/tanda-terima/", views_objections.objection_receipt, name="objection_receipt"),
     path("keberatan/<int:pk>/sengketa/", views_objections.dispute_register, name="dispute_register"),
     path("keberatan/<int:pk>/sengketa/ubah/", views_objections.dispute_update, name="dispute_update"),
     path("keberatan/<int:pk>/sengketa/sidang/", views_objections.dispute_hearing, name="dispute_hearing"),

@@ -368,6 +368,22 @@ def objection_letter(request, pk: int):
     return response
 
 
+@login_required
+@require_GET
+def objection_receipt(request, pk: int):
+    """The tanda terima keberatan, for whoever sees the objection (the requester, its officers, the Atasan)."""
+    objection = _objection_or_404(request, pk)
+    from ppid import letters  # only needed when a letter is asked for
+
+    response = HttpResponse(letters.render_objection_receipt(objection), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=_safe_filename("tanda-terima-keberatan", objection.registration_number)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 # --- Disputes -----------------------------------------------------------------------------------------------
 @login_required
 @require_POST

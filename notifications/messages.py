@@ -18,7 +18,10 @@ MESSAGES = {
     "request.auto_complete": _("Permohonan %(case)s selesai otomatis."),
     "request.withdraw": _("Permohonan %(case)s dicabut."),
     "request.convert_to_complaint": _("Permohonan %(case)s dialihkan menjadi pengaduan."),
-    "objection.registered": _("Keberatan %(case)s terdaftar."),
+    "objection.registered": _(
+        "Keberatan %(case)s terdaftar. Atasan PPID wajib menanggapi paling lambat %(due)s. Tanda terima keberatan "
+        "dapat diunduh di halaman keberatan."
+    ),
     "objection.arrived": _("Keberatan baru %(case)s menunggu tanggapan Atasan PPID."),
     "objection.review": _("Keberatan %(case)s sedang diperiksa Atasan PPID."),
     "objection.decide": _("Atasan PPID sudah menanggapi keberatan %(case)s."),
@@ -42,4 +45,7 @@ FALLBACK = _("Ada perubahan pada %(case)s.")
 
 def render(kind: str, language: str, **params) -> str:
     with translation.override(language or "id"):
-        return str(MESSAGES.get(kind, FALLBACK)) % params
+        try:
+            return str(MESSAGES.get(kind, FALLBACK)) % params
+        except KeyError:  # a row stored before its message took a parameter
+            return str(FALLBACK) % params

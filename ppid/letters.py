@@ -87,6 +87,14 @@ def render_objection_decision(objection: Objection, *, preview: bool = False) ->
     )
 
 
+def render_objection_receipt(objection: Objection, *, preview: bool = False) -> bytes:
+    """Tanda terima keberatan: registration number, request number, identity, grounds, the Atasan's due date
+    and the rights that follow (UU 14/2008 Pasal 35-37)."""
+    return _render_pdf(
+        "ppid/letters/objection_receipt.html", objection.request, objection=objection, preview=preview
+    )
+
+
 @dataclass(frozen=True)
 class _Ground:
     """One Pasal 17 ground; the text is read at render time, so under the letter's locale."""
