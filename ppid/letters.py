@@ -83,6 +83,7 @@ def render_objection_decision(objection: Objection, *, preview: bool = False) ->
         objection=objection,
         ki_filing_days=KI_FILING_DAYS,
         ki_filing_due=ki_filing.due_date if ki_filing else None,
+        ki_filing_from=ki_filing.start if ki_filing else None,
         preview=preview,
     )
 
