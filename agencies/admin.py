@@ -5,7 +5,14 @@ from .models import Agency, Membership, Unit
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "time_zone", "cuti_bersama_is_working_day", "is_active")
+    list_display = (
+        "name",
+        "slug",
+        "time_zone",
+        "cuti_bersama_agency_working_day",
+        "cuti_bersama_requester_working_day",
+        "is_active",
+    )
     prepopulated_fields = {"slug": ("name",)}
 
 

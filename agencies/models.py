@@ -47,10 +47,18 @@ class Agency(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("situs web"), blank=True)
     # Policy settings: where the law is unclear, the cautious default.
-    cuti_bersama_is_working_day = models.BooleanField(
-        _("cuti bersama dihitung sebagai hari kerja"),
+    # Cuti bersama is leave, not a holiday (the SKB reduces annual leave): the cautious reading differs by party.
+    cuti_bersama_agency_working_day = models.BooleanField(
+        _("cuti bersama dihitung sebagai hari kerja untuk tenggat badan publik"),
+        default=True,
+        help_text=_(
+            "Bawaan: ya. Pemberitahuan tertulis, perpanjangan, tanggapan Atasan PPID, dan tindak lanjut pengaduan."
+        ),
+    )
+    cuti_bersama_requester_working_day = models.BooleanField(
+        _("cuti bersama dihitung sebagai hari kerja untuk tenggat pemohon"),
         default=False,
-        help_text=_("Bawaan: tidak. Cuti bersama dilewati saat menghitung tenggat."),
+        help_text=_("Bawaan: tidak. Pengajuan keberatan dan pengajuan sengketa ke Komisi Informasi."),
     )
     pause_on_clarification = models.BooleanField(
         _("tenggat berhenti selama menunggu klarifikasi pemohon"),
@@ -134,6 +142,11 @@ class Agency(models.Model):
     @property
     def time_zone_label(self) -> str:
         return self.get_time_zone_display().split(" ")[0]
+
+    @property
+    def cuti_bersama_is_working_day(self) -> bool:
+        """The single switch of before (API field kept): now the rule for the agency's own deadlines."""
+        return self.cuti_bersama_agency_working_day
 
     @property
     def main_unit(self) -> "Unit | None":

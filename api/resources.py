@@ -5,9 +5,11 @@ payload (400), using the same checks the services run under their row lock."""
 import uuid
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
@@ -17,6 +19,7 @@ from audit.models import Event
 from complaints import services as complaint_services
 from complaints.selectors import complaints_visible_to
 from complaints.services import check_transition as check_complaint
+from ppid import rules as ppid_rules
 from ppid import services as ppid_services
 from ppid.models import DisputeHearing
 from ppid.selectors import disputes_visible_to, objections_visible_to, requests_visible_to, staff_requests
@@ -235,6 +238,23 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
             self.get_serializer(self.get_queryset().get(pk=obj.pk)).data, status=status.HTTP_201_CREATED
         )
 
+    @extend_schema(request=s.NoticeReceiptIn, responses={200: s.RequestOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="notice-receipt")
+    def notice_receipt(self, request, pk=None):
+        """Record the day the requester received the written notice (by post or by hand): the objection window
+        (UU 14/2008 Pasal 36(1)) counts from it. Agency officers only."""
+        obj = self.get_object()
+        if not ppid_rules.is_agency_officer(obj, request.user):
+            raise PermissionDenied(
+                _("Hanya petugas badan publik ini yang dapat mencatat penerimaan pemberitahuan.")
+            )
+        data = s.NoticeReceiptIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        ppid_services.information_request_record_notice_receipt(
+            request_id=obj.pk, actor=request.user, **data.validated_data
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=obj.pk)).data)
+
     transition_process = transition_action(
         "process",
         s.EmptyIn,
@@ -372,6 +392,23 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         return Response(
             self.get_serializer(self.get_queryset().get(pk=obj.pk)).data, status=status.HTTP_201_CREATED
         )
+
+    @extend_schema(request=s.DecisionReceiptIn, responses={200: s.ObjectionOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="decision-receipt")
+    def decision_receipt(self, request, pk=None):
+        """Record the day the requester received the Atasan's answer (by post or by hand): the 14 working days to
+        the Komisi Informasi (UU 14/2008 Pasal 37(2)) count from it. Agency officers and the Atasan only."""
+        obj = self.get_object()
+        if not (ppid_rules.is_agency_officer(obj, request.user) or ppid_rules.is_atasan(obj, request.user)):
+            raise PermissionDenied(
+                _("Hanya petugas badan publik ini yang dapat mencatat penerimaan tanggapan.")
+            )
+        data = s.DecisionReceiptIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        ppid_services.objection_record_decision_receipt(
+            objection_id=obj.pk, actor=request.user, **data.validated_data
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=obj.pk)).data)
 
     transition_review = transition_action(
         "review",

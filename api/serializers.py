@@ -59,6 +59,8 @@ class AgencySerializer(serializers.ModelSerializer):
             "email",
             "website",
             "cuti_bersama_is_working_day",
+            "cuti_bersama_agency_working_day",
+            "cuti_bersama_requester_working_day",
             "pause_on_clarification",
         ]
 
@@ -114,6 +116,10 @@ class ResponseOut(serializers.Serializer):
     fee_amount = serializers.DecimalField(max_digits=12, decimal_places=0)
     fee_details = serializers.CharField()
     note = serializers.CharField()
+    provision_on = serializers.DateField(allow_null=True)
+    documented_by = serializers.DateField(allow_null=True)
+    other_law = serializers.CharField()
+    exemption_period = serializers.CharField()
     responded_at = serializers.DateTimeField()
 
 
@@ -164,6 +170,7 @@ class RequestOut(serializers.ModelSerializer):
             "requester_nik_masked",
             "requester_contact",
             "responded_at",
+            "notice_received_by_requester_on",
             "completed_at",
             "available_transitions",
             "response",
@@ -249,10 +256,51 @@ class RespondIn(serializers.Serializer):
     )
     fee_details = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
+    provision_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Granted or partly granted: by when it is provided.",
+    )
+    documented_by = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="not_documented: by when it will be documented.",
+    )
+    other_law = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required with ground j: the other law and article.",
+    )
+    exemption_period = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Refusal or partial grant: how long the exemption runs.",
+    )
 
 
 class EmptyIn(serializers.Serializer):
     pass
+
+
+class NoticeReceiptIn(serializers.Serializer):
+    received_on = serializers.DateField(
+        help_text="The day the requester received the written notice (by post or by hand).",
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    reason = serializers.CharField(
+        max_length=500, help_text="What the date rests on, e.g. the postal receipt."
+    )
+
+
+class DecisionReceiptIn(NoticeReceiptIn):
+    received_on = serializers.DateField(
+        help_text="The day the requester received the Atasan's answer (by post or by hand).",
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
 
 
 # --- objections and disputes ----------------------------------------------------------------------------------
@@ -278,6 +326,8 @@ class ObjectionOut(serializers.ModelSerializer):
             "received_at",
             "grounds",
             "ground_windows",
+            "filed_after_window",
+            "working_days_late",
             "reason",
             "due_date",
             "is_overdue",
@@ -285,9 +335,11 @@ class ObjectionOut(serializers.ModelSerializer):
             "outcome_label",
             "reasons",
             "order",
+            "upheld_part",
             "comply_by",
             "settled_by_agreement",
             "decided_at",
+            "decision_received_by_requester_on",
             "available_transitions",
         ]
 
@@ -316,6 +368,12 @@ class DecideIn(serializers.Serializer):
         required=False, allow_null=True, default=None, validators=[planned_date]
     )
     settled_by_agreement = serializers.BooleanField(required=False, default=False)
+    upheld_part = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="partially_granted: what of the PPID's decision stands (`order` is what is granted).",
+    )
 
 
 class HearingOut(serializers.ModelSerializer):
@@ -422,6 +480,10 @@ class ComplaintOut(serializers.ModelSerializer):
     reporter = serializers.SerializerMethodField()
     is_overdue = serializers.BooleanField()
     current_due = serializers.DateField(allow_null=True)
+    filed_after_incident_window = serializers.BooleanField(
+        read_only=True,
+        help_text="Filed more than 30 days after the incident (UU 25/2009 Pasal 42): accepted, flagged.",
+    )
     available_transitions = serializers.SerializerMethodField()
 
     class Meta:
@@ -452,6 +514,7 @@ class ComplaintOut(serializers.ModelSerializer):
             "resolution_due",
             "current_due",
             "is_overdue",
+            "filed_after_incident_window",
             "archive_reason",
             "archive_note",
             "rating",

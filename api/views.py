@@ -11,7 +11,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agencies.selectors import active_agencies
-from workcalendar.calendar import compute_due_date
+from workcalendar.calendar import AGENCY, REQUESTER, compute_due_date
+
+PARTY_CHOICES = [
+    (AGENCY, "The agency's own deadline (notice, extension, Atasan's answer, complaint follow-ups)"),
+    (REQUESTER, "The requester's window (objection, filing at the Komisi Informasi)"),
+]
 
 
 class DueDateQuery(serializers.Serializer):
@@ -20,6 +25,13 @@ class DueDateQuery(serializers.Serializer):
     )
     working_days = serializers.IntegerField(min_value=1, max_value=365)
     agency = serializers.SlugField(required=False)
+    party = serializers.ChoiceField(
+        choices=PARTY_CHOICES,
+        default=AGENCY,
+        help_text="Whose deadline: `agency` (its own, the default) or `requester` (objection, KI filing). "
+        "Decides whether cuti bersama counts, by the agency's setting for that party.",
+        error_messages={"invalid_choice": _("Pihak tidak dikenal: pilih agency atau requester.")},
+    )
 
     def validate_start(self, value):
         # The calendar covers the present era; far dates also carry historical zone offsets (LMT).
@@ -45,6 +57,7 @@ _skipped = inline_serializer(
             "due_at": serializers.DateTimeField(),
             "time_zone": serializers.CharField(),
             "cuti_bersama_counts": serializers.BooleanField(),
+            "party": serializers.ChoiceField(choices=PARTY_CHOICES),
             "counted": serializers.ListField(child=serializers.DateField()),
             "skipped": _skipped.__class__(many=True),
             "warnings": serializers.ListField(child=serializers.CharField()),
@@ -68,5 +81,6 @@ class DueDateView(APIView):
             start=query.validated_data["start"],
             working_days=query.validated_data["working_days"],
             agency=agency,
+            party=query.validated_data["party"],
         )
         return Response({**due.as_dict(), "explanation": due.explanation()})

@@ -15,6 +15,9 @@ from agencies.numbering import NUMBER_MAX_LENGTH
 
 from . import rules
 
+# UU 25/2009 Pasal 42: a complaint is filed within 30 days of the service; a later one is accepted and flagged.
+INCIDENT_FILING_DAYS = 30
+
 
 class ComplaintState(models.TextChoices):
     SUBMITTED = "submitted", _("Menunggu verifikasi")
@@ -151,6 +154,14 @@ class Complaint(FSMModelMixin, models.Model):
         return self.tracking_number
 
     # -- derived --------------------------------------------------------------------------------------------
+    @property
+    def filed_after_incident_window(self) -> bool:
+        """Filed more than 30 days after the incident (UU 25/2009 Pasal 42): accepted, with a warning to staff."""
+        if self.occurred_on is None or self.received_at is None:
+            return False
+        received = timezone.localtime(self.received_at, self.agency.tzinfo).date()
+        return (received - self.occurred_on).days > INCIDENT_FILING_DAYS
+
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_COMPLAINT_STATES

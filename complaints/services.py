@@ -86,19 +86,36 @@ def _step(step: str, due, **extra) -> dict:
     }
 
 
-def _resolution_due(agency: Agency, received_at: dt.datetime) -> tuple[dt.date, dict]:
+def _resolution_due(
+    agency: Agency, received_at: dt.datetime, *, complete: bool = False
+) -> tuple[dt.date, dict]:
+    """The resolution limit. At filing it counts from receipt; once the file is complete (verified) it counts again
+    from that day (Perpres 76/2013), `complete=True`."""
     calendar = WorkingCalendar(agency)
     if agency.complaint_resolution_in_working_days:
         due = calendar.add_working_days(received_at, agency.complaint_resolution_days)
-        return due.due_date, _step("resolution", due)
-    start = calendar.local_date(received_at)
-    due_date = start + dt.timedelta(days=agency.complaint_resolution_days)
-    return due_date, {
+        return due.due_date, _step(
+            "resolution", due, **({"start_label": "file_complete"} if complete else {})
+        )
+    # Calendar days; a last day off work rolls to the next working day.
+    due = calendar.add_calendar_days(received_at, agency.complaint_resolution_days)
+    sentence = (
+        _("%(n)s hari kalender sejak berkas lengkap (diverifikasi) %(start)s: selesai paling lambat %(due)s.")
+        if complete
+        else _("%(n)s hari kalender sejak diterima %(start)s: selesai paling lambat %(due)s.")
+    )
+    return due.due_date, {
         "step": "resolution",
-        "start": start.isoformat(),
-        "due_date": due_date.isoformat(),
-        "explanation": _("%(n)s hari kalender sejak diterima %(start)s: selesai paling lambat %(due)s.")
-        % {"n": agency.complaint_resolution_days, "start": start.isoformat(), "due": due_date.isoformat()},
+        "computed_at": timezone.now().isoformat(),
+        **due.as_dict(),
+        "explanation": sentence
+        % {
+            "n": agency.complaint_resolution_days,
+            "start": due.start.isoformat(),
+            "due": due.due_date.isoformat(),
+        }
+        + "\n"
+        + due.explanation(),
     }
 
 
@@ -418,9 +435,13 @@ def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
         followup = WorkingCalendar(complaint.agency).add_working_days(
             timezone.now(), complaint.agency.complaint_followup_working_days
         )
-        complaint.deadline_log = [*complaint.deadline_log, _step("followup", followup)]
+        # Verified, the file is complete: the resolution limit counts from today (Perpres 76/2013).
+        complaint.resolution_due, resolution_step = _resolution_due(
+            complaint.agency, timezone.now(), complete=True
+        )
+        complaint.deadline_log = [*complaint.deadline_log, _step("followup", followup), resolution_step]
         complaint.verify(unit=unit, at=timezone.now(), followup_due=followup.due_date)
-        _save(complaint, ["unit", "dispositioned_at", "followup_due", "deadline_log"])
+        _save(complaint, ["unit", "dispositioned_at", "followup_due", "resolution_due", "deadline_log"])
         _audit(complaint, actor, "complaint.verify", from_state=before, details={"unit": unit.pk})
     return complaint
 

@@ -37,6 +37,15 @@ class DueDateForm(forms.Form):
         to_field_name="slug",
         empty_label=_("(kalender nasional)"),
     )
+    party = forms.ChoiceField(
+        label=_("Tenggat siapa"),
+        choices=[
+            ("agency", _("Badan publik (pemberitahuan, perpanjangan, tanggapan Atasan)")),
+            ("requester", _("Pemohon (keberatan, sengketa ke Komisi Informasi)")),
+        ],
+        required=False,
+        help_text=_("Menentukan apakah cuti bersama dihitung sebagai hari kerja."),
+    )
 
     def clean_start(self):
         start = self.cleaned_data["start"]

@@ -154,6 +154,12 @@ class DecideForm(forms.Form):
         widget=_textarea(3),
         help_text=_("Bila keberatan diterima: informasi apa yang wajib diberikan PPID."),
     )
+    upheld_part = forms.CharField(
+        label=_("Bagian keputusan PPID yang dikuatkan"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_("Bila keberatan diterima sebagian: bagian yang tetap tidak diberikan."),
+    )
     comply_by = _date_field(
         _("Paling lambat dipenuhi pada"), help_text=_("Bila keberatan diterima: tanggal paling lambat.")
     )
@@ -161,6 +167,24 @@ class DecideForm(forms.Form):
         label=_("Diselesaikan secara musyawarah"),
         required=False,
         help_text=_("Hanya untuk alasan b sampai g (Pasal 35 ayat 2)."),
+    )
+
+
+class DecisionReceiptForm(forms.Form):
+    """The day the requester received the Atasan's answer by post or by hand: the KI window runs from it."""
+
+    received_on = _date_field(
+        _("Tanggal tanggapan diterima pemohon"),
+        required_message=_("Isi tanggal tanggapan diterima pemohon."),
+        help_text=_(
+            "14 hari kerja untuk mengajukan sengketa ke Komisi Informasi dihitung sejak tanggal ini."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Dasar pencatatan"),
+        max_length=500,
+        help_text=_("Mis. tanda terima pos atau tanda tangan pemohon."),
+        error_messages={"required": _("Sebutkan dasar pencatatan, mis. tanda terima pos.")},
     )
 
 

@@ -313,6 +313,29 @@ class WithdrawForm(forms.Form):
     )
 
 
+class NoticeReceiptForm(forms.Form):
+    """The day the requester received the written notice by post or by hand: the objection window runs from it."""
+
+    received_on = forms.DateField(
+        label=_("Tanggal pemberitahuan diterima pemohon"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text=_(
+            "Batas waktu keberatan 30 hari kerja dihitung sejak tanggal ini (UU 14/2008 Pasal 36 ayat 1)."
+        ),
+        error_messages={
+            "invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH."),
+            "required": _("Isi tanggal pemberitahuan diterima pemohon."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Dasar pencatatan"),
+        max_length=500,
+        help_text=_("Mis. tanda terima pos atau tanda tangan pemohon."),
+        error_messages={"required": _("Sebutkan dasar pencatatan, mis. tanda terima pos.")},
+    )
+
+
 class RespondForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Keputusan"),
@@ -347,6 +370,34 @@ class RespondForm(forms.Form):
     fee_details = forms.CharField(
         label=_("Rincian biaya dan cara pembayaran"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    provision_on = forms.DateField(
+        label=_("Waktu penyediaan informasi"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Bila diterima seluruhnya atau sebagian: paling lambat kapan informasi diserahkan."),
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    documented_by = forms.DateField(
+        label=_("Informasi didokumentasikan paling lambat"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Bila informasi belum didokumentasikan."),
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    other_law = forms.CharField(
+        label=_("Undang-undang dan pasal lain (Pasal 17 huruf j)"),
+        required=False,
+        max_length=255,
+        help_text=_("Wajib bila menolak berdasarkan Pasal 17 huruf j."),
+    )
+    exemption_period = forms.CharField(
+        label=_("Jangka waktu pengecualian"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "Untuk penolakan dan pemberian sebagian, mis. 5 tahun sejak penetapan (UU 14/2008 Pasal 20)."
+        ),
+    )
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     files = MultipleFileField(
         label=_("Berkas jawaban"), help_text=_("PDF, PNG, atau JPEG; boleh lebih dari satu.")
@@ -362,6 +413,10 @@ class RespondForm(forms.Form):
         "fee_amount",
         "fee_details",
         "note",
+        "provision_on",
+        "documented_by",
+        "other_law",
+        "exemption_period",
     )
 
     def notice(self) -> dict:

@@ -103,6 +103,7 @@ urlpatterns = [
     ),
     path("keberatan/<int:pk>/cabut/", views_objections.objection_withdraw, name="objection_withdraw"),
     path("keberatan/<int:pk>/surat/", views_objections.objection_letter, name="objection_letter"),
+    path("keberatan/<int:pk>/tanda-terima/", views_objections.objection_receipt, name="objection_receipt"),
     path("keberatan/<int:pk>/sengketa/", views_objections.dispute_register, name="dispute_register"),
     path("keberatan/<int:pk>/sengketa/ubah/", views_objections.dispute_update, name="dispute_update"),
     path("keberatan/<int:pk>/sengketa/sidang/", views_objections.dispute_hearing, name="dispute_hearing"),

@@ -66,6 +66,7 @@ def due_date_calculator(request):
             start=form.cleaned_data["start"],
             working_days=form.cleaned_data["working_days"],
             agency=form.cleaned_data["agency"],
+            party=form.cleaned_data["party"] or "agency",
         )
     return render(request, "frontend/due_date.html", {"form": form, "result": result})
 
@@ -355,6 +356,8 @@ def holiday_list(request):
             "years": range(today.year - 2, today.year + 3),
             "rows": rows,
             "missing": years_missing_holidays({year}),
+            # Days still the library's estimate: to be confirmed against the SKB PDF by whoever edits them.
+            "estimates": [h for h, editable in rows if editable and h.is_estimate],
             "missing_upcoming": years_missing_holidays({today.year, today.year + 1}),
             "administered": administered,
         },

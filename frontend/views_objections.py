@@ -60,6 +60,15 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Tanggapan atas keberatan tersimpan. Surat tanggapan dapat diunduh."),
         preview=True,
     ),
+    # Not a state transition: offered to the agency's officers and the Atasan once the answer is given.
+    "decision_receipt": Action(
+        f.DecisionReceiptForm,
+        gettext_lazy("Catat tanggal tanggapan diterima pemohon"),
+        gettext_lazy("Simpan tanggal diterima"),
+        gettext_lazy(
+            "Tanggal diterima tercatat. Batas waktu ke Komisi Informasi dihitung sejak tanggal itu."
+        ),
+    ),
     "withdraw": Action(
         f.WithdrawForm,
         gettext_lazy("Cabut keberatan"),
@@ -104,7 +113,8 @@ def objection_file(request, pk: int):
         raise Http404
     now = timezone.now()
     windows = objection_ground_windows(request_obj, at=now)
-    fitting = {g: w for g, w in windows.items() if w.is_open(now)}
+    # A ground past its window is still offered: a late objection is registered and the Atasan rules on it.
+    fitting = dict(windows)
     pending = objections_visible_to(user).filter(request=request_obj, state__in=OPEN_OBJECTION_STATES).first()
     form = f.ObjectionFileForm(request.POST or None, windows=fitting)
     if request.method == "POST" and form.is_valid():
@@ -238,6 +248,10 @@ def _render_detail(
     request_obj = objection.request
     staff_view = user.is_superuser or is_staff_of(user, objection.agency)
     available = {t.name for t in objection.get_available_user_state_transitions(user)}
+    if objection.decided_at is not None and (
+        rules.is_agency_officer(objection, user) or rules.is_atasan(objection, user)
+    ):
+        available.add("decision_receipt")
 
     def form_for(name: str, make: Callable[[], object]):
         return bound[1] if bound and bound[0] == name else make()
@@ -334,6 +348,7 @@ def objection_action(request, pk: int, action: str):
         "review": lambda data: services.objection_review(**ids),
         "decide": lambda data: services.objection_decide(**ids, **data),
         "withdraw": lambda data: services.objection_withdraw(**ids, reason=data["reason"]),
+        "decision_receipt": lambda data: services.objection_record_decision_receipt(**ids, **data),
     }
     return _submit(request, objection, action, form, calls[action], ACTIONS[action].done, "")
 
@@ -385,6 +400,24 @@ def objection_letter(request, pk: int):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=_safe_filename("tanggapan-keberatan", objection.registration_number)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@login_required
+@require_GET
+def objection_receipt(request, pk: int):
+    """The tanda terima keberatan, for whoever sees the objection (the requester, its officers, the Atasan)."""
+    objection = _objection_or_404(request, pk)
+    from ppid import letters  # only needed when a letter is asked for
+
+    response = HttpResponse(
+        letters.render_objection_receipt(objection, viewer=request.user), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=_safe_filename("tanda-terima-keberatan", objection.registration_number)
     )
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)

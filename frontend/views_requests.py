@@ -235,6 +235,13 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Tandai selesai"),
         gettext_lazy("Permohonan selesai."),
     ),
+    # Not a state transition: offered to the agency's officers once the notice is issued.
+    "notice_receipt": Action(
+        f.NoticeReceiptForm,
+        gettext_lazy("Catat tanggal pemberitahuan diterima pemohon"),
+        gettext_lazy("Simpan tanggal diterima"),
+        gettext_lazy("Tanggal diterima tercatat. Batas waktu keberatan dihitung sejak tanggal itu."),
+    ),
     "withdraw": Action(
         f.WithdrawForm,
         gettext_lazy("Cabut permohonan"),
@@ -282,6 +289,10 @@ def _run_action(name: str, obj: InformationRequest, user, form) -> InformationRe
         return services.information_request_complete(**ids)
     if name == "withdraw":
         return services.information_request_withdraw(**ids, reason=data["reason"])
+    if name == "notice_receipt":
+        return services.information_request_record_notice_receipt(
+            **ids, received_on=data["received_on"], reason=data["reason"]
+        )
     raise Http404
 
 
@@ -340,6 +351,8 @@ def _render_detail(
     response = getattr(obj, "response", None)
     documents = list(documents_visible_to(user).filter(request=obj))
     available = {t.name for t in obj.get_available_user_state_transitions(user)}
+    if response is not None and rules.is_agency_officer(obj, user):
+        available.add("notice_receipt")
     actions = []
     for name, spec in ACTIONS.items():
         # Withdrawing cannot be undone: the page offers a link to its confirmation page, at the end.

@@ -21,7 +21,10 @@ MESSAGES = {
     "request.auto_complete": _("Permohonan %(case)s selesai otomatis."),
     "request.withdraw": _("Permohonan %(case)s dicabut."),
     "request.convert_to_complaint": _("Permohonan %(case)s dialihkan menjadi pengaduan."),
-    "objection.registered": _("Keberatan %(case)s terdaftar."),
+    "objection.registered": _(
+        "Keberatan %(case)s terdaftar. Atasan PPID wajib menanggapi paling lambat %(due)s. Tanda terima keberatan "
+        "dapat diunduh di halaman keberatan."
+    ),
     "objection.arrived": _("Keberatan baru %(case)s menunggu tanggapan Atasan PPID."),
     "objection.review": _("Keberatan %(case)s sedang diperiksa Atasan PPID."),
     "objection.decide": _("Atasan PPID sudah menanggapi keberatan %(case)s."),
@@ -47,8 +50,22 @@ def render(kind: str, language: str, **params) -> str:
     """The message in `language`; dates among the params are written in that language too (never a date
     formatted in the language of whoever ran the job inside an English sentence)."""
     with translation.override(language or "id"):
-        shown = {k: date_format(v, "DATE_FORMAT") if isinstance(v, dt.date) else v for k, v in params.items()}
-        return str(MESSAGES.get(kind, FALLBACK)) % shown
+        shown = {k: _shown(v) for k, v in params.items()}
+        try:
+            return str(MESSAGES.get(kind, FALLBACK)) % shown
+        except KeyError:  # a row stored before its message took a parameter
+            return str(FALLBACK) % shown
+
+
+def _shown(value):
+    """A date, or a date kept as an ISO string by `storable` (a stored row said again, e.g. in its e-mail),
+    written in the active language."""
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return date_format(value, "DATE_FORMAT") if isinstance(value, dt.date) else value
 
 
 def storable(params: dict) -> dict:

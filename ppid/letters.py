@@ -92,6 +92,19 @@ def render_objection_decision(objection: Objection, *, viewer=None, preview: boo
         ki_filing_days=KI_FILING_DAYS,
         ki_filing_due=ki_filing.due_date if ki_filing else None,
         viewer=viewer,
+        ki_filing_from=ki_filing.start if ki_filing else None,
+        preview=preview,
+    )
+
+
+def render_objection_receipt(objection: Objection, *, viewer=None, preview: bool = False) -> bytes:
+    """Tanda terima keberatan: registration number, request number, identity, grounds, the Atasan's due date
+    and the rights that follow (UU 14/2008 Pasal 35-37)."""
+    return _render_pdf(
+        "ppid/letters/objection_receipt.html",
+        objection.request,
+        viewer=viewer,
+        objection=objection,
         preview=preview,
     )
 

@@ -74,6 +74,7 @@ def _objection_url(objection) -> str:
 
 
 def objection_registered(objection, actor) -> None:
+    # The requester's mail carries the number and the Atasan's due date; the tanda terima is on the page.
     notify(
         recipients=[objection.requester],
         kind="objection.registered",
@@ -81,6 +82,7 @@ def objection_registered(objection, actor) -> None:
         agency=objection.agency,
         state=objection.state,
         url=_objection_url(objection),
+        due=objection.due_date,
     )
     notify(
         recipients=staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN]),

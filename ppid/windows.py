@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from workcalendar.calendar import DueDate, WorkingCalendar
+from workcalendar.calendar import REQUESTER, DueDate, WorkingCalendar
 
 from .models import Decision, InformationRequest, ObjectionGround, ObjectionState, RequestState
 
@@ -23,12 +23,17 @@ KI_FINISH_DAYS = 100  # Pasal 38 ayat 2
 MEDIATION_DAYS = 14  # Perki 1/2013 Pasal 41
 MEDIATION_EXTENSION_DAYS = 7
 COURT_OBJECTION_DAYS = 14  # Pasal 48 ayat 1
-KASASI_DAYS = 14  # Pasal 50; unit unclear: calendar days, the cautious (shorter) reading
+KASASI_DAYS = 14  # Pasal 50; unit unclear: calendar days, the cautious (shorter) reading, rolled off days off
 
 
 def arose_because_text(kind: str, day: dt.date) -> str:
-    """Why a ground arose, in the active language: "notice" (the written notice of `day`) or "no_notice" (the notice
-    deadline `day` passed without one)."""
+    """Why a ground arose, in the active language: "notice" (the written notice of `day`), "notice_received" (the
+    written notice the requester received on `day`, later than it was issued) or "no_notice" (the notice deadline
+    `day` passed without one)."""
+    if kind == "notice_received":
+        return _("pemberitahuan tertulis yang diterima pemohon tanggal %(date)s") % {
+            "date": date_format(day, "j F Y")
+        }
     if kind == "no_notice":
         return _("batas waktu pemberitahuan %(date)s lewat tanpa jawaban") % {
             "date": date_format(day, "j F Y")
@@ -50,7 +55,7 @@ class GroundWindow:
     ground: str
     label: str
     arose_on: dt.date
-    arose_kind: str  # "notice" or "no_notice"
+    arose_kind: str  # "notice", "notice_received" or "no_notice"
     closes: DueDate
 
     @property
@@ -75,6 +80,8 @@ def objection_ground_windows(
 ) -> dict[str, GroundWindow]:
     """Every ground that fits the request's history at `at`, with the day it arose and its window.
 
+    A ground found in the notice arises when the requester received it (Pasal 36(1) "setelah ditemukannya
+    alasan"): `notice_received_by_requester_on`, the issue date unless an officer recorded a later receipt.
     a only after a refusal (whole or partial); c only once the notice is overdue and none was given; g only if the
     notice came after its due date; d, e after a notice; f after a notice with a fee; b once a notice was given or
     its due date passed. A withdrawn request has none.
@@ -82,7 +89,7 @@ def objection_ground_windows(
     at = at or timezone.now()
     if request.state == RequestState.WITHDRAWN:
         return {}
-    calendar = WorkingCalendar(request.agency)
+    calendar = WorkingCalendar(request.agency, party=REQUESTER)  # the requester's window
     response = getattr(request, "response", None)
     if response is not None and response.responded_at > at:
         response = None  # judged as of `at` (offline objections received before a later notice)
@@ -90,7 +97,9 @@ def objection_ground_windows(
     arisen: dict[str, tuple[dt.date, str]] = {}
     if response is not None:
         notice_day = calendar.local_date(response.responded_at)
-        because = "notice"
+        received = request.notice_received_by_requester_on or notice_day
+        because = "notice" if received <= notice_day else "notice_received"
+        notice_day = max(received, notice_day)
         for ground in "bde":
             arisen[ground] = (notice_day, because)
         if response.decision in (Decision.REJECTED, Decision.PARTIALLY_GRANTED):
@@ -147,12 +156,21 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
     if objection.state == ObjectionState.WITHDRAWN:
         return windows  # a withdrawn objection leads to no dispute
     if objection.decided_at is not None:
-        start, label = calendar.local_date(objection.decided_at), _("Pengajuan sengketa ke Komisi Informasi")
+        # From the requester's receipt of the answer (Pasal 37(2)): the answer's day unless a later one is recorded.
+        start = max(
+            calendar.local_date(objection.decided_at),
+            objection.decision_received_by_requester_on or dt.date.min,
+        )
+        label = _("Pengajuan sengketa ke Komisi Informasi")
     elif timezone.now() > objection.due_at:
         start, label = objection.due_date, _("Pengajuan sengketa ke KI (tanggapan Atasan tidak diberikan)")
     else:
         return windows
-    windows.append(_window("ki_filing", label, start, KI_FILING_DAYS, calendar, dispute and dispute.filed_on))
+    # Filing at the KI is the requester's window.
+    requester_calendar = WorkingCalendar(objection.agency, party=REQUESTER)
+    windows.append(
+        _window("ki_filing", label, start, KI_FILING_DAYS, requester_calendar, dispute and dispute.filed_on)
+    )
     if dispute is None:
         return windows
     started = min(
@@ -202,21 +220,24 @@ def dispute_windows(objection, dispute=None) -> list[Window]:
             )
         )
     if dispute.court_decision_received_on:
-        due_date = dispute.court_decision_received_on + dt.timedelta(days=KASASI_DAYS)
+        # A last day off work rolls to the next working day (court practice), by the requester's rule.
+        due = requester_calendar.add_calendar_days(dispute.court_decision_received_on, KASASI_DAYS)
         windows.append(
             Window(
                 "kasasi",
                 _("Kasasi ke Mahkamah Agung"),
                 dispute.court_decision_received_on,
                 None,
-                due_date,
+                due.due_date,
                 _(
                     "%(n)s hari kalender sejak putusan pengadilan diterima %(start)s (satuan hari tidak jelas dalam "
                     "UU 14/2008 Pasal 50; dipakai yang lebih pendek)."
                 )
-                % {"n": KASASI_DAYS, "start": dispute.court_decision_received_on.isoformat()},
+                % {"n": KASASI_DAYS, "start": dispute.court_decision_received_on.isoformat()}
+                + "\n"
+                + due.explanation(),
                 dispute.kasasi_filed_on,
-                calendar.end_of_day(due_date),
+                due.due_at,
             )
         )
     return windows

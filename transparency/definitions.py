@@ -121,15 +121,17 @@ DEFINITIONS = {
     "requests.response_time.within_17": (
         _("Dijawab dalam 17 hari kerja"),
         _(
-            "Jumlah permohonan yang pemberitahuan tertulisnya terbit paling lambat hari kerja ke-17 (10 hari "
-            "ditambah perpanjangan 7 hari kerja, Pasal 22 ayat 8), diperpanjang atau tidak."
+            "Jumlah permohonan yang diperpanjang yang pemberitahuan tertulisnya terbit paling lambat hari kerja "
+            "ke-17 (10 hari ditambah perpanjangan 7 hari kerja, Pasal 22 ayat 8). Permohonan yang tidak "
+            "diperpanjang tidak dihitung."
         ),
     ),
     "requests.response_time.within_17_share": (
         _("Bagian yang dijawab dalam 17 hari kerja"),
         _(
-            "Dijawab dalam 17 hari kerja dibagi (permohonan yang sudah dijawab + permohonan yang belum dijawab "
-            "padahal sudah lebih dari 17 hari kerja sejak diterima). Kosong bila penyebutnya nol."
+            "Dijawab dalam 17 hari kerja dibagi (permohonan diperpanjang yang sudah dijawab + permohonan "
+            "diperpanjang yang belum dijawab padahal sudah lebih dari 17 hari kerja sejak diterima). Kosong bila "
+            "penyebutnya nol."
         ),
     ),
     "requests.response_time.bands": (
@@ -148,13 +150,21 @@ DEFINITIONS = {
             "Jumlah permohonan yang diterima dalam periode yang batas waktunya diperpanjang (Pasal 22 ayat 8)."
         ),
     ),
+    "requests.notice_timeliness": (
+        _("Ketepatan waktu pemberitahuan tertulis"),
+        _(
+            "Permohonan menurut batas waktunya sendiri (10 hari kerja, atau 17 bila diperpanjang): tepat waktu, "
+            "terlambat (dijawab sesudahnya, atau belum dijawab dan sudah lewat), belum jatuh tempo, atau tidak "
+            "berlaku (dicabut tanpa jawaban)."
+        ),
+    ),
     "requests.extension_share": (
         _("Bagian yang diperpanjang"),
         _("Perpanjangan waktu dibagi permohonan diterima. Kosong bila tidak ada permohonan."),
     ),
     # -- objections -----------------------------------------------------------------------------------------
     "objections.received": (
-        _("Keberatan diterima"),
+        _("Keberatan masuk"),
         _(
             "Jumlah keberatan kepada Atasan PPID (UU 14/2008 Pasal 35) yang diterima dalam periode, menurut "
             "tanggal penerimaan keberatan."
@@ -211,8 +221,8 @@ DEFINITIONS = {
     "disputes.mediation": (
         _("Hasil mediasi"),
         _(
-            "Sengketa yang diajukan dalam periode menurut hasil mediasi: berhasil, gagal, atau tanpa hasil "
-            "mediasi (none)."
+            "Sengketa yang diajukan dalam periode menurut hasil mediasi: berhasil, gagal, tanpa mediasi (none: "
+            "sudah diputus tanpa hasil mediasi), atau belum ada hasil (pending: belum diputus)."
         ),
     ),
     "disputes.decided": (

@@ -99,8 +99,29 @@ def request_facts(
         ),
         ext=_flag(Q(extended_at__isnull=False)),
         past_due=_flag(past_due),
+    ).annotate(
+        # Against the request's own due date (10 working days, or 17 when extended), as objections are.
+        timeliness=Case(
+            When(Q(responded_at__isnull=False) & Q(rday__gt=F("due_date")), then=Value("late")),
+            When(responded_at__isnull=False, then=Value("on_time")),
+            When(state=RequestState.WITHDRAWN, then=Value("not_applicable")),
+            When(past_due, then=Value("late")),
+            default=Value("pending"),
+            output_field=CharField(),
+        )
     )
-    fields = ["agency_id", "day", "state", "channel", "decision", "grounds", "rday", "ext", "past_due"]
+    fields = [
+        "agency_id",
+        "day",
+        "state",
+        "channel",
+        "decision",
+        "grounds",
+        "rday",
+        "ext",
+        "past_due",
+        "timeliness",
+    ]
     return _rows(qs, [*fields, "unit_id"] if by_unit else fields)
 
 

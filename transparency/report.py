@@ -128,7 +128,15 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
                     "partially_granted": decisions[Decision.PARTIALLY_GRANTED],
                     "partial_grounds": req["partial_grounds"],
                 },
-                "refused": {"count": decisions[Decision.REJECTED], "by_ground": req["refusal_grounds"]},
+                # Grounds cited in partial grants count with those of refusals (UU 14/2008 Pasal 12: reasons).
+                "refused": {
+                    "count": decisions[Decision.REJECTED],
+                    "by_ground": {
+                        letter: n + req["partial_grounds"].get(letter, 0)
+                        for letter, n in req["refusal_grounds"].items()
+                    },
+                },
+                "notice_timeliness": req["notice_timeliness"],
                 "not_held": decisions[Decision.NOT_HELD],
                 "not_documented": decisions[Decision.NOT_DOCUMENTED],
             },
@@ -141,8 +149,9 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
                     "responses": obj["by_outcome"],
                     "settled_by_agreement": obj["settled_by_agreement"],
                     "response_timeliness": obj["response_timeliness"],
-                    # A granted objection obliges the PPID to provide: the response's implementation.
-                    "responses_to_implement": obj["by_outcome"][ObjectionOutcome.GRANTED],
+                    # A granted or partly granted objection obliges the PPID to provide: the response's implementation.
+                    "responses_to_implement": obj["by_outcome"][ObjectionOutcome.GRANTED]
+                    + obj["by_outcome"][ObjectionOutcome.PARTIALLY_GRANTED],
                 },
                 "ki_applications": dsp["filed"],
                 "mediation": dsp["mediation"],
@@ -195,7 +204,14 @@ def annual_report_tables(data: dict) -> dict:
             for letter, label in ObjectionGround.choices
         ],
         "objection_responses": _labelled(d["objections"]["responses"], ObjectionOutcome.choices),
-        "mediation": _labelled(d["mediation"], [*MediationResult.choices, ("none", _("Tanpa mediasi"))]),
+        "mediation": _labelled(
+            d["mediation"],
+            [
+                *MediationResult.choices,
+                ("none", _("Tanpa mediasi")),
+                ("pending", _("Mediasi belum ada hasil")),
+            ],
+        ),
         "adjudication": _labelled(
             d["adjudication"], [*DisputeResult.choices, ("pending", _("Belum diputus"))]
         ),

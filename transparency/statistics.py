@@ -70,7 +70,7 @@ OBJECTION_STATES = tuple(ObjectionState.values)
 OBJECTION_GROUNDS = tuple(ObjectionGround.values)
 OUTCOMES = tuple(ObjectionOutcome.values)
 DISPUTE_RESULTS = (*DisputeResult.values, "pending")
-MEDIATION = (*MediationResult.values, "none")
+MEDIATION = (*MediationResult.values, "none", "pending")
 COURTS = tuple(Court.values)
 CATEGORIES = tuple(ComplaintCategory.values)
 COMPLAINT_STATES = tuple(ComplaintState.values)
@@ -164,6 +164,7 @@ class Folder:
                 c["req|extended"] += n
             if f["past_due"]:
                 c["req|past_due"] += n
+            c[f"req|timeliness|{f['timeliness']}"] += n
             if f["decision"]:
                 c[f"req|decision|{f['decision']}"] += n
                 for letter in f["grounds"] or ():
@@ -174,10 +175,14 @@ class Folder:
                     c[f"req|open_over|{NOTICE_DAYS}"] += n
                 if age > EXTENDED_DAYS:
                     c[f"req|open_over|{EXTENDED_DAYS}"] += n
+                    if f["ext"]:
+                        c[f"req|open_over_ext|{EXTENDED_DAYS}"] += n
             if f["rday"] is not None:
                 wd = self.index(f["agency_id"], day).between(day, f["rday"])
                 c[f"req|wd|{wd}"] += n
                 c[f"req|wd_by|{f['decision'] or 'unknown'}|{wd}"] += n
+                if f["ext"]:  # "within 17 working days (with extension)" counts extended requests only
+                    c[f"req|wd_ext|{wd}"] += n
 
     def objections(self, rows: Iterable[dict]) -> None:
         for f in rows:
@@ -197,7 +202,9 @@ class Folder:
             n, c = f["n"], self.buckets[self.bucket_of(f)]
             c["dsp|filed"] += n
             c[f"dsp|result|{f['result'] or 'pending'}"] += n
-            c[f"dsp|mediation|{f['mediation_result'] or 'none'}"] += n
+            # Without mediation only once decided: a dispute registered today is still pending.
+            mediation = f["mediation_result"] or ("none" if f["decided"] else "pending")
+            c[f"dsp|mediation|{mediation}"] += n
             if f["appeal_court"]:
                 c[f"dsp|appeal|{f['appeal_court']}"] += n
             for flag in ("decided", "complied", "court_decided", "kasasi"):
@@ -324,6 +331,9 @@ def request_sections(counts: Counter) -> dict:
     answered = sum(wd.values())
     over = g.get("req|open_over", {})
     within = {days: sum(n for d, n in wd.items() if d <= days) for days in (NOTICE_DAYS, EXTENDED_DAYS)}
+    wd_ext = _hist(g.get("req|wd_ext", {}))
+    within_ext = sum(n for d, n in wd_ext.items() if d <= EXTENDED_DAYS)
+    over_ext = g.get("req|open_over_ext", {}).get(str(EXTENDED_DAYS), 0)
     decisions = _choices(g.get("req|decision", {}), DECISIONS)
     requests = {
         "received": received,
@@ -342,8 +352,8 @@ def request_sections(counts: Counter) -> dict:
             **time_summary(wd),
             "within_10": within[NOTICE_DAYS],
             "within_10_share": share(within[NOTICE_DAYS], answered + over.get(str(NOTICE_DAYS), 0)),
-            "within_17": within[EXTENDED_DAYS],
-            "within_17_share": share(within[EXTENDED_DAYS], answered + over.get(str(EXTENDED_DAYS), 0)),
+            "within_17": within_ext,
+            "within_17_share": share(within_ext, sum(wd_ext.values()) + over_ext),
             "bands": {
                 label: sum(n for d, n in wd.items() if low <= d and (high is None or d <= high))
                 for label, low, high in BANDS
@@ -352,6 +362,7 @@ def request_sections(counts: Counter) -> dict:
         },
         "extensions": req.get("extended", 0),
         "extension_share": share(req.get("extended", 0), received),
+        "notice_timeliness": _choices(g.get("req|timeliness", {}), CLOCK_STATUSES),
     }
     obj = g.get("obj", {})
     timeliness = _choices(g.get("obj|timeliness", {}), CLOCK_STATUSES)

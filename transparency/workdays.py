@@ -13,7 +13,7 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 
-from workcalendar.calendar import WorkingCalendar
+from workcalendar.calendar import WorkingCalendar, cuti_bersama_counts
 from workcalendar.models import Holiday
 from workcalendar.validators import EARLIEST
 
@@ -104,7 +104,7 @@ def working_day_index(agency, first: dt.date, last: dt.date) -> WorkingDayIndex:
         .order_by("date", "kind", "pk")
         .values_list("date", "kind")
     )
-    key = (bool(agency and agency.cuti_bersama_is_working_day), first, last, holidays)
+    key = (cuti_bersama_counts(agency), first, last, holidays)
     with _SHARED_LOCK:
         index = _SHARED.get(key)
     if index is None:

@@ -1,9 +1,10 @@
 """Working-day arithmetic with an explanation a person can check.
 
 Rule (UU 14/2008 does not define it; this is the cautious reading, see ppid-law.md part 7): the day of
-receipt is day 0 and day 1 is the first working day after it. Saturdays, Sundays and holidays are skipped;
-cuti bersama is skipped unless the agency counts it as a working day. A deadline ends at the end of its
-day in the agency's own time zone.
+receipt is day 0 and day 1 is the first working day after it. Saturdays, Sundays and holidays are skipped.
+Cuti bersama is leave, not a holiday, and its rule depends on whose deadline it is (ppid-law.md part 12): the
+agency's own deadlines count it as a working day unless the agency says otherwise, the requester's windows skip
+it unless the agency says otherwise. A deadline ends at the end of its day in the agency's own time zone.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from django.utils.translation import gettext as _
 from .models import Holiday, HolidayKind
 
 _WEEKEND = {5: "Sabtu", 6: "Minggu"}
+# Whose deadline a count is: the agency's own (notice, extension, Atasan's answer, complaint follow-ups) or the
+# requester's window (objection, KI filing). Codes are API contract (`party` on the due-date endpoint).
+AGENCY = "agency"
+REQUESTER = "requester"
+PARTIES = (AGENCY, REQUESTER)
 _ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -28,9 +34,13 @@ class SkippedDay:
     kind: str  # "weekend" or a HolidayKind value
     reason: str
     name: str = ""  # the holiday's name (data, not translated); empty for a weekend
+    estimate: bool = False  # the holiday is still an estimate, not yet confirmed against the SKB
 
     def as_dict(self) -> dict:
-        return {"date": self.date.isoformat(), "kind": self.kind, "reason": self.reason}
+        data = {"date": self.date.isoformat(), "kind": self.kind, "reason": self.reason}
+        if self.estimate:
+            data["estimate"] = True
+        return data
 
 
 @dataclass(frozen=True)
@@ -47,13 +57,20 @@ class DueDate:
     time_zone: str
     warnings: tuple[str, ...] = field(default=())
     missing_holiday_years: tuple[int, ...] = field(default=())
+    party: str = AGENCY
+    missing_cuti_bersama_years: tuple[int, ...] = field(default=())
+
+    @property
+    def cuti_bersama_rule(self) -> str:
+        return cuti_bersama_rule_text(self.party, self.cuti_bersama_counts)
 
     def explanation(self) -> str:
         """The explanation in the active language with ISO dates, as stored in deadline logs and given by the API.
         Pages show `explain(self.as_dict())` instead: built when shown, in the viewer's language."""
         lines = [
             _("Diterima %(start)s (hari ke-0). Dihitung %(n)s hari kerja, dimulai hari kerja berikutnya.")
-            % {"start": self.start.isoformat(), "n": self.working_days}
+            % {"start": self.start.isoformat(), "n": self.working_days},
+            cuti_bersama_rule_text(self.party, self.cuti_bersama_counts),
         ]
         for day in self.skipped:
             lines.append(
@@ -74,6 +91,7 @@ class DueDate:
             "due_at": self.due_at.isoformat(),
             "time_zone": self.time_zone,
             "cuti_bersama_counts": self.cuti_bersama_counts,
+            "party": self.party,
             "counted": [d.isoformat() for d in self.counted],
             "skipped": [s.as_dict() for s in self.skipped],
             "warnings": list(self.warnings),
@@ -85,11 +103,73 @@ class DueDate:
         data = self.as_dict()
         data["skipped"] = [{**s.as_dict(), "name": s.name} for s in self.skipped]
         data["missing_holiday_years"] = list(self.missing_holiday_years)
+        data["missing_cuti_bersama_years"] = list(self.missing_cuti_bersama_years)
         return data
+
+
+@dataclass(frozen=True)
+class CalendarDue:
+    """A limit in calendar days. A last day that is not a working day (weekend, holiday, cuti bersama under the
+    party's rule) rolls forward to the next working day, as courts count (ppid-law.md part 12.6)."""
+
+    start: dt.date
+    days: int
+    last_day: dt.date  # start + days
+    due_date: dt.date  # last_day, or the next working day after it
+    due_at: dt.datetime
+    rolled: tuple[SkippedDay, ...]  # the days rolled over, from last_day on
+    cuti_bersama_counts: bool
+    time_zone: str
+    party: str = AGENCY
+
+    def explanation(self) -> str:
+        lines = [
+            _("%(n)s hari kalender sejak %(start)s: hari terakhir %(last)s.")
+            % {"n": self.days, "start": self.start.isoformat(), "last": self.last_day.isoformat()}
+        ]
+        if self.rolled:
+            lines.append(
+                _("%(last)s bukan hari kerja (%(reasons)s), maka bergeser ke hari kerja berikutnya %(due)s.")
+                % {
+                    "last": self.last_day.isoformat(),
+                    "reasons": "; ".join(f"{d.date.isoformat()} {d.reason}" for d in self.rolled),
+                    "due": self.due_date.isoformat(),
+                }
+            )
+            lines.append(cuti_bersama_rule_text(self.party, self.cuti_bersama_counts))
+        lines.append(
+            _("Jatuh tempo %(due)s pukul 23.59 %(tz)s.")
+            % {"due": self.due_date.isoformat(), "tz": _ZONE_LABELS.get(self.time_zone, self.time_zone)}
+        )
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start.isoformat(),
+            "calendar_days": self.days,
+            "last_day": self.last_day.isoformat(),
+            "due_date": self.due_date.isoformat(),
+            "due_at": self.due_at.isoformat(),
+            "time_zone": self.time_zone,
+            "cuti_bersama_counts": self.cuti_bersama_counts,
+            "party": self.party,
+            "rolled": [s.as_dict() for s in self.rolled],
+        }
 
 
 def _weekday_name(day: dt.date) -> str:
     return _("Sabtu") if day.weekday() == 5 else _("Minggu")
+
+
+def cuti_bersama_rule_text(party: str, counts: bool) -> str:
+    """Which cuti bersama rule a count followed, in the active language."""
+    if party == REQUESTER:
+        if counts:
+            return _("Cuti bersama dihitung sebagai hari kerja (aturan tenggat pemohon).")
+        return _("Cuti bersama dilewati (aturan tenggat pemohon).")
+    if counts:
+        return _("Cuti bersama dihitung sebagai hari kerja (aturan tenggat badan publik).")
+    return _("Cuti bersama dilewati (aturan tenggat badan publik).")
 
 
 def _missing_holidays_warning(year: int) -> str:
@@ -97,6 +177,17 @@ def _missing_holidays_warning(year: int) -> str:
         "Peringatan: belum ada data hari libur untuk tahun %(year)s; semua hari Senin–Jumat tahun itu "
         "dihitung sebagai hari kerja. Administrator perlu memuat kalender libur tahun tersebut."
     ) % {"year": year}
+
+
+def _missing_cuti_bersama_warning(year: int) -> str:
+    return _(
+        "Peringatan: tahun %(year)s sudah memuat libur nasional tetapi belum memuat cuti bersama; periksa SKB "
+        "tahun itu dan muat cuti bersamanya."
+    ) % {"year": year}
+
+
+def _estimate_note() -> str:
+    return _("perkiraan, belum dipastikan SKB")
 
 
 def _long_date(day: dt.date) -> str:
@@ -125,10 +216,11 @@ def _skip_reason(skipped: dict, day: dt.date) -> str:
     kind = skipped.get("kind", "")
     if kind == "weekend":
         return _weekday_name(day)
+    note = f" ({_estimate_note()})" if skipped.get("estimate") else ""
     if kind in HolidayKind.values:
-        name = skipped.get("name") or str(skipped.get("reason", "")).partition(": ")[2]
+        name = skipped.get("name") or str(skipped.get("reason", "")).partition(": ")[2].removesuffix(note)
         if name:
-            return f"{HolidayKind(kind).label}: {name}"
+            return f"{HolidayKind(kind).label}: {name}{note}"
     return str(skipped.get("reason", ""))
 
 
@@ -164,6 +256,8 @@ def explain(data: dict, *, start_label: str | None = None) -> str:
         return str(data.get("explanation", ""))
     label = start_label or data.get("start_label") or "received"
     lines = [_start_sentence(label, _long_date(start), working_days)]
+    if data.get("party") in PARTIES:  # records kept before the rule depended on the party do not say it
+        lines.append(cuti_bersama_rule_text(data["party"], bool(data.get("cuti_bersama_counts"))))
     for day, skip in skipped:
         lines.append(
             _("%(date)s dilewati: %(reason)s") % {"date": _long_date(day), "reason": _skip_reason(skip, day)}
@@ -175,21 +269,39 @@ def explain(data: dict, *, start_label: str | None = None) -> str:
     )
     if "missing_holiday_years" in data:
         lines.extend(_missing_holidays_warning(year) for year in data["missing_holiday_years"])
+        lines.extend(
+            _missing_cuti_bersama_warning(year) for year in data.get("missing_cuti_bersama_years") or []
+        )
     else:
         lines.extend(data.get("warnings") or [])
     return "\n".join(lines)
 
 
-class WorkingCalendar:
-    """The working days of one agency (or the national default when agency is None)."""
+def cuti_bersama_counts(agency, party: str = AGENCY) -> bool:
+    """Whether cuti bersama is a working day for `party`'s deadlines at `agency` (no agency: the defaults)."""
+    from agencies.models import Agency
 
-    def __init__(self, agency=None):
+    field = "cuti_bersama_requester_working_day" if party == REQUESTER else "cuti_bersama_agency_working_day"
+    if agency is None:
+        return bool(Agency._meta.get_field(field).default)
+    return bool(getattr(agency, field))
+
+
+class WorkingCalendar:
+    """The working days of one agency (or the national default when agency is None), for one party's deadlines:
+    `party` is AGENCY (the agency's own deadlines) or REQUESTER (the requester's windows)."""
+
+    def __init__(self, agency=None, *, party: str = AGENCY):
+        if party not in PARTIES:
+            raise ValueError(f"party must be one of {PARTIES}")
         self.agency = agency
-        self.cuti_bersama_counts = bool(agency and agency.cuti_bersama_is_working_day)
+        self.party = party
+        self.cuti_bersama_counts = cuti_bersama_counts(agency, party)
         self.tz = agency.tzinfo if agency is not None else ZoneInfo(settings.TIME_ZONE)
         self._holidays: dict[dt.date, list[Holiday]] = {}
         self._loaded: tuple[dt.date, dt.date] | None = None
         self._years_with_data: set[int] | None = None
+        self._years_with_cuti_bersama: set[int] | None = None
 
     # -- loading ---------------------------------------------------------------------------------
     def _ensure_loaded(self, start: dt.date, end: dt.date) -> None:
@@ -211,6 +323,17 @@ class WorkingCalendar:
             )
         return sorted(y for y in years if y not in self._years_with_data)
 
+    def years_without_cuti_bersama(self, years: set[int]) -> list[int]:
+        """Years with national holidays loaded but no cuti bersama: the SKB's leave days are missing."""
+        if self._years_with_cuti_bersama is None:
+            self._years_with_cuti_bersama = set(
+                Holiday.objects.filter(kind=HolidayKind.CUTI_BERSAMA)
+                .values_list("date__year", flat=True)
+                .distinct()
+            )
+        with_national = set(years) - set(self.years_without_holidays(years))
+        return sorted(y for y in with_national if y not in self._years_with_cuti_bersama)
+
     # -- days -------------------------------------------------------------------------------------
     def skip_reason(self, day: dt.date) -> SkippedDay | None:
         """Why `day` is not a working day, or None if it is one."""
@@ -220,8 +343,14 @@ class WorkingCalendar:
         for holiday in self._holidays.get(day, []):
             if holiday.kind == HolidayKind.CUTI_BERSAMA and self.cuti_bersama_counts:
                 continue
+            estimate = holiday.is_estimate
+            note = f" ({_estimate_note()})" if estimate else ""
             return SkippedDay(
-                day, holiday.kind, f"{holiday.get_kind_display()}: {holiday.name}", holiday.name
+                day,
+                holiday.kind,
+                f"{holiday.get_kind_display()}: {holiday.name}{note}",
+                holiday.name,
+                estimate,
             )
         return None
 
@@ -264,6 +393,7 @@ class WorkingCalendar:
             else:
                 skipped.append(reason)
         missing = tuple(self.years_without_holidays({start_day.year, day.year}))
+        no_cuti = tuple(self.years_without_cuti_bersama({start_day.year, day.year}))
         return DueDate(
             start=start_day,
             working_days=working_days,
@@ -273,8 +403,35 @@ class WorkingCalendar:
             skipped=tuple(skipped),
             cuti_bersama_counts=self.cuti_bersama_counts,
             time_zone=str(self.tz),
-            warnings=tuple(_missing_holidays_warning(year) for year in missing),
+            warnings=tuple(_missing_holidays_warning(year) for year in missing)
+            + tuple(_missing_cuti_bersama_warning(year) for year in no_cuti),
             missing_holiday_years=missing,
+            party=self.party,
+            missing_cuti_bersama_years=no_cuti,
+        )
+
+    def add_calendar_days(self, start: dt.date | dt.datetime, days: int) -> CalendarDue:
+        """`days` calendar days after `start`; a last day that is not a working day rolls to the next one."""
+        if days < 1:
+            raise ValueError("days must be at least 1")
+        start_day = self.local_date(start)
+        last = start_day + dt.timedelta(days=days)
+        self._ensure_loaded(last, last + dt.timedelta(days=31))
+        rolled: list[SkippedDay] = []
+        day = last
+        while (reason := self.skip_reason(day)) is not None:
+            rolled.append(reason)
+            day += dt.timedelta(days=1)
+        return CalendarDue(
+            start=start_day,
+            days=days,
+            last_day=last,
+            due_date=day,
+            due_at=self.end_of_day(day),
+            rolled=tuple(rolled),
+            cuti_bersama_counts=self.cuti_bersama_counts,
+            time_zone=str(self.tz),
+            party=self.party,
         )
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
@@ -290,6 +447,8 @@ class WorkingCalendar:
         return count
 
 
-def compute_due_date(*, start: dt.date | dt.datetime, working_days: int, agency=None) -> DueDate:
+def compute_due_date(
+    *, start: dt.date | dt.datetime, working_days: int, agency=None, party: str = AGENCY
+) -> DueDate:
     """The one function every deadline in the system goes through."""
-    return WorkingCalendar(agency).add_working_days(start, working_days)
+    return WorkingCalendar(agency, party=party).add_working_days(start, working_days)

@@ -13,6 +13,12 @@ def holidays_loaded(app_configs, **kwargs):
         missing = years_missing_holidays({year, year + 1})
     except DatabaseError:  # the table does not exist before migrations
         return []
+    from .calendar import WorkingCalendar
+
+    try:
+        no_cuti = WorkingCalendar(None).years_without_cuti_bersama({year, year + 1})
+    except DatabaseError:
+        no_cuti = []
     return [
         Warning(
             f"No national holidays are loaded for {y}: deadlines count every weekday of that year as a working day.",
@@ -20,4 +26,11 @@ def holidays_loaded(app_configs, **kwargs):
             id="workcalendar.W001",
         )
         for y in missing
+    ] + [
+        Warning(
+            f"National holidays but no cuti bersama are loaded for {y}.",
+            hint="Enter the year's cuti bersama from the SKB as an administrator.",
+            id="workcalendar.W002",
+        )
+        for y in no_cuti
     ]

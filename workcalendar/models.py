@@ -85,6 +85,14 @@ class Holiday(models.Model):
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.name}"
 
+    @property
+    def is_estimate(self) -> bool:
+        """Still the library's estimate (2027 Idul Fitri, Idul Adha), to be confirmed against the SKB: its decree
+        says so until an administrator enters the SKB."""
+        from .seed import ESTIMATE_DECREE_PREFIX
+
+        return self.decree.startswith(ESTIMATE_DECREE_PREFIX)
+
     def clean(self) -> None:
         if error := date_window_error(self.date, planned=True):  # planned ahead, never before 2008
             raise ValidationError({"date": error})

@@ -27,6 +27,8 @@ def holiday_save(*, actor, holiday: Holiday, reason: str = "") -> Holiday:
     creating = holiday.pk is None
     with transaction.atomic():
         before = None if creating else _snapshot(Holiday.objects.select_for_update().get(pk=holiday.pk))
+        if not creating and before != _snapshot(holiday):
+            holiday.source = "administrator"  # re-seeding from the library leaves a corrected day alone
         holiday.save()
         audit_record(
             actor=actor,

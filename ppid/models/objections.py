@@ -48,6 +48,10 @@ OPEN_OBJECTION_STATES = (ObjectionState.REGISTERED, ObjectionState.UNDER_REVIEW)
 class ObjectionOutcome(models.TextChoices):
     GRANTED = "granted", _("Keberatan diterima: PPID wajib memenuhi")
     UPHELD = "upheld", _("Keputusan PPID dikuatkan")
+    # Granted in part: `order` says what the PPID must provide, `upheld_part` what of its decision stands.
+    PARTIALLY_GRANTED = "partially_granted", _("Keberatan diterima sebagian: PPID wajib memenuhi sebagian")
+    # Filed after the 30 working days of Pasal 36(1): registered all the same, and the Atasan rules on it.
+    INADMISSIBLE = "inadmissible", _("Keberatan tidak dapat diterima (diajukan setelah batas waktu)")
 
 
 class Objection(FSMModelMixin, models.Model):
@@ -69,6 +73,9 @@ class Objection(FSMModelMixin, models.Model):
     grounds = models.JSONField(_("alasan keberatan (Pasal 35 ayat 1)"), default=list)
     # For each ground: the day it arose and the last day of its 30-working-day filing window.
     ground_windows = models.JSONField(default=dict, editable=False)
+    # A late objection is never refused at registration: it is marked, with the working days after the window.
+    filed_after_window = models.BooleanField(_("diajukan setelah batas waktu"), default=False)
+    working_days_late = models.PositiveIntegerField(_("hari kerja setelah batas waktu"), default=0)
     reason = models.TextField(_("uraian keberatan"))
 
     state = FSMField(
@@ -78,12 +85,18 @@ class Objection(FSMModelMixin, models.Model):
     deadline_log = models.JSONField(default=list, editable=False)
     review_started_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # When the requester received the Atasan's answer: the KI filing window runs from it (UU 14/2008 Pasal 37(2)).
+    # The day of the answer unless an officer records a later receipt by post or by hand.
+    decision_received_by_requester_on = models.DateField(
+        _("tanggapan Atasan diterima pemohon pada"), null=True, blank=True
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    outcome = models.CharField(_("tanggapan"), max_length=16, choices=ObjectionOutcome.choices, blank=True)
+    outcome = models.CharField(_("tanggapan"), max_length=24, choices=ObjectionOutcome.choices, blank=True)
     reasons = models.TextField(_("alasan tertulis"), blank=True)
     order = models.TextField(_("yang wajib dipenuhi PPID"), blank=True)
+    upheld_part = models.TextField(_("bagian keputusan PPID yang dikuatkan"), blank=True)
     comply_by = models.DateField(_("paling lambat dipenuhi pada"), null=True, blank=True)
     settled_by_agreement = models.BooleanField(_("diselesaikan secara musyawarah"), default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -139,9 +152,12 @@ class Objection(FSMModelMixin, models.Model):
         target=ObjectionState.DECIDED,
         permission=rules.is_atasan,
     )
-    def decide(self, *, by, at, outcome, reasons, order, comply_by, settled_by_agreement) -> None:
+    def decide(
+        self, *, by, at, outcome, reasons, order, comply_by, settled_by_agreement, upheld_part=""
+    ) -> None:
         self.decided_by, self.decided_at = by, at
         self.outcome, self.reasons, self.order, self.comply_by = outcome, reasons, order, comply_by
+        self.upheld_part = upheld_part
         self.settled_by_agreement = settled_by_agreement
 
     @transition(

@@ -135,6 +135,12 @@ class InformationRequest(FSMModelMixin, models.Model):
     )
     extension_reason = models.TextField(_("alasan perpanjangan"), blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
+    # When the requester received the written notice (UU 14/2008 Pasal 36(1): the objection window runs from when
+    # the ground is found). Online: the day it was issued and notified; by post or by hand, the day an officer
+    # records. Empty on rows from before: the issue date.
+    notice_received_by_requester_on = models.DateField(
+        _("pemberitahuan tertulis diterima pemohon pada"), null=True, blank=True
+    )
     auto_complete_on = models.DateField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -324,6 +330,15 @@ class RequestResponse(models.Model):
     fee_amount = models.DecimalField(_("biaya (Rp)"), max_digits=12, decimal_places=0, default=0)
     fee_details = models.TextField(_("rincian biaya dan cara pembayaran"), blank=True)
     note = models.TextField(_("catatan"), blank=True)
+    # Waktu penyediaan informasi: by when the information is handed over (granted, partly granted); for "not yet
+    # documented", by when it will be.
+    provision_on = models.DateField(_("waktu penyediaan informasi"), null=True, blank=True)
+    documented_by = models.DateField(_("informasi didokumentasikan paling lambat"), null=True, blank=True)
+    # A refusal on Pasal 17 huruf j names the other law and its article.
+    other_law = models.CharField(
+        _("undang-undang dan pasal lain (Pasal 17 huruf j)"), max_length=255, blank=True
+    )
+    exemption_period = models.CharField(_("jangka waktu pengecualian"), max_length=255, blank=True)
     responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     responded_at = models.DateTimeField()
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
-from workcalendar.calendar import WorkingCalendar
+from workcalendar.calendar import REQUESTER, WorkingCalendar
 from workcalendar.validators import date_window_error
 
 from .. import notify, rules
@@ -43,6 +43,7 @@ __all__ = [
     "dispute_update",
     "objection_decide",
     "objection_file",
+    "objection_record_decision_receipt",
     "objection_register_offline",
     "objection_review",
     "objection_withdraw",
@@ -62,7 +63,8 @@ def _date(value: dt.date) -> str:
 
 # --- filing --------------------------------------------------------------------------------------------------
 def _check_grounds(request, grounds, received_at) -> dict:
-    """Every chosen ground must fit the request's history and still be within its 30-working-day window."""
+    """Every chosen ground must fit the request's history. One past its 30-working-day window is not refused
+    (UU 14/2008 Pasal 36(1) leaves admissibility to the Atasan): it is marked with the working days after it."""
     grounds = list(dict.fromkeys(grounds or []))
     if not grounds:
         raise ValidationError({"grounds": [_("Pilih sedikitnya satu alasan keberatan.")]})
@@ -72,27 +74,23 @@ def _check_grounds(request, grounds, received_at) -> dict:
     windows = objection_ground_windows(request, at=received_at)
     errors = []
     for ground in grounds:
-        window = windows.get(ground)
-        if window is None:
+        if ground not in windows:
             errors.append(
                 _("Alasan %(ground)s tidak sesuai dengan riwayat permohonan ini.")
                 % {"ground": ObjectionGround(ground).label}
             )
-        elif not window.is_open(received_at):
-            errors.append(
-                _(
-                    "Batas waktu keberatan atas alasan %(ground)s berakhir pada %(date)s "
-                    "(30 hari kerja sejak %(since)s)."
-                )
-                % {
-                    "ground": window.label,
-                    "date": _date(window.closes.due_date),
-                    "since": window.arose_because,
-                }
-            )
     if errors:
         raise ValidationError({"grounds": errors})
-    return {g: windows[g].as_dict() for g in grounds}
+    calendar = WorkingCalendar(request.agency, party=REQUESTER)
+    filed_on = calendar.local_date(received_at)
+    stored = {}
+    for ground in grounds:
+        window = windows[ground]
+        in_time = window.is_open(received_at)
+        # Filed on a day off after the last day: late by the working day it is received as of.
+        late = 0 if in_time else max(1, calendar.working_days_between(window.closes.due_date, filed_on))
+        stored[ground] = {**window.as_dict(), "filed_after_window": not in_time, "working_days_late": late}
+    return stored
 
 
 def _create_objection(
@@ -150,6 +148,9 @@ def _create_objection(
                 submission_key=submission_key,
                 grounds=list(ground_windows),
                 ground_windows=ground_windows,
+                # Late only when every ground is: one ground in time makes the objection timely.
+                filed_after_window=all(w["filed_after_window"] for w in ground_windows.values()),
+                working_days_late=min(w["working_days_late"] for w in ground_windows.values()),
                 reason=reason.strip(),
                 due_date=due.due_date,
                 deadline_log=[_deadline_step("initial", due)],
@@ -165,6 +166,8 @@ def _create_objection(
                     "request": request.pk,
                     "grounds": objection.grounds,
                     "channel": channel,
+                    "filed_after_window": objection.filed_after_window,
+                    "working_days_late": objection.working_days_late,
                     **audit_details,
                 },
             )
@@ -307,6 +310,7 @@ def objection_decide(
     order: str = "",
     comply_by: dt.date | None = None,
     settled_by_agreement: bool = False,
+    upheld_part: str = "",
 ) -> Objection:
     """Only the Atasan PPID decides (UU 14/2008 Pasal 36). Upholding the PPID needs written reasons; granting
     says what the PPID must provide and by when; grounds b-g may be settled by agreement (musyawarah)."""
@@ -321,7 +325,18 @@ def objection_decide(
             errors["reasons"] = [
                 _("Menguatkan keputusan PPID wajib disertai alasan tertulis (Pasal 36 ayat 3).")
             ]
-        if outcome == ObjectionOutcome.GRANTED:
+        if outcome == ObjectionOutcome.INADMISSIBLE and not reasons:
+            errors["reasons"] = [_("Keberatan yang tidak dapat diterima wajib disertai alasan tertulis.")]
+        upheld_part = (upheld_part or "").strip()
+        ordering = outcome in (ObjectionOutcome.GRANTED, ObjectionOutcome.PARTIALLY_GRANTED)
+        if outcome == ObjectionOutcome.PARTIALLY_GRANTED:
+            if not upheld_part:
+                errors["upheld_part"] = [_("Sebutkan bagian keputusan PPID yang dikuatkan.")]
+            if not reasons:
+                errors["reasons"] = [
+                    _("Menguatkan sebagian keputusan PPID wajib disertai alasan tertulis (Pasal 36 ayat 3).")
+                ]
+        if ordering:
             if not order:
                 errors["order"] = [_("Sebutkan apa yang wajib dipenuhi PPID.")]
             if comply_by is None:
@@ -342,14 +357,18 @@ def objection_decide(
             raise ValidationError(errors)
         before = objection.state
         now = timezone.now()
+        objection.decision_received_by_requester_on = timezone.localdate(
+            now, timezone=objection.agency.tzinfo
+        )
         objection.decide(
             by=actor,
             at=now,
             outcome=outcome,
             reasons=reasons,
             order=order,
-            comply_by=comply_by if outcome == ObjectionOutcome.GRANTED else None,
+            comply_by=comply_by if ordering else None,
             settled_by_agreement=settled_by_agreement,
+            upheld_part=upheld_part if outcome == ObjectionOutcome.PARTIALLY_GRANTED else "",
         )
         return _finish(
             objection,
@@ -366,13 +385,56 @@ def objection_decide(
             fields=[
                 "decided_at",
                 "decided_by",
+                "decision_received_by_requester_on",
                 "outcome",
                 "reasons",
                 "order",
+                "upheld_part",
                 "comply_by",
                 "settled_by_agreement",
             ],
         )
+
+
+def objection_record_decision_receipt(*, objection_id, actor, received_on: dt.date, reason: str) -> Objection:
+    """An officer (or the Atasan) records the day the requester received the Atasan's answer by post or by hand,
+    from which the 14 working days to the Komisi Informasi run (UU 14/2008 Pasal 37(2))."""
+    with transaction.atomic():
+        objection = _lock_objection(objection_id, actor)
+        if not (rules.is_agency_officer(objection, actor) or rules.is_atasan(objection, actor)):
+            raise PermissionDenied(
+                _("Hanya petugas badan publik ini yang dapat mencatat penerimaan tanggapan.")
+            )
+        if objection.decided_at is None:
+            raise InvalidTransition(_("Keberatan ini belum ditanggapi."))
+        decided = timezone.localdate(objection.decided_at, timezone=objection.agency.tzinfo)
+        today = timezone.localdate(timezone=objection.agency.tzinfo)
+        errors: dict[str, list[str]] = {}
+        if not isinstance(received_on, dt.date):
+            errors["received_on"] = [_("Tanggal tidak valid: gunakan format TTTT-BB-HH.")]
+        elif received_on < decided:
+            errors["received_on"] = [
+                _("Tanggapan tidak mungkin diterima sebelum diberikan (%(date)s).") % {"date": _date(decided)}
+            ]
+        elif received_on > today:
+            errors["received_on"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
+        reason = (reason or "").strip()
+        if not reason:
+            errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
+        if errors:
+            raise ValidationError(errors)
+        before = objection.decision_received_by_requester_on or decided
+        objection.decision_received_by_requester_on = received_on
+        objection.save(update_fields=["decision_received_by_requester_on"])
+        audit_record(
+            actor=actor,
+            obj=objection,
+            agency=objection.agency,
+            action="objection.decision_receipt",
+            reason=reason,
+            details={"before": before.isoformat(), "after": received_on.isoformat()},
+        )
+    return objection
 
 
 def objection_withdraw(*, objection_id, actor, reason: str = "") -> Objection:

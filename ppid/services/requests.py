@@ -604,6 +604,12 @@ def _validate_response(data: dict) -> dict:
         errors["fee_amount"] = [_("Biaya harus bilangan rupiah bulat dari 0 sampai 999.999.999.999.")]
     elif fee > 0 and not (data.get("fee_details") or "").strip():
         errors["fee_details"] = [_("Jelaskan rincian biaya dan cara pembayarannya.")]
+    if "j" in grounds and not (data.get("other_law") or "").strip():
+        errors["other_law"] = [
+            _(
+                "Penolakan berdasarkan Pasal 17 huruf j wajib menyebut undang-undang dan pasal yang menutupnya."
+            )
+        ]
     if decision == Decision.PARTIALLY_GRANTED and not (data.get("redactions") or "").strip():
         errors["redactions"] = [
             _("Sebutkan bagian informasi yang dihitamkan beserta alasannya (Pasal 22 ayat 7 huruf e).")
@@ -630,6 +636,17 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
         _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
         now = timezone.now()
         calendar = WorkingCalendar(request.agency)
+        today = calendar.local_date(now)
+        date_errors = {
+            name: [_("Tanggal tidak boleh sebelum hari ini.")]
+            if data[name] < today
+            else [date_window_error(data[name], planned=True, agency=request.agency)]
+            for name in ("provision_on", "documented_by")
+            if isinstance(data.get(name), dt.date)
+            and (data[name] < today or date_window_error(data[name], planned=True, agency=request.agency))
+        }
+        if date_errors:
+            raise ValidationError(date_errors)
         auto = calendar.add_working_days(now, request.agency.auto_complete_working_days or 1)
         decision = data["decision"]
         RequestResponse.objects.create(
@@ -646,12 +663,22 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
             fee_amount=data["fee_amount"],
             fee_details=(data.get("fee_details") or "").strip(),
             note=(data.get("note") or "").strip(),
+            provision_on=data.get("provision_on")
+            if decision in (Decision.GRANTED, Decision.PARTIALLY_GRANTED)
+            else None,
+            documented_by=data.get("documented_by") if decision == Decision.NOT_DOCUMENTED else None,
+            other_law=(data.get("other_law") or "").strip() if "j" in data["exemption_grounds"] else "",
+            exemption_period=(data.get("exemption_period") or "").strip()
+            if data["exemption_grounds"]
+            else "",
             responded_by=actor,
             responded_at=now,
         )
         _store_documents(request, [(DocumentKind.RESPONSE_FILE, f) for f in files], actor)
         before = request.state
         request.respond(at=now, auto_complete_on=auto.due_date)
+        # Issued and notified online: the requester has it today. An officer records a later receipt by post.
+        request.notice_received_by_requester_on = calendar.local_date(now)
         return _finish(
             request,
             actor=actor,
@@ -663,8 +690,53 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
                 "late": now > request.due_at,
                 "files": len(files),
             },
-            fields=["responded_at", "auto_complete_on"],
+            fields=["responded_at", "auto_complete_on", "notice_received_by_requester_on"],
         )
+
+
+def information_request_record_notice_receipt(
+    *, request_id, actor, received_on: dt.date, reason: str
+) -> InformationRequest:
+    """An officer records the day the requester received the written notice (by post or by hand), from which the
+    objection window runs (UU 14/2008 Pasal 36(1)). Not before the notice was issued, not in the future."""
+    with transaction.atomic():
+        request = _lock_visible(request_id, actor)
+        if not rules.is_agency_officer(request, actor):
+            raise PermissionDenied(
+                _("Hanya petugas badan publik ini yang dapat mencatat penerimaan pemberitahuan.")
+            )
+        if request.responded_at is None:
+            raise InvalidTransition(_("Pemberitahuan tertulis belum diterbitkan."))
+        calendar = WorkingCalendar(request.agency)
+        issued = calendar.local_date(request.responded_at)
+        today = timezone.localdate(timezone=request.agency.tzinfo)
+        errors: dict[str, list[str]] = {}
+        if not isinstance(received_on, dt.date):
+            errors["received_on"] = [_("Tanggal tidak valid: gunakan format TTTT-BB-HH.")]
+        elif received_on < issued:
+            errors["received_on"] = [
+                _("Pemberitahuan tidak mungkin diterima sebelum diterbitkan (%(date)s).")
+                % {"date": date_format(issued, "j F Y")}
+            ]
+        elif received_on > today:
+            errors["received_on"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
+        reason = (reason or "").strip()
+        if not reason:
+            errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
+        if errors:
+            raise ValidationError(errors)
+        before = request.notice_received_by_requester_on or issued
+        request.notice_received_by_requester_on = received_on
+        request.save(update_fields=["notice_received_by_requester_on"])
+        audit_record(
+            actor=actor,
+            obj=request,
+            agency=request.agency,
+            action="request.notice_receipt",
+            reason=reason,
+            details={"before": before.isoformat(), "after": received_on.isoformat()},
+        )
+    return request
 
 
 def information_request_complete(*, request_id, actor) -> InformationRequest:

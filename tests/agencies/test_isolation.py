@@ -146,13 +146,13 @@ def test_settings_change_is_audited_with_before_and_after(client, two_agencies):
         {
             **SETTINGS,
             "time_zone": "Asia/Makassar",
-            "cuti_bersama_is_working_day": "on",
+            "cuti_bersama_agency_working_day": "on",
             "reason": "pindah ke WITA",
         },
     )
     assert resp.status_code == 302
     a.refresh_from_db()
-    assert a.time_zone == "Asia/Makassar" and a.cuti_bersama_is_working_day
+    assert a.time_zone == "Asia/Makassar" and a.cuti_bersama_agency_working_day
     event = events_visible_to(admin).get(action="agency.settings_changed")
     assert event.details["time_zone"] == {"from": "Asia/Jakarta", "to": "Asia/Makassar"}
     assert event.reason == "pindah ke WITA" and event.actor == admin

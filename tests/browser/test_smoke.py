@@ -46,9 +46,11 @@ def test_due_date_calculator_in_chromium(live_server, page):
     page.get_by_role("link", name="Kalkulator tenggat").first.click()
     page.get_by_label("Tanggal permohonan diterima").fill("2026-03-13")
     page.get_by_label("Jumlah hari kerja").fill("10")
+    page.get_by_label("Tenggat siapa").select_option("requester")  # cuti bersama skipped, as for an objection
     page.get_by_role("button", name="Hitung").click()
     result = page.locator("section.result")
     assert "2026-04-06" in result.locator("h2 time").get_attribute("datetime")
+    assert "aturan tenggat pemohon" in result.inner_text()
     assert "Nyepi" in result.inner_text()
     assert page.js_errors == []
 

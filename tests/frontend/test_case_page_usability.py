@@ -130,7 +130,8 @@ def test_the_objection_entry_says_until_when_in_the_viewers_language(client, wor
         )
         assert f"{last.day} August 2026" in english and "Agustus" not in english
         client.cookies["django_language"] = "id"
-    # Once every ground's window has closed, the entry is gone and the page says since when.
+    # Once every ground's window has closed, the page says since when; a late objection is still registered
+    # (UU 14/2008 Pasal 36(1), issue 14), so the entry stays, marked late, and says what lateness means.
     with time_machine.travel(dt.datetime.combine(last, dt.time(12), WIB) + dt.timedelta(days=1), tick=False):
         client.force_login(world.citizen)
         section = (
@@ -140,6 +141,8 @@ def test_the_objection_entry_says_until_when_in_the_viewers_language(client, wor
             .split("</section>")[0]
         )
         assert "Ajukan keberatan</a>" not in section
+        assert "Ajukan keberatan (terlambat)</a>" in section
+        assert "dicatat sebagai terlambat" in section
         assert f"{last.day} Agustus 2026" in section
 
 

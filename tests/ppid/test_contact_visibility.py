@@ -161,6 +161,7 @@ def test_contacts_reach_exactly_whom_the_rule_allows_in_every_output(world, case
         "extension letter": (reverse(letter, args=[request.pk, "perpanjangan"]), address),
         "written notice": (reverse(letter, args=[request.pk, "pemberitahuan"]), every),
         "objection decision": (reverse("frontend:objection_letter", args=[objection.pk]), address),
+        "objection receipt": (reverse("frontend:objection_receipt", args=[objection.pk]), every),
         "API request": (reverse("api:request-detail", args=[request.pk]), every),
         "API request list": (reverse("api:request-list"), every),
     }
@@ -222,6 +223,7 @@ def test_a_letter_for_an_auditor_renders_without_the_contacts(world, case):
             (letters.render_extension_letter(request, viewer=viewer), address),
             (letters.render_notice(request, viewer=viewer), every),
             (letters.render_objection_decision(objection, viewer=viewer), address),
+            (letters.render_objection_receipt(objection, viewer=viewer), every),
         ):
             text = pdf_text(pdf)
             assert _squeeze(request.registration_number) in _squeeze(text)

@@ -106,11 +106,11 @@ def test_the_last_day_of_the_window_is_accepted(world, refused):
         assert object_to(world, refused).grounds == ["a"]
 
 
-def test_the_day_after_the_window_is_refused_with_the_closing_date(world, refused):
-    with at(2026, 5, 9, 0, 30), pytest.raises(ValidationError) as exc:
-        object_to(world, refused)
-    assert "berakhir pada 8 Mei 2026" in exc.value.message_dict["grounds"][0]
-    assert not Objection.objects.exists()
+def test_the_day_after_the_window_is_registered_and_marked_late(world, refused):
+    with at(2026, 5, 9, 0, 30):  # a Saturday: received as of the next working day
+        objection = object_to(world, refused)
+    assert objection.filed_after_window is True and objection.working_days_late == 1
+    assert objection.ground_windows["a"]["closes_on"] == "2026-05-08"
 
 
 def test_a_ground_that_does_not_fit_is_refused(world, refused):

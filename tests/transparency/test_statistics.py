@@ -61,8 +61,8 @@ def test_response_time_in_working_days(scenario):
     assert (time["count"], time["median"], time["p90"], time["max"]) == (4, 10, 17, 17)
     # Within 10: r1 and r2, of the 4 answered plus r5, unanswered and 21 working days old (r8 is 0 days old).
     assert (time["within_10"], time["within_10_share"]) == (2, 0.4)
-    # Within 17: all four answered, of 4 + r5.
-    assert (time["within_17"], time["within_17_share"]) == (4, 0.8)
+    # Within 17 (with extension) counts extended requests only: r3, the one extended, at 17 working days.
+    assert (time["within_17"], time["within_17_share"]) == (1, 1.0)
     assert time["bands"] == {"0-5": 1, "6-10": 1, "11-17": 2, ">17": 0}
     assert time["by_decision"]["granted"] == {"count": 1, "median": 3, "p90": 3, "max": 3}
     assert time["by_decision"]["partially_granted"] == {"count": 1, "median": 17, "p90": 17, "max": 17}
@@ -75,14 +75,14 @@ def test_objections_and_disputes(scenario):
     objections, disputes = figures["objections"], figures["disputes"]
     assert objections["received"] == 2
     assert {k: v for k, v in objections["by_ground"].items() if v} == {"a": 1, "d": 1, "g": 1}
-    assert objections["by_outcome"] == {"granted": 0, "upheld": 1}
+    assert objections["by_outcome"] == {"granted": 0, "upheld": 1, "inadmissible": 0, "partially_granted": 0}
     assert objections["by_state"] == {"registered": 1, "under_review": 0, "decided": 1, "withdrawn": 0}
     assert objections["response_timeliness"] == {"on_time": 1, "late": 0, "pending": 1, "not_applicable": 0}
     assert objections["on_time_share"] == 1.0
     assert objections["settled_by_agreement"] == 0
     assert disputes["filed"] == 1
     assert disputes["by_result"]["agency_won"] == 1 and sum(disputes["by_result"].values()) == 1
-    assert disputes["mediation"] == {"agreed": 0, "failed": 1, "none": 0}
+    assert disputes["mediation"] == {"agreed": 0, "failed": 1, "none": 0, "pending": 0}
     assert (disputes["decided"], disputes["complied"], disputes["kasasi_filed"]) == (1, 0, 0)
     assert disputes["appeals"] == {"ptun": 0, "pn": 0}
 
@@ -100,8 +100,8 @@ def test_by_month(scenario):
     # March: r1 3, r2 10, r3 17 working days.
     assert (march["response_time"]["median"], march["response_time"]["max"]) == (10, 17)
     assert (march["response_time"]["within_10"], march["response_time"]["within_10_share"]) == (2, 0.6667)
-    # April: r6 11 working days; r5 unanswered and past 17 working days.
-    assert april["response_time"]["within_17_share"] == 0.5
+    # April: r6 11 working days; r5 unanswered and past 17 working days; neither extended.
+    assert april["response_time"]["within_17_share"] is None
     assert april["pending_past_due"] == 1
     assert months["2026-04"]["objections"]["received"] == 2
     assert months["2026-04"]["disputes"]["filed"] == 1
@@ -238,7 +238,7 @@ def test_nearest_rank_uses_integer_arithmetic():
 
 @pytest.mark.parametrize("cuti_bersama_counts", [False, True])
 def test_the_index_counts_like_the_calendar(world, cuti_bersama_counts):
-    world.agency.cuti_bersama_is_working_day = cuti_bersama_counts
+    world.agency.cuti_bersama_agency_working_day = cuti_bersama_counts
     world.agency.save()
     index = WorkingDayIndex(world.agency, D(2026, 3, 1), D(2026, 3, 2))
     calendar = WorkingCalendar(world.agency)
@@ -265,12 +265,12 @@ def test_the_shared_index_follows_every_change_of_the_calendar(world, django_ass
         )
         == 10
     )  # another agency's calendar is not touched
-    world.agency.cuti_bersama_is_working_day = True
+    world.agency.cuti_bersama_agency_working_day = True
     assert (
         working_day_index(world.agency, D(2026, 3, 1), D(2026, 5, 1)).between(D(2026, 3, 13), D(2026, 4, 6))
         == 13
     )
     Holiday.objects.filter(date=D(2026, 3, 26)).update(date=D(2026, 3, 27))  # moved, same count
-    world.agency.cuti_bersama_is_working_day = False
+    world.agency.cuti_bersama_agency_working_day = False
     moved = working_day_index(world.agency, D(2026, 3, 1), D(2026, 5, 1))
     assert moved is not second and moved.between(D(2026, 3, 13), D(2026, 3, 26)) == 4

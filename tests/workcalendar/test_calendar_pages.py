@@ -96,7 +96,9 @@ def test_citizen_cannot_open_the_calendar_administration(client):
 
 
 def test_public_due_date_calculator_explains_each_skipped_day(client):
-    resp = client.get(reverse("frontend:due_date"), {"start": "2026-03-13", "working_days": "10"})
+    resp = client.get(
+        reverse("frontend:due_date"), {"start": "2026-03-13", "working_days": "10", "party": "requester"}
+    )
     html = resp.content.decode()
     assert resp.status_code == 200
     assert 'datetime="2026-04-06"' in html
@@ -109,7 +111,9 @@ def test_calculator_rejects_a_bad_date_with_a_message(client):
 
 
 def test_due_date_api_returns_explanation_and_rejects_bad_input(client):
-    ok = client.get("/api/v1/calendar/due-date/", {"start": "2026-03-13", "working_days": "10"})
+    ok = client.get(
+        "/api/v1/calendar/due-date/", {"start": "2026-03-13", "working_days": "10", "party": "requester"}
+    )
     assert ok.status_code == 200
     body = ok.json()
     assert body["due_date"] == "2026-04-06"

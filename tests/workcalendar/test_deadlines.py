@@ -20,7 +20,7 @@ def calendar_2026(db):
 
 @pytest.fixture
 def agency():
-    return AgencyFactory(cuti_bersama_is_working_day=False)
+    return AgencyFactory(cuti_bersama_agency_working_day=False)
 
 
 def test_ten_days_from_friday_13_march_2026_is_monday_6_april(agency):
@@ -59,7 +59,7 @@ def test_skipped_days_across_nyepi_and_idul_fitri_are_explained(agency):
 
 
 def test_cuti_bersama_counted_as_working_days_when_agency_says_so():
-    agency = AgencyFactory(cuti_bersama_is_working_day=True)
+    agency = AgencyFactory(cuti_bersama_agency_working_day=True)
     due = compute_due_date(start=D(2026, 3, 13), working_days=10, agency=agency)
     assert due.due_date == D(2026, 3, 30)
     assert D(2026, 3, 18) in due.counted and D(2026, 3, 23) in due.counted
@@ -150,8 +150,11 @@ def test_editing_the_calendar_changes_the_deadline(agency):
 
 def test_national_calendar_without_agency_uses_cautious_defaults():
     due = compute_due_date(start=D(2026, 3, 13), working_days=10)
-    assert due.due_date == D(2026, 4, 6)
+    assert due.due_date == D(2026, 3, 30)  # an agency's own deadline counts cuti bersama
     assert due.time_zone == "Asia/Jakarta"
+    assert compute_due_date(start=D(2026, 3, 13), working_days=10, party="requester").due_date == D(
+        2026, 4, 6
+    )
 
 
 def test_seeded_years_2024_to_2027_are_present():

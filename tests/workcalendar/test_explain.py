@@ -19,7 +19,7 @@ def calendar_2026(db):
 
 def test_explain_rebuilds_the_stored_data_in_the_active_language():
     with translation.override("id"):
-        stored = compute_due_date(start=D(2026, 3, 13), working_days=10).as_record()
+        stored = compute_due_date(start=D(2026, 3, 13), working_days=10, party="requester").as_record()
     nyepi = next(s for s in stored["skipped"] if s["date"] == "2026-03-19")
     assert nyepi["kind"] == "national" and nyepi["name"] and nyepi["name"] in nyepi["reason"]
     without_names = {
@@ -29,6 +29,7 @@ def test_explain_rebuilds_the_stored_data_in_the_active_language():
     with translation.override("en"):
         text = explain(stored)
     assert text.startswith("Received 13 March 2026 (day 0).")
+    assert "Cuti bersama is skipped (the requester's deadline rule)." in text
     assert f"19 March 2026 skipped: National holiday: {nyepi['name']}" in text
     assert text.endswith("Due on 6 April 2026 at 23:59 WIB.")
     with translation.override("en"):

@@ -19,5 +19,5 @@ class Command(BaseCommand):
         if any(y < 2000 or y > 2100 for y in years):
             raise CommandError("Years must be between 2000 and 2100.")
         created = seed_holidays(Holiday, years=years)
-        self.stdout.write(f"{created} holiday(s) added for {', '.join(map(str, years))}.")
+        self.stdout.write(f"{created} holiday(s) added, moved or removed for {', '.join(map(str, years))}.")
         self.stdout.write("Check them against the year's SKB and add regional or agency holidays by hand.")
