@@ -15,31 +15,20 @@ from workcalendar.validators import planned_date
 DUE_SOON_WORKING_DAYS = 3
 
 
-# A filter date far outside the present era overflows date arithmetic (9999-12-31 + 1 day) and the zone
-# conversion of the database: such a date is a bad value, answered 400.
-FILTER_FIRST_DAY, FILTER_LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
-
-
-class FilterDateField(serializers.DateField):
-    def to_internal_value(self, value):
-        day = super().to_internal_value(value)
-        if not FILTER_FIRST_DAY <= day <= FILTER_LAST_DAY:
-            raise serializers.ValidationError(
-                _("Tanggal di luar jangkauan (%(first)s–%(last)s).")
-                % {"first": FILTER_FIRST_DAY.year, "last": FILTER_LAST_DAY.year}
-            )
-        return day
+# A year far outside the present era overflows date arithmetic and the zone conversion of the database.
+FILTER_FIRST_YEAR, FILTER_LAST_YEAR = 1900, 2999
 
 
 class RequestFilter(serializers.Serializer):
     state = serializers.ChoiceField(choices=RequestState.choices, required=False)
     unit = serializers.IntegerField(required=False, min_value=1)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
-    # Ends of a range: inside the window every date keeps (a due date may lie ahead).
-    due_before = FilterDateField(required=False, validators=[planned_date])
-    due_after = FilterDateField(required=False, validators=[planned_date])
-    received_after = FilterDateField(required=False, validators=[planned_date])
-    received_before = FilterDateField(required=False, validators=[planned_date])
+    # Ends of a range: inside the window every date keeps (a due date may lie ahead); a date far outside it
+    # (9999-12-31 would overflow date arithmetic and the database's zone conversion) is a 400.
+    due_before = serializers.DateField(required=False, validators=[planned_date])
+    due_after = serializers.DateField(required=False, validators=[planned_date])
+    received_after = serializers.DateField(required=False, validators=[planned_date])
+    received_before = serializers.DateField(required=False, validators=[planned_date])
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
     due_soon = serializers.BooleanField(required=False, allow_null=True, default=None)
     q = serializers.CharField(required=False, max_length=200, trim_whitespace=True)
@@ -99,8 +88,8 @@ def filter_requests(qs: QuerySet, params, *, staff: bool) -> QuerySet:
 class HolidayFilter(serializers.Serializer):
     year = serializers.IntegerField(
         required=False,
-        min_value=FILTER_FIRST_DAY.year,
-        max_value=FILTER_LAST_DAY.year,
+        min_value=FILTER_FIRST_YEAR,
+        max_value=FILTER_LAST_YEAR,
         help_text="Only the holidays of this year.",
     )
 

@@ -35,7 +35,7 @@ from ..models import (
 from ..selectors import disputes_visible_to, objections_visible_to, requests_visible_to
 from ..transitions import check_fsm_transition
 from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows
-from .requests import _deadline_step
+from .requests import _deadline_step, record_requester_receipt
 
 __all__ = [
     "dispute_add_hearing",
@@ -407,32 +407,15 @@ def objection_record_decision_receipt(*, objection_id, actor, received_on: dt.da
             )
         if objection.decided_at is None:
             raise InvalidTransition(_("Keberatan ini belum ditanggapi."))
-        decided = timezone.localdate(objection.decided_at, timezone=objection.agency.tzinfo)
-        today = timezone.localdate(timezone=objection.agency.tzinfo)
-        errors: dict[str, list[str]] = {}
-        if not isinstance(received_on, dt.date):
-            errors["received_on"] = [_("Tanggal tidak valid: gunakan format TTTT-BB-HH.")]
-        elif received_on < decided:
-            errors["received_on"] = [
-                _("Tanggapan tidak mungkin diterima sebelum diberikan (%(date)s).") % {"date": _date(decided)}
-            ]
-        elif received_on > today:
-            errors["received_on"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
-        reason = (reason or "").strip()
-        if not reason:
-            errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
-        if errors:
-            raise ValidationError(errors)
-        before = objection.decision_received_by_requester_on or decided
-        objection.decision_received_by_requester_on = received_on
-        objection.save(update_fields=["decision_received_by_requester_on"])
-        audit_record(
+        record_requester_receipt(
+            objection,
+            field="decision_received_by_requester_on",
+            received_on=received_on,
+            sent_on=timezone.localdate(objection.decided_at, timezone=objection.agency.tzinfo),
+            too_early=_("Tanggapan tidak mungkin diterima sebelum diberikan (%(date)s)."),
             actor=actor,
-            obj=objection,
-            agency=objection.agency,
             action="objection.decision_receipt",
             reason=reason,
-            details={"before": before.isoformat(), "after": received_on.isoformat()},
         )
     return objection
 

@@ -694,6 +694,38 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
         )
 
 
+def record_requester_receipt(
+    case, *, field: str, received_on, sent_on: dt.date, too_early: str, actor, action: str, reason: str
+) -> None:
+    """Record on `case.<field>` the day the requester received a letter sent on `sent_on` (by post or by hand),
+    audited with the day it replaces. Not before it was sent, not in the future; the basis is required. Called
+    inside the caller's transaction, after its permission and state checks."""
+    today = timezone.localdate(timezone=case.agency.tzinfo)
+    errors: dict[str, list[str]] = {}
+    if not isinstance(received_on, dt.date):
+        errors["received_on"] = [_("Tanggal tidak valid: gunakan format TTTT-BB-HH.")]
+    elif received_on < sent_on:
+        errors["received_on"] = [too_early % {"date": date_format(sent_on, "j F Y")}]
+    elif received_on > today:
+        errors["received_on"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
+    reason = (reason or "").strip()
+    if not reason:
+        errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
+    if errors:
+        raise ValidationError(errors)
+    before = getattr(case, field) or sent_on
+    setattr(case, field, received_on)
+    case.save(update_fields=[field])
+    audit_record(
+        actor=actor,
+        obj=case,
+        agency=case.agency,
+        action=action,
+        reason=reason,
+        details={"before": before.isoformat(), "after": received_on.isoformat()},
+    )
+
+
 def information_request_record_notice_receipt(
     *, request_id, actor, received_on: dt.date, reason: str
 ) -> InformationRequest:
@@ -707,34 +739,16 @@ def information_request_record_notice_receipt(
             )
         if request.responded_at is None:
             raise InvalidTransition(_("Pemberitahuan tertulis belum diterbitkan."))
-        calendar = WorkingCalendar(request.agency)
-        issued = calendar.local_date(request.responded_at)
-        today = timezone.localdate(timezone=request.agency.tzinfo)
-        errors: dict[str, list[str]] = {}
-        if not isinstance(received_on, dt.date):
-            errors["received_on"] = [_("Tanggal tidak valid: gunakan format TTTT-BB-HH.")]
-        elif received_on < issued:
-            errors["received_on"] = [
-                _("Pemberitahuan tidak mungkin diterima sebelum diterbitkan (%(date)s).")
-                % {"date": date_format(issued, "j F Y")}
-            ]
-        elif received_on > today:
-            errors["received_on"] = [_("Tanggal penerimaan tidak boleh di masa depan.")]
-        reason = (reason or "").strip()
-        if not reason:
-            errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
-        if errors:
-            raise ValidationError(errors)
-        before = request.notice_received_by_requester_on or issued
-        request.notice_received_by_requester_on = received_on
-        request.save(update_fields=["notice_received_by_requester_on"])
-        audit_record(
+        issued = WorkingCalendar(request.agency).local_date(request.responded_at)
+        record_requester_receipt(
+            request,
+            field="notice_received_by_requester_on",
+            received_on=received_on,
+            sent_on=issued,
+            too_early=_("Pemberitahuan tidak mungkin diterima sebelum diterbitkan (%(date)s)."),
             actor=actor,
-            obj=request,
-            agency=request.agency,
             action="request.notice_receipt",
             reason=reason,
-            details={"before": before.isoformat(), "after": received_on.isoformat()},
         )
     return request
 
