@@ -314,25 +314,28 @@ class WorkingCalendar:
             self._holidays.setdefault(holiday.date, []).append(holiday)
         self._loaded = (lo, hi)
 
-    def years_without_holidays(self, years: set[int]) -> list[int]:
+    def _years_loaded(self) -> tuple[set[int], set[int]]:
+        """The years with national holidays and the years with cuti bersama, read once in one query."""
         if self._years_with_data is None:
-            self._years_with_data = set(
-                Holiday.objects.filter(kind=HolidayKind.NATIONAL)
-                .values_list("date__year", flat=True)
+            rows = (
+                Holiday.objects.filter(kind__in=[HolidayKind.NATIONAL, HolidayKind.CUTI_BERSAMA])
+                .values_list("kind", "date__year")
                 .distinct()
             )
-        return sorted(y for y in years if y not in self._years_with_data)
+            national, cuti = set(), set()
+            for kind, year in rows:
+                (national if kind == HolidayKind.NATIONAL else cuti).add(year)
+            self._years_with_data, self._years_with_cuti_bersama = national, cuti
+        return self._years_with_data, self._years_with_cuti_bersama
+
+    def years_without_holidays(self, years: set[int]) -> list[int]:
+        national, _cuti = self._years_loaded()
+        return sorted(y for y in years if y not in national)
 
     def years_without_cuti_bersama(self, years: set[int]) -> list[int]:
         """Years with national holidays loaded but no cuti bersama: the SKB's leave days are missing."""
-        if self._years_with_cuti_bersama is None:
-            self._years_with_cuti_bersama = set(
-                Holiday.objects.filter(kind=HolidayKind.CUTI_BERSAMA)
-                .values_list("date__year", flat=True)
-                .distinct()
-            )
-        with_national = set(years) - set(self.years_without_holidays(years))
-        return sorted(y for y in with_national if y not in self._years_with_cuti_bersama)
+        national, cuti = self._years_loaded()
+        return sorted(y for y in set(years) if y in national and y not in cuti)
 
     # -- days -------------------------------------------------------------------------------------
     def skip_reason(self, day: dt.date) -> SkippedDay | None:
