@@ -367,12 +367,19 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         responses={201: s.ObjectionOut, **ERRORS},
         description="The requester files an objection to the Atasan PPID (throttle scope `filing`); an officer "
         "registers one received offline with `received_at` (scope `intake`). Each ground must fit the "
-        "request's history and its window.",
+        "request's history (a ground past its window is registered and marked late). Ground b (periodic "
+        "information not published, Pasal 35(1)b) needs no request: give `agency`, `information` and "
+        "optionally `unit` instead of `request` (officers add `received_at` and `requester`).",
     )
     def create(self, request):
         data = s.ObjectionCreateIn(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
+        if d.get("request") is None:
+            obj = self._create_periodic(request, d)
+            return Response(
+                self.get_serializer(self.get_queryset().get(pk=obj.pk)).data, status=status.HTTP_201_CREATED
+            )
         common = {
             "request_id": d["request"],
             "grounds": d["grounds"],
@@ -391,6 +398,32 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
             obj = ppid_services.objection_file(requester=request.user, **common)
         return Response(
             self.get_serializer(self.get_queryset().get(pk=obj.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+    def _create_periodic(self, request, d):
+        """Ground b without a request (UU 14/2008 Pasal 35(1)b)."""
+        common = {
+            "agency": d["agency"],
+            "unit": d.get("unit"),
+            "information": d["information"],
+            "reason": d["reason"],
+            "proxy_name": d["proxy_name"],
+            "submission_key": idempotency_key(request),
+        }
+        if "received_at" not in d:
+            return ppid_services.objection_file_periodic(requester=request.user, **common)
+        who = d["requester"]
+        return ppid_services.objection_register_periodic_offline(
+            officer=request.user,
+            received_at=d["received_at"],
+            channel=d.get("channel") or "walk_in",
+            requester_type=who["requester_type"],
+            requester_name=who["name"],
+            requester_address=who["address"],
+            requester_phone=who.get("phone", ""),
+            requester_email=who.get("email", ""),
+            requester_occupation=who.get("occupation", ""),
+            **common,
         )
 
     @extend_schema(request=s.DecisionReceiptIn, responses={200: s.ObjectionOut, **ERRORS})

@@ -306,7 +306,17 @@ class DecisionReceiptIn(NoticeReceiptIn):
 # --- objections and disputes ----------------------------------------------------------------------------------
 class ObjectionOut(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    request_number = serializers.CharField(source="request.registration_number")
+    request_number = serializers.CharField(
+        source="request.registration_number",
+        allow_null=True,
+        help_text="Null for a ground-b objection without a request (see `information`).",
+    )
+    unit = serializers.PrimaryKeyRelatedField(read_only=True)
+    information = serializers.CharField(
+        read_only=True,
+        help_text="Ground b without a request (UU 14/2008 Pasal 35(1)b): the periodic information that is not "
+        "published. Empty when the objection is to a request.",
+    )
     state_label = serializers.CharField(source="get_state_display")
     is_overdue = serializers.BooleanField()
     outcome_label = serializers.CharField(source="get_outcome_display")
@@ -320,6 +330,8 @@ class ObjectionOut(serializers.ModelSerializer):
             "agency",
             "request",
             "request_number",
+            "unit",
+            "information",
             "state",
             "state_label",
             "channel",
@@ -348,9 +360,37 @@ class ObjectionOut(serializers.ModelSerializer):
 
 
 class ObjectionCreateIn(serializers.Serializer):
-    request = serializers.IntegerField()
+    request = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="The request objected to. Leave it out for ground b without a request: give `agency` and "
+        "`information` instead.",
+    )
     grounds = serializers.ListField(
-        child=serializers.ChoiceField(choices=ObjectionGround.choices), min_length=1
+        child=serializers.ChoiceField(choices=ObjectionGround.choices),
+        min_length=1,
+        required=False,
+        help_text="Required with `request`. Without a request the ground is b.",
+    )
+    agency = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Agency.objects.filter(is_active=True),
+        required=False,
+        help_text="Without a request: the agency that does not publish the information.",
+    )
+    unit = serializers.PrimaryKeyRelatedField(
+        queryset=Unit.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="Without a request: the unit that should publish it (default: the PPID Utama).",
+    )
+    information = serializers.CharField(
+        max_length=settings.LONG_TEXT_MAX_CHARS,
+        required=False,
+        help_text="Without a request (ground b, Pasal 35(1)b): the periodic information that is not published.",
+    )
+    requester = RequesterIn(
+        required=False, help_text="Officers, a ground-b objection received offline: the objector's identity."
     )
     reason = serializers.CharField(max_length=settings.LONG_TEXT_MAX_CHARS)
     proxy_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
@@ -358,6 +398,31 @@ class ObjectionCreateIn(serializers.Serializer):
         required=False, validators=[received_date], help_text=_("Hanya petugas: keberatan luring.")
     )
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+    def validate(self, attrs):
+        if attrs.get("request") is not None:
+            if not attrs.get("grounds"):
+                raise serializers.ValidationError({"grounds": [_("Pilih sedikitnya satu alasan keberatan.")]})
+            return attrs
+        errors = {}
+        if attrs.get("agency") is None:
+            errors["agency"] = [
+                _(
+                    "Sebutkan permohonan yang dikeberatankan, atau badan publiknya untuk keberatan atas "
+                    "informasi berkala (alasan b)."
+                )
+            ]
+        if not (attrs.get("information") or "").strip():
+            errors["information"] = [_("Sebutkan informasi berkala yang tidak diumumkan.")]
+        if set(attrs.get("grounds") or ["b"]) != {"b"}:
+            errors["grounds"] = [
+                _("Tanpa permohonan, keberatan hanya dapat diajukan atas alasan b (Pasal 35 ayat 1).")
+            ]
+        if "received_at" in attrs and not attrs.get("requester"):
+            errors["requester"] = [_("Isi identitas pemohon keberatan yang diterima luring.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
 
 
 class DecideIn(serializers.Serializer):

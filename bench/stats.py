@@ -263,7 +263,7 @@ def seed() -> tuple[Agency, User]:
     objections = Copier(
         Objection,
         [
-            "id", "public_id", "request_id", "received_at", "registration_number", "registration_year",
+            "id", "public_id", "request_id", "unit_id", "received_at", "registration_number", "registration_year",
             "registration_sequence", "grounds", "state", "due_date", "decided_at", "decided_by_id", "outcome",
             "withdrawn_at", "created_at",
         ],
@@ -328,7 +328,7 @@ def seed() -> tuple[Agency, User]:
             else:
                 state = "responded"
         requests.add(
-            i, uuid.UUID(int=rng.getrandbits(128), version=4), units[rng.randrange(N_UNITS)].pk,
+            i, uuid.UUID(int=rng.getrandbits(128), version=4), unit_pk := units[rng.randrange(N_UNITS)].pk,
             _weighted(rng, CHANNELS), received, f"{sequence[year]:06d}/PPID/{year}", year, sequence[year], state,
             due, days.add(day, 10), extended_at, officer.pk if extended_at else None, responded_at, auto,
             completed_at, withdrawn_at, f"Dokumen nomor {i}", received,
@@ -367,7 +367,7 @@ def seed() -> tuple[Agency, User]:
         else:
             state, outcome, obj_withdrawn = "decided", _weighted(rng, [("upheld", 70), ("granted", 30)]), None
         objections.add(
-            n_obj, uuid.UUID(int=rng.getrandbits(128), version=4), i, filed,
+            n_obj, uuid.UUID(int=rng.getrandbits(128), version=4), i, unit_pk, filed,
             f"{obj_sequence[obj_year]:05d}/KEB/{obj_year}", obj_year, obj_sequence[obj_year], obj_grounds, state,
             obj_due, decided_at, atasan.pk if decided_at else None, outcome, obj_withdrawn, filed,
         )  # fmt: skip

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agencies.models import Agency, Unit
+from agencies.selectors import active_agencies
 from ppid.models import (
     Channel,
     Court,
@@ -17,7 +19,7 @@ from ppid.models import (
 )
 from workcalendar.validators import planned_date, received_date
 
-from .forms_requests import new_submission_key
+from .forms_requests import UnitChoiceField, new_submission_key
 
 DATE_WIDGET = {"type": "date"}
 DATE_ERRORS = {"invalid": _("Tanggal tidak valid.")}
@@ -322,3 +324,58 @@ class HearingForm(forms.Form):
         error_messages={"required": _("Pilih jenis sidang.")},
     )
     notes = forms.CharField(label=_("Catatan"), required=False, widget=_textarea(2))
+
+
+class PeriodicObjectionForm(forms.Form):
+    """Ground b without a request (UU 14/2008 Pasal 35 ayat 1 huruf b): periodic information that the agency
+    does not publish. The objection names the information; the identity comes from the citizen's profile."""
+
+    agency = forms.ModelChoiceField(
+        label=_("Badan publik"),
+        queryset=Agency.objects.none(),
+        empty_label=_("— pilih badan publik —"),
+        error_messages={"required": _("Pilih badan publik yang dituju.")},
+    )
+    unit = UnitChoiceField(
+        label=_("Unit yang seharusnya mengumumkan"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Tidak tahu / PPID Utama"),
+    )
+    information = forms.CharField(
+        label=_("Informasi berkala yang tidak diumumkan"),
+        widget=_textarea(4),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
+        error_messages={"required": _("Sebutkan informasi berkala yang tidak diumumkan.")},
+        help_text=_(
+            "Misalnya laporan keuangan tahun 2025, ringkasan program dan kegiatan, atau laporan akses "
+            "informasi publik (UU 14/2008 Pasal 9 ayat 2)."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Uraian keberatan"),
+        widget=_textarea(5),
+        max_length=settings.LONG_TEXT_MAX_CHARS,
+        error_messages={"required": _("Uraikan alasan keberatan Anda.")},
+        help_text=_(
+            "Jelaskan di mana Anda mencari informasi itu dan apa yang Anda harapkan dari Atasan PPID."
+        ),
+    )
+    proxy_name = forms.CharField(
+        label=_("Nama kuasa pemohon"),
+        max_length=200,
+        required=False,
+        help_text=_("Isi hanya bila keberatan diajukan oleh kuasa pemohon."),
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        agencies = active_agencies()
+        self.fields["agency"].queryset = agencies
+        self.fields["unit"].queryset = Unit.objects.filter(is_active=True, agency__in=agencies)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", new_submission_key())
+            only = list(agencies[:2])
+            if len(only) == 1:
+                self.initial.setdefault("agency", only[0].pk)

@@ -97,6 +97,11 @@ urlpatterns = [
         "permohonan/<int:pk>/keberatan/catat/", views_objections.objection_offline, name="objection_offline"
     ),
     path("keberatan/", views_objections.objection_queue, name="objection_queue"),
+    path(
+        "keberatan/informasi-berkala/",
+        views_objections.objection_file_periodic,
+        name="objection_file_periodic",
+    ),
     path("keberatan/<int:pk>/", views_objections.objection_detail, name="objection_detail"),
     path(
         "keberatan/<int:pk>/aksi/<slug:action>/", views_objections.objection_action, name="objection_action"

@@ -32,6 +32,7 @@ from ppid.selectors import objections_awaiting_decision, objections_visible_to, 
 from ppid.windows import dispute_windows, objection_ground_windows
 
 from . import forms_objections as f
+from . import limits
 from .views import _form_errors_to
 from .views_requests import (
     PAGE_SIZE,
@@ -82,7 +83,7 @@ ACTIONS: dict[str, Action] = {
 def _objection_or_404(request, pk) -> Objection:
     objection = (
         objections_visible_to(request.user)
-        .select_related("decided_by", "request__agency")
+        .select_related("decided_by", "request__agency", "unit")
         .filter(pk=pk)
         .first()
     )
@@ -155,6 +156,51 @@ def objection_file(request, pk: int):
             "why_none": None if fitting else _no_ground_reason(request_obj, windows, now),
         },
     )
+
+
+@login_required
+def objection_file_periodic(request):
+    """Ground b without a request: periodic information that is not published (Pasal 35 ayat 1 huruf b)."""
+    user = request.user
+    if not user.can_file:
+        profile = getattr(user, "citizen_profile", None)
+        return render(
+            request,
+            "frontend/objections/file_periodic.html",
+            {
+                "blocked": True,
+                "needs_confirmation": user.email_confirmed_at is None,
+                "needs_profile": profile is None or not profile.is_complete,
+            },
+        )
+    form = f.PeriodicObjectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if limits.over_limit(request, "request_file"):
+            return limits.refused(request, "frontend/objections/file_periodic.html", {"form": form}, form)
+        data = form.cleaned_data
+        try:
+            objection = services.objection_file_periodic(
+                requester=user,
+                agency=data["agency"],
+                unit=data["unit"],
+                information=data["information"],
+                reason=data["reason"],
+                proxy_name=data["proxy_name"],
+                submission_key=data["submission_key"],
+            )
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Keberatan Anda terdaftar dengan nomor %(number)s. Atasan PPID wajib menanggapi paling "
+                    "lambat %(due)s."
+                )
+                % {"number": objection.registration_number, "due": _date(objection.due_date)},
+            )
+            return redirect("frontend:objection_detail", pk=objection.pk)
+    return render(request, "frontend/objections/file_periodic.html", {"form": form})
 
 
 @login_required
@@ -291,7 +337,7 @@ def _render_detail(
         "windows": _window_rows(windows),
         "dispute_forms": dispute_forms,
         "staff_view": staff_view,
-        "timeline": case_timeline_rows(request_obj, user),
+        "timeline": case_timeline_rows(request_obj, user, objection=objection),
     }
     result = render(request, "frontend/objections/detail.html", context, status=status)
     patch_cache_control(result, private=True, no_store=True)

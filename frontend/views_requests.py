@@ -296,7 +296,7 @@ def _run_action(name: str, obj: InformationRequest, user, form) -> InformationRe
     raise Http404
 
 
-def case_timeline_rows(obj: InformationRequest, user) -> list[dict]:
+def case_timeline_rows(obj: InformationRequest | None, user, *, objection=None) -> list[dict]:
     """The request, its objections and its dispute as one story (ppid.timeline.case_timeline), in its order,
     with readable labels. Citizens get no actor: the selector leaves it empty for them."""
     states = {
@@ -305,7 +305,7 @@ def case_timeline_rows(obj: InformationRequest, user) -> list[dict]:
         "dispute": {},
     }
     rows = []
-    for item in case_timeline(obj, user):
+    for item in case_timeline(obj, user, objection=objection):
         names = states.get(item.case, {})
         rows.append(
             {

@@ -51,7 +51,12 @@ def deliver_notification_email(notification_id: int) -> bool:
     n = Notification.objects.select_related("recipient", "content_type").filter(pk=notification_id).first()
     if n is None or n.emailed_at is not None or not _wants_immediate_mail(n):
         return False
-    _message_for([n], digest=False).send()
+    from .attachments import attachments_for
+
+    mail = _message_for([n], digest=False)
+    for attachment in attachments_for(n):
+        mail.attach(attachment.filename, attachment.content, attachment.mimetype)
+    mail.send()
     Notification.objects.filter(pk=n.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
     return True
 

@@ -1,3 +1,5 @@
+import re
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,17 @@ def _has_request_with(user, agency_id: int) -> bool:
     return InformationRequest.objects.filter(requester=user, agency_id=agency_id).exists()
 
 
+def _objection_receipt(objection, recipient):
+    """The tanda terima keberatan goes with the objector's registration mail (issue 14 point 12)."""
+    from notifications.attachments import Attachment
+
+    from .letters import render_objection_receipt
+
+    number = re.sub(r"[^A-Za-z0-9]+", "-", objection.registration_number).strip("-") or "keberatan"
+    pdf = render_objection_receipt(objection, viewer=recipient)
+    return [Attachment(f"tanda-terima-keberatan-{number}.pdf", pdf)]
+
+
 class PPIDConfig(AppConfig):
     name = "ppid"
     verbose_name = _("Permohonan informasi, keberatan, dan sengketa")
@@ -15,9 +28,11 @@ class PPIDConfig(AppConfig):
     def ready(self) -> None:
         from accounts.services import register_case_relation
         from audit.selectors import register_staff_only_reason
+        from notifications.attachments import register_mail_attachment
 
         # The note that goes with a forward is meant for the colleague it is forwarded to.
         register_staff_only_reason("request.forward")
 
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)
+        register_mail_attachment("objection.registered", _objection_receipt)

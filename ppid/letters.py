@@ -87,7 +87,7 @@ def render_objection_decision(objection: Objection, *, viewer=None, preview: boo
     ki_filing = next((w for w in dispute_windows(objection) if w.key == "ki_filing"), None)
     return _render_pdf(
         "ppid/letters/objection_decision.html",
-        objection.request,
+        objection.identity,
         objection=objection,
         ki_filing_days=KI_FILING_DAYS,
         ki_filing_due=ki_filing.due_date if ki_filing else None,
@@ -102,7 +102,7 @@ def render_objection_receipt(objection: Objection, *, viewer=None, preview: bool
     and the rights that follow (UU 14/2008 Pasal 35-37)."""
     return _render_pdf(
         "ppid/letters/objection_receipt.html",
-        objection.request,
+        objection.identity,
         viewer=viewer,
         objection=objection,
         preview=preview,

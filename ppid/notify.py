@@ -74,7 +74,7 @@ def _objection_url(objection) -> str:
 
 
 def objection_registered(objection, actor) -> None:
-    # The requester's mail carries the number and the Atasan's due date; the tanda terima is on the page.
+    # The requester's mail carries the number, the Atasan's due date and the tanda terima as a PDF (ppid.apps).
     notify(
         recipients=[objection.requester],
         kind="objection.registered",

@@ -43,7 +43,12 @@ def is_atasan(case, user) -> bool:
 
 def is_agency_officer(case, user) -> bool:
     """PPID officers and unit heads of the case's agency, whatever their unit (the agency is the termohon)."""
-    return any(m.role in OFFICER_ROLES and m.unit.agency_id == case.agency_id for m in memberships_of(user))
+    return is_officer_of(case.agency_id, user)
+
+
+def is_officer_of(agency_id, user) -> bool:
+    """A PPID officer or unit head of any unit of the agency."""
+    return any(m.role in OFFICER_ROLES and m.unit.agency_id == agency_id for m in memberships_of(user))
 
 
 def may_see_requester_contact(request, user) -> bool:

@@ -108,12 +108,18 @@ def due_for_auto_completion(today: dt.date) -> QuerySet[InformationRequest]:
 
 
 def objections_visible_to(user) -> QuerySet:
-    """Whoever sees the request sees its objections (the requester, its unit, agency-wide staff)."""
+    """The reach of requests: the objector (and the requester of the request objected to), the staff of the
+    objection's unit, agency-wide staff. An objection records its request's unit, so this is the request scope."""
     from .models import Objection
 
-    return Objection.objects.select_related("agency", "request", "request__unit").filter(
-        request__in=requests_visible_to(user).values("pk")
-    )
+    qs = Objection.objects.select_related("agency", "unit", "request", "request__unit")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    own = Q(requester=user) | Q(request__requester=user)
+    staff = _staff_scope(user)
+    return qs.filter(own | staff if staff is not None else own)
 
 
 def disputes_visible_to(user) -> QuerySet:
@@ -132,7 +138,7 @@ def objections_awaiting_decision(user) -> QuerySet:
 
     agencies = {m.unit.agency_id for m in memberships_of(user) if m.role == StaffRole.ATASAN}
     return (
-        Objection.objects.select_related("agency", "request", "request__unit")
+        Objection.objects.select_related("agency", "unit", "request", "request__unit")
         .filter(agency_id__in=agencies, state__in=OPEN_OBJECTION_STATES)
         .order_by("due_date", "id")
     )

@@ -45,16 +45,19 @@ def _deadline_status(done_at: dt.datetime | None, due_at: dt.datetime) -> str:
     return "overdue" if timezone.now() > due_at else "open"
 
 
-def case_timeline(request: InformationRequest, user) -> list[TimelineItem]:
+def case_timeline(request: InformationRequest | None, user, *, objection=None) -> list[TimelineItem]:
     """Everything the user may see of this case, oldest first. Citizens see what happened, not who of the staff
-    did it."""
-    tz = request.agency.tzinfo
-    staff = user.is_superuser or is_staff_of(user, request.agency)
-    objections = list(objections_visible_to(user).filter(request=request).select_related("dispute"))
+    did it. An objection without a request (ground b, Pasal 35(1)b) is its own case: pass it as `objection`."""
+    agency = request.agency if request is not None else objection.agency
+    tz = agency.tzinfo
+    staff = user.is_superuser or is_staff_of(user, agency)
+    own = {"request": request} if request is not None else {"pk": objection.pk}
+    objections = list(objections_visible_to(user).filter(**own).select_related("dispute"))
     disputes = [o.dispute for o in objections if hasattr(o, "dispute")]
     items: list[TimelineItem] = []
+    requests = [request] if request is not None else []
 
-    for case, objects in (("request", [request]), ("objection", objections), ("dispute", disputes)):
+    for case, objects in (("request", requests), ("objection", objections), ("dispute", disputes)):
         for obj in objects:
             for event in Event.objects.for_object(obj).select_related("actor"):
                 items.append(
@@ -71,19 +74,20 @@ def case_timeline(request: InformationRequest, user) -> list[TimelineItem]:
                     )
                 )
 
-    last_step = request.deadline_log[-1] if request.deadline_log else {}
-    items.append(
-        TimelineItem(
-            at=_end_of(request.due_date, tz),
-            kind="deadline",
-            case="request",
-            label=_("Batas waktu pemberitahuan tertulis"),
-            due_date=request.due_date,
-            explanation=explain_step(last_step),
-            status=_deadline_status(request.responded_at, request.due_at),
+    if request is not None:
+        last_step = request.deadline_log[-1] if request.deadline_log else {}
+        items.append(
+            TimelineItem(
+                at=_end_of(request.due_date, tz),
+                kind="deadline",
+                case="request",
+                label=_("Batas waktu pemberitahuan tertulis"),
+                due_date=request.due_date,
+                explanation=explain_step(last_step),
+                status=_deadline_status(request.responded_at, request.due_at),
+            )
         )
-    )
-    if not objections:
+    if not objections and request is not None:
         closing = sorted({w.closes.due_date: w for w in objection_ground_windows(request).values()}.items())
         for due_date, window in closing:
             items.append(

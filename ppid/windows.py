@@ -34,6 +34,10 @@ def arose_because_text(kind: str, day: dt.date) -> str:
         return _("pemberitahuan tertulis yang diterima pemohon tanggal %(date)s") % {
             "date": date_format(day, "j F Y")
         }
+    if kind == "not_published":
+        return _("informasi berkala yang belum diumumkan, diajukan tanggal %(date)s") % {
+            "date": date_format(day, "j F Y")
+        }
     if kind == "no_notice":
         return _("batas waktu pemberitahuan %(date)s lewat tanpa jawaban") % {
             "date": date_format(day, "j F Y")
@@ -55,7 +59,7 @@ class GroundWindow:
     ground: str
     label: str
     arose_on: dt.date
-    arose_kind: str  # "notice", "notice_received" or "no_notice"
+    arose_kind: str  # "notice", "notice_received", "no_notice" or "not_published"
     closes: DueDate
 
     @property
@@ -121,6 +125,20 @@ def objection_ground_windows(
         )
         for ground, (day, because) in sorted(arisen.items())
     }
+
+
+def periodic_information_window(agency, *, at: dt.datetime) -> GroundWindow:
+    """Ground b without a request (Pasal 35(1)b): periodic information that is not published. The failure goes
+    on, so the ground arises on the day the objector raises it and such an objection is never late."""
+    calendar = WorkingCalendar(agency, party=REQUESTER)
+    day = calendar.local_date(at)
+    return GroundWindow(
+        ground=ObjectionGround.B.value,
+        label=str(ObjectionGround.B.label),
+        arose_on=day,
+        arose_kind="not_published",
+        closes=calendar.add_working_days(day, OBJECTION_FILING_DAYS),
+    )
 
 
 @dataclass(frozen=True)

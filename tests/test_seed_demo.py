@@ -37,7 +37,7 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(monkeypatch, caps
 
 
 def test_demo_requests_are_created_once_through_the_services(monkeypatch):
-    from ppid.models import InformationRequest
+    from ppid.models import InformationRequest, Objection
 
     monkeypatch.setenv("DEMO_PASSWORD", "demo-sandi-panjang-1")
     call_command("seed_demo")
@@ -46,6 +46,9 @@ def test_demo_requests_are_created_once_through_the_services(monkeypatch):
     states = sorted(InformationRequest.objects.values_list("state", flat=True))
     assert states == ["in_process", "registered", "registered", "responded"]
     assert InformationRequest.objects.filter(channel="walk_in").count() == 1
+    # The Atasan's queue shows an objection to a request and one on ground b without a request.
+    made = sorted((o.grounds, o.request_id is None) for o in Objection.objects.all())
+    assert made == [(["a"], False), (["b"], True)]
 
 
 def test_seeding_again_leaves_what_the_administrator_and_the_users_changed(monkeypatch, capsys):

@@ -135,14 +135,12 @@ def objection_facts(
     unit_id: int | None = None,
     by_unit: bool = False,
 ) -> Iterator[dict]:
-    """Objections by their own day of receipt (unit: the unit of the request objected to)."""
+    """Objections by their own day of receipt (unit: the objection's, which is its request's unit)."""
     qs = _received_between(
         Objection.objects.filter(agency_id__in=[a.pk for a in agencies]), "received_at", zone, start, end
     )
     if unit_id is not None:
-        qs = qs.filter(request__unit_id=unit_id)
-    if by_unit:
-        qs = qs.annotate(unit_id=F("request__unit_id"))
+        qs = qs.filter(unit_id=unit_id)
     timeliness = Case(
         When(state=ObjectionState.WITHDRAWN, then=Value("not_applicable")),
         When(decided_at__isnull=False, decided_at__date__lte=F("due_date"), then=Value("on_time")),
@@ -171,9 +169,9 @@ def dispute_facts(
     if end is not None:
         qs = qs.filter(filed_on__lte=end)
     if unit_id is not None:
-        qs = qs.filter(objection__request__unit_id=unit_id)
+        qs = qs.filter(objection__unit_id=unit_id)
     if by_unit:
-        qs = qs.annotate(unit_id=F("objection__request__unit_id"))
+        qs = qs.annotate(unit_id=F("objection__unit_id"))
     qs = qs.annotate(
         day=F("filed_on"),
         decided=_flag(Q(decision_on__isnull=False)),

@@ -127,7 +127,9 @@ def compliance_by_unit(
         start = midnight(since, tz)
         # The cohort: one index-only scan of transparency_req_received. An objection comes after its request, so
         # only the objections received since `since` can concern it (a small hashed subquery).
-        objected = Objection.objects.filter(agency=agency, received_at__gte=start).values("request_id")
+        objected = Objection.objects.filter(
+            agency=agency, received_at__gte=start, request__isnull=False
+        ).values("request_id")
         for r in (
             InformationRequest.objects.filter(agency=agency, received_at__gte=start, received_at__lte=at)
             .values("unit_id")
@@ -156,7 +158,7 @@ def compliance_by_unit(
         objections_late = list(
             Objection.objects.filter(agency=agency)
             .filter(objection_overdue_q(today))
-            .values("request__unit_id")
+            .values("unit_id")
             .annotate(n=_n())
             .order_by()
         )
@@ -178,7 +180,7 @@ def compliance_by_unit(
             days = index.between(r["first_due"], today)
             u["max_overdue_working_days"] = max(u["max_overdue_working_days"] or 0, days)
     for r in objections_late:
-        row(r["request__unit_id"])["objections_overdue"] = r["n"]
+        row(r["unit_id"])["objections_overdue"] = r["n"]
     for r in complaints:
         u = row(r["unit_id"])
         u["complaints_open"], u["complaints_overdue"] = r["n"], r["late"]
@@ -246,7 +248,7 @@ def overdue_cases(
     complaints = overdue_complaints(agency, today)
     if unit is not None:
         requests = requests.filter(unit=unit)
-        objections = objections.filter(request__unit=unit)
+        objections = objections.filter(unit=unit)
         complaints = complaints.filter(unit=unit)
     counts = {"request": requests.count(), "objection": objections.count(), "complaint": complaints.count()}
     page = []
@@ -262,8 +264,8 @@ def overdue_cases(
         objections.order_by("due_date", "pk").values(
             "pk",
             "registration_number",
-            "request__unit_id",
-            "request__unit__name",
+            "unit_id",
+            "unit__name",
             "state",
             "due_date",
             "received_at",
@@ -271,7 +273,6 @@ def overdue_cases(
         if counts["objection"]
         else ()
     ):
-        r["unit_id"], r["unit__name"] = r.pop("request__unit_id"), r.pop("request__unit__name")
         page.append((r["due_date"], "objection", r["pk"], "objection_response", r))
     if counts["complaint"]:
         for pk, due_on, running in (

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from accounts.models import RequesterType
 from agencies.numbering import NUMBER_MAX_LENGTH
 
 from .. import rules
@@ -57,7 +58,24 @@ class ObjectionOutcome(models.TextChoices):
 class Objection(FSMModelMixin, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="objections")
-    request = models.ForeignKey(InformationRequest, on_delete=models.PROTECT, related_name="objections")
+    # Empty only for ground b (Pasal 35(1)b, periodic information not published), which needs no request: the
+    # objection then names the information and carries the objector's identity itself.
+    request = models.ForeignKey(
+        InformationRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="objections"
+    )
+    # The unit whose case it is: the request's unit, or for ground b the unit that should publish the information.
+    unit = models.ForeignKey(
+        "agencies.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="objections"
+    )
+    information = models.TextField(_("informasi berkala yang tidak disediakan"), blank=True)
+    requester_type = models.CharField(
+        _("jenis pemohon"), max_length=16, choices=RequesterType.choices, blank=True
+    )
+    requester_name = models.CharField(_("nama pemohon"), max_length=200, blank=True)
+    requester_address = models.TextField(_("alamat"), blank=True)
+    requester_phone = models.CharField(_("telepon"), max_length=30, blank=True)
+    requester_email = models.EmailField(_("e-mail"), blank=True)
+    requester_occupation = models.CharField(_("pekerjaan"), max_length=100, blank=True)
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="objections"
     )
@@ -116,9 +134,30 @@ class Objection(FSMModelMixin, models.Model):
             ),
         ]
         indexes = [models.Index(fields=["agency", "state", "due_date"])]
+        constraints += [
+            models.CheckConstraint(
+                condition=Q(request__isnull=False) | (~Q(information="") & ~Q(requester_name="")),
+                name="objection_request_or_information",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.registration_number
+
+    @property
+    def identity(self):
+        """Who objects, as the letters print it: the request's identity snapshot, or the objection's own for an
+        objection without a request. Both carry the same requester_* fields."""
+        return self.request if self.request_id else self
+
+    @property
+    def requester_nik_masked(self) -> str:
+        # An objection without a request asks for no NIK (the keberatan form of Perki 1/2021 has none).
+        return ""
+
+    @property
+    def requester_entity_number(self) -> str:
+        return ""
 
     @property
     def is_open(self) -> bool:

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import RequesterType
 from agencies.numbering import next_sequence, render_number
 from audit.services import audit_record
 from workcalendar.calendar import REQUESTER, WorkingCalendar
@@ -34,7 +35,7 @@ from ..models import (
 )
 from ..selectors import disputes_visible_to, objections_visible_to, requests_visible_to
 from ..transitions import check_fsm_transition
-from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows
+from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows, periodic_information_window
 from .requests import _deadline_step, record_requester_receipt
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "dispute_update",
     "objection_decide",
     "objection_file",
+    "objection_file_periodic",
+    "objection_register_periodic_offline",
     "objection_record_decision_receipt",
     "objection_register_offline",
     "objection_review",
@@ -95,29 +98,27 @@ def _check_grounds(request, grounds, received_at) -> dict:
 
 def _create_objection(
     *,
-    request,
+    agency,
+    unit,
+    request=None,
     submitted_by,
     requester,
     channel,
     received_at,
-    grounds,
+    ground_windows: dict,
     reason,
     proxy_name,
     submission_key,
     audit_details,
+    own_fields: dict | None = None,
 ) -> Objection:
-    if submission_key:
-        existing = Objection.objects.filter(submitted_by=submitted_by, submission_key=submission_key).first()
-        if existing is not None:
-            return existing
-    if not (reason or "").strip():
-        raise ValidationError({"reason": [_("Uraikan alasan keberatan Anda.")]})
-    ground_windows = _check_grounds(request, grounds, received_at)
-    agency = request.agency
+    """Register an objection whose grounds were checked (`ground_windows`, keyed by ground). `own_fields` holds
+    the information and identity of an objection without a request."""
     try:
         with transaction.atomic():
             if (
-                Objection.objects.select_for_update()
+                request is not None
+                and Objection.objects.select_for_update()
                 .filter(request=request, state__in=OPEN_OBJECTION_STATES)
                 .exists()
             ):
@@ -129,6 +130,7 @@ def _create_objection(
             due = WorkingCalendar(agency).add_working_days(received_at, ATASAN_RESPONSE_DAYS)
             objection = Objection.objects.create(
                 agency=agency,
+                unit=unit,
                 request=request,
                 requester=requester,
                 submitted_by=submitted_by,
@@ -142,7 +144,7 @@ def _create_objection(
                     seq=seq,
                     year=local.year,
                     month=local.month,
-                    unit=request.unit.code,
+                    unit=unit.code,
                     agency=agency.slug,
                 ),
                 submission_key=submission_key,
@@ -154,6 +156,7 @@ def _create_objection(
                 reason=reason.strip(),
                 due_date=due.due_date,
                 deadline_log=[_deadline_step("initial", due)],
+                **(own_fields or {}),
             )
             audit_record(
                 actor=submitted_by,
@@ -163,7 +166,8 @@ def _create_objection(
                 to_state=objection.state,
                 reason=reason.strip(),
                 details={
-                    "request": request.pk,
+                    "request": request.pk if request is not None else None,
+                    "unit": unit.pk,
                     "grounds": objection.grounds,
                     "channel": channel,
                     "filed_after_window": objection.filed_after_window,
@@ -183,6 +187,49 @@ def _create_objection(
     return objection
 
 
+def _already_filed(submitted_by, submission_key) -> Objection | None:
+    if not submission_key:
+        return None
+    return Objection.objects.filter(submitted_by=submitted_by, submission_key=submission_key).first()
+
+
+def _check_reason(reason) -> None:
+    if not (reason or "").strip():
+        raise ValidationError({"reason": [_("Uraikan alasan keberatan Anda.")]})
+
+
+def _on_request(
+    *,
+    request,
+    submitted_by,
+    requester,
+    channel,
+    received_at,
+    grounds,
+    reason,
+    proxy_name,
+    submission_key,
+    audit_details,
+) -> Objection:
+    if (existing := _already_filed(submitted_by, submission_key)) is not None:
+        return existing
+    _check_reason(reason)
+    return _create_objection(
+        agency=request.agency,
+        unit=request.unit,
+        request=request,
+        submitted_by=submitted_by,
+        requester=requester,
+        channel=channel,
+        received_at=received_at,
+        ground_windows=_check_grounds(request, grounds, received_at),
+        reason=reason,
+        proxy_name=proxy_name,
+        submission_key=submission_key,
+        audit_details=audit_details,
+    )
+
+
 def objection_file(
     *, requester, request_id, grounds, reason: str, proxy_name: str = "", submission_key=None
 ) -> Objection:
@@ -190,7 +237,7 @@ def objection_file(
     request = requests_visible_to(requester).filter(pk=request_id).first()
     if request is None or not rules.is_requester(request, requester):
         raise NotFound(_("Permohonan tidak ditemukan."))
-    return _create_objection(
+    return _on_request(
         request=request,
         submitted_by=requester,
         requester=requester,
@@ -221,18 +268,10 @@ def objection_register_offline(
         raise NotFound(_("Permohonan tidak ditemukan."))
     if not rules.is_agency_officer(request, officer):
         raise PermissionDenied(_("Hanya petugas badan publik ini yang dapat mencatat keberatan."))
-    now = timezone.now()
-    if received_at is None or timezone.is_naive(received_at):
-        raise ValidationError({"received_at": [_("Isi tanggal dan jam penerimaan.")]})
-    if received_at > now + dt.timedelta(minutes=1):
-        raise ValidationError({"received_at": [_("Tanggal penerimaan tidak boleh di masa depan.")]})
-    if error := date_window_error(received_at, agency=request.agency):
-        raise ValidationError({"received_at": [error]})
+    _check_offline_intake(received_at, channel, request.agency)
     if received_at < request.received_at:
         raise ValidationError({"received_at": [_("Keberatan tidak mungkin diterima sebelum permohonannya.")]})
-    if channel not in Channel.values or channel == Channel.ONLINE:
-        raise ValidationError({"channel": [_("Pilih saluran penerimaan.")]})
-    return _create_objection(
+    return _on_request(
         request=request,
         submitted_by=officer,
         requester=request.requester,
@@ -242,10 +281,161 @@ def objection_register_offline(
         reason=reason,
         proxy_name=proxy_name,
         submission_key=submission_key,
-        audit_details={
-            "backdated": received_at < now - dt.timedelta(hours=1),
-            "received_at": received_at.isoformat(),
+        audit_details=_offline_details(received_at),
+    )
+
+
+def _check_offline_intake(received_at, channel, agency) -> None:
+    if received_at is None or timezone.is_naive(received_at):
+        raise ValidationError({"received_at": [_("Isi tanggal dan jam penerimaan.")]})
+    if received_at > timezone.now() + dt.timedelta(minutes=1):
+        raise ValidationError({"received_at": [_("Tanggal penerimaan tidak boleh di masa depan.")]})
+    if error := date_window_error(received_at, agency=agency):
+        raise ValidationError({"received_at": [error]})
+    if channel not in Channel.values or channel == Channel.ONLINE:
+        raise ValidationError({"channel": [_("Pilih saluran penerimaan.")]})
+
+
+def _offline_details(received_at) -> dict:
+    return {
+        "backdated": received_at < timezone.now() - dt.timedelta(hours=1),
+        "received_at": received_at.isoformat(),
+    }
+
+
+# --- ground b without a request (Pasal 35(1)b) ----------------------------------------------------------------
+def _periodic_target(agency, unit, information, reason) -> tuple:
+    """The unit that should publish the information (the PPID Utama unless one is named) and the cleaned text."""
+    errors: dict[str, list[str]] = {}
+    if not agency.is_active:
+        errors["agency"] = [_("Badan publik ini tidak menerima keberatan melalui layanan ini.")]
+    information = (information or "").strip()
+    if not information:
+        errors["information"] = [_("Sebutkan informasi berkala yang tidak diumumkan.")]
+    if not (reason or "").strip():
+        errors["reason"] = [_("Uraikan alasan keberatan Anda.")]
+    if unit is not None and (unit.agency_id != agency.pk or not unit.is_active):
+        errors["unit"] = [_("Unit harus unit aktif dari badan publik yang dituju.")]
+    if errors:
+        raise ValidationError(errors)
+    target = unit or agency.main_unit
+    if target is None:
+        raise ValidationError({"agency": [_("Badan publik ini belum memiliki PPID Utama.")]})
+    return target, information
+
+
+def _periodic(*, agency, unit, information, reason, received_at, identity: dict, **create) -> Objection:
+    target, information = _periodic_target(agency, unit, information, reason)
+    window = periodic_information_window(agency, at=received_at)
+    return _create_objection(
+        agency=agency,
+        unit=target,
+        received_at=received_at,
+        ground_windows={
+            window.ground: {**window.as_dict(), "filed_after_window": False, "working_days_late": 0}
         },
+        reason=reason,
+        own_fields={"information": information, **identity},
+        **create,
+    )
+
+
+def objection_file_periodic(
+    *,
+    requester,
+    agency,
+    information: str,
+    reason: str,
+    unit=None,
+    proxy_name: str = "",
+    submission_key=None,
+) -> Objection:
+    """A citizen objects that periodic information is not published (Pasal 35(1)b): no request is needed. The
+    objection names the information and carries the identity from the citizen's profile."""
+    if (existing := _already_filed(requester, submission_key)) is not None:
+        return existing
+    if not requester.can_file:
+        raise PermissionDenied(_("Konfirmasi e-mail dan lengkapi profil Anda sebelum mengajukan keberatan."))
+    profile = requester.citizen_profile
+    identity = {
+        "requester_type": profile.requester_type,
+        "requester_name": profile.name,
+        "requester_address": profile.address,
+        "requester_phone": profile.phone,
+        "requester_email": requester.email,
+        "requester_occupation": profile.occupation,
+    }
+    return _periodic(
+        agency=agency,
+        unit=unit,
+        information=information,
+        reason=reason,
+        received_at=timezone.now(),
+        identity=identity,
+        submitted_by=requester,
+        requester=requester,
+        channel=Channel.ONLINE,
+        proxy_name=proxy_name,
+        submission_key=submission_key,
+        audit_details={"without_request": True},
+    )
+
+
+def objection_register_periodic_offline(
+    *,
+    officer,
+    agency,
+    information: str,
+    reason: str,
+    received_at: dt.datetime,
+    requester_name: str,
+    requester_address: str,
+    requester_type: str = "individual",
+    requester_phone: str = "",
+    requester_email: str = "",
+    requester_occupation: str = "",
+    channel: str = Channel.WALK_IN,
+    unit=None,
+    proxy_name: str = "",
+    submission_key=None,
+) -> Objection:
+    """An officer registers a written ground-b objection received at the desk or by post, with the objector's
+    identity as written on it (name and address required, as on the keberatan form)."""
+    if not rules.is_officer_of(agency.pk, officer):
+        raise PermissionDenied(_("Hanya petugas badan publik ini yang dapat mencatat keberatan."))
+    if (existing := _already_filed(officer, submission_key)) is not None:
+        return existing
+    _check_offline_intake(received_at, channel, agency)
+    identity = {
+        "requester_type": requester_type,
+        "requester_name": (requester_name or "").strip(),
+        "requester_address": (requester_address or "").strip(),
+        "requester_phone": (requester_phone or "").strip(),
+        "requester_email": (requester_email or "").strip(),
+        "requester_occupation": (requester_occupation or "").strip(),
+    }
+    errors = {}
+    if not identity["requester_name"]:
+        errors["requester_name"] = [_("Isi nama pemohon.")]
+    if not identity["requester_address"]:
+        errors["requester_address"] = [_("Isi alamat pemohon.")]
+    if requester_type not in RequesterType.values:
+        errors["requester_type"] = [_("Pilih jenis pemohon.")]
+    if errors:
+        raise ValidationError(errors)
+    return _periodic(
+        agency=agency,
+        unit=unit,
+        information=information,
+        reason=reason,
+        received_at=received_at,
+        identity=identity,
+        submitted_by=officer,
+        requester=None,
+        channel=channel,
+        proxy_name=proxy_name,
+        submission_key=submission_key,
+        audit_details={"without_request": True, **_offline_details(received_at)},
     )
 
 
@@ -253,7 +443,7 @@ def objection_register_offline(
 def _lock_objection(objection_id, actor) -> Objection:
     visible = objections_visible_to(actor).filter(pk=objection_id).values("pk")
     objection = (
-        Objection.objects.select_for_update()
+        Objection.objects.select_for_update(of=("self",))
         .select_related("agency", "request")
         .filter(pk__in=visible)
         .first()

@@ -76,3 +76,7 @@ def test_the_objection_receipt_is_a_pdf_the_requester_downloads_and_is_told_of_b
     # The due date in each language's own format (not an ISO date in a sentence).
     assert "17 Desember 2026" in message.body and "17 December 2026" in message.body
     assert "Tanda terima keberatan" in message.body
+    # The receipt itself goes with the mail (point 12), the same PDF the page offers.
+    [(filename, content, mimetype)] = message.attachments
+    assert mimetype == "application/pdf" and filename.startswith("tanda-terima-keberatan-")
+    assert objection.registration_number in pdf_text(content)

@@ -120,6 +120,7 @@ def build(world, *, seed=7, requests=160, complaints=60):
         decided = min(filed + dt.timedelta(days=rng.randrange(1, 50)), latest) if state == "decided" else None
         objection = Objection.objects.create(
             agency=request.agency,
+            unit=request.unit,
             request=request,
             requester=world.citizen,
             submitted_by=world.citizen,

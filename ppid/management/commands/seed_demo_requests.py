@@ -32,7 +32,11 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             with transaction.atomic():
                 self._create(agency, people["pemohon"], people["pemohon2"], people["petugas"], dinkes)
-        self.stdout.write(self.style.SUCCESS("4 demo information requests created (their e-mails not sent)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "4 demo information requests and 2 objections created (their e-mails not sent)."
+            )
+        )
 
     def _create(self, agency, pemohon, pemohon2, petugas, dinkes):
         common = {"agency": agency, "obtain_method": "softcopy", "delivery_method": "email"}
@@ -85,3 +89,18 @@ class Command(BaseCommand):
             delivery_method="pickup",
         )
         services.information_request_process(request_id=walk_in.pk, actor=petugas)
+        # Two objections for the Atasan's queue: one to the partial grant (ground a), and one on ground b that
+        # needs no request (UU 14/2008 Pasal 35(1)b): periodic information that Dinas Kesehatan does not publish.
+        services.objection_file(
+            requester=pemohon,
+            request_id=answered.pk,
+            grounds=["a"],
+            reason="Nama sekolah penerima tidak termasuk data pribadi; mohon daftar lengkap tanpa NIK.",
+        )
+        services.objection_file_periodic(
+            requester=pemohon2,
+            agency=agency,
+            unit=dinkes,
+            information="Laporan keuangan Dinas Kesehatan tahun anggaran 2025",
+            reason="Laporan keuangan wajib diumumkan setiap tahun, tetapi tidak ada di laman PPID Dinas Kesehatan.",
+        )
