@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .models import RequesterType
@@ -70,10 +70,6 @@ class ProfileForm(forms.Form):
         elif kind and not data.get("nik") and not self.has_nik and "nik" not in self.errors:
             self.add_error("nik", _("NIK wajib diisi untuk pemohon perorangan atau kelompok."))
         return data
-
-
-def password_help() -> str:
-    return password_validation.password_validators_help_text_html()
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

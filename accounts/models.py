@@ -23,12 +23,6 @@ class User(AbstractUser):
         ]
 
     @property
-    def is_agency_staff(self) -> bool:
-        from agencies.selectors import memberships_of
-
-        return bool(memberships_of(self))
-
-    @property
     def can_file(self) -> bool:
         """A citizen may file once the e-mail address is confirmed and the profile is complete."""
         profile = getattr(self, "citizen_profile", None)

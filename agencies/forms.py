@@ -1,34 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Unit
+from .models import AGENCY_SETTINGS_FIELDS, Agency, Unit
 
 
 class AgencySettingsForm(forms.ModelForm):
     class Meta:
         model = Agency
-        fields = [
-            "name",
-            "time_zone",
-            "province_code",
-            "address",
-            "city",
-            "phone",
-            "email",
-            "website",
-            "cuti_bersama_agency_working_day",
-            "cuti_bersama_requester_working_day",
-            "pause_on_clarification",
-            "registration_number_format",
-            "objection_number_format",
-            "complaint_verify_working_days",
-            "complaint_followup_working_days",
-            "complaint_auto_close_working_days",
-            "complaint_resolution_days",
-            "complaint_resolution_in_working_days",
-            "complaint_number_format",
-            "auto_complete_working_days",
-        ]
+        fields = AGENCY_SETTINGS_FIELDS
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "time_zone": {"invalid_choice": _("Zona waktu tidak dikenal: pilih WIB, WITA, atau WIT.")},

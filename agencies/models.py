@@ -153,6 +153,32 @@ class Agency(models.Model):
         return self.units.filter(kind=UnitKind.UTAMA).first()
 
 
+# The settings an agency's administrator changes (the settings form shows them, agency_update_settings writes
+# and audits them); the slug and the active switch are not among them.
+AGENCY_SETTINGS_FIELDS = (
+    "name",
+    "time_zone",
+    "province_code",
+    "address",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "cuti_bersama_agency_working_day",
+    "cuti_bersama_requester_working_day",
+    "pause_on_clarification",
+    "registration_number_format",
+    "objection_number_format",
+    "complaint_verify_working_days",
+    "complaint_followup_working_days",
+    "complaint_auto_close_working_days",
+    "complaint_resolution_days",
+    "complaint_resolution_in_working_days",
+    "complaint_number_format",
+    "auto_complete_working_days",
+)
+
+
 class UnitKind(models.TextChoices):
     UTAMA = "utama", _("PPID Utama")
     PELAKSANA = "pelaksana", _("PPID Pelaksana")

@@ -4,8 +4,10 @@ The counter row is locked (SELECT ... FOR UPDATE) inside the transaction that cr
 is either used by a committed case or rolled back with it: no gaps, no duplicates.
 """
 
+import datetime as dt
 import re
 import string
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -104,3 +106,20 @@ def next_sequence(*, agency, series: str, year: int) -> int:
     counter.last_value += 1
     counter.save(update_fields=["last_value"])
     return counter.last_value
+
+
+class IssuedNumber(NamedTuple):
+    number: str
+    year: int
+    sequence: int
+
+
+def issue_number(*, agency, series: str, fmt: str, at: dt.datetime, unit_code: str = "") -> IssuedNumber:
+    """The next number of a series, rendered with the agency's format: the year and month are those of `at`
+    in the agency's time zone. Call inside transaction.atomic() (see next_sequence)."""
+    local = at.astimezone(agency.tzinfo)
+    seq = next_sequence(agency=agency, series=series, year=local.year)
+    number = render_number(
+        fmt, seq=seq, year=local.year, month=local.month, unit=unit_code, agency=agency.slug
+    )
+    return IssuedNumber(number, local.year, seq)

@@ -45,13 +45,6 @@ def agency_ids_in_full_reach(user) -> set[int]:
     }
 
 
-def unit_ids_in_reach(user, agency: Agency) -> set[int] | None:
-    """Units whose cases the user works on: None means every unit of the agency."""
-    if has_agency_wide_reach(user, agency):
-        return None
-    return {m.unit_id for m in memberships_of(user) if m.unit.agency_id == agency.pk}
-
-
 def units_in_reach(user) -> QuerySet[Unit]:
     """The units whose cases the user works on: every unit of an agency they reach whole, else their own."""
     if user.is_superuser:

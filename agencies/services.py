@@ -19,33 +19,10 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 
-from .models import Agency, Membership, StaffRole, Unit, UnitKind
+from .models import AGENCY_SETTINGS_FIELDS, Agency, Membership, StaffRole, Unit, UnitKind
 from .selectors import agencies_administered_by
 
 log = logging.getLogger(__name__)
-
-SETTINGS_FIELDS = (
-    "name",
-    "time_zone",
-    "province_code",
-    "address",
-    "city",
-    "phone",
-    "email",
-    "website",
-    "cuti_bersama_agency_working_day",
-    "cuti_bersama_requester_working_day",
-    "pause_on_clarification",
-    "registration_number_format",
-    "objection_number_format",
-    "complaint_verify_working_days",
-    "complaint_followup_working_days",
-    "complaint_auto_close_working_days",
-    "complaint_resolution_days",
-    "complaint_resolution_in_working_days",
-    "complaint_number_format",
-    "auto_complete_working_days",
-)
 
 
 def _require_admin(actor, agency: Agency) -> None:
@@ -74,8 +51,8 @@ def agency_update_settings(*, actor, agency: Agency, data: dict, reason: str = "
     _require_admin(actor, agency)
     with transaction.atomic():
         locked = Agency.objects.select_for_update().get(pk=agency.pk)
-        before = {f: getattr(locked, f) for f in SETTINGS_FIELDS}
-        for f in SETTINGS_FIELDS:
+        before = {f: getattr(locked, f) for f in AGENCY_SETTINGS_FIELDS}
+        for f in AGENCY_SETTINGS_FIELDS:
             if f in data:
                 setattr(locked, f, data[f])
         locked.full_clean()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency, Unit
-from agencies.numbering import next_sequence, render_number
+from agencies.numbering import issue_number
 from audit.services import audit_record
 from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ppid.transitions import check_fsm_transition
@@ -292,8 +292,9 @@ def complaint_file(
     now = timezone.now()
     try:
         with transaction.atomic():
-            local = now.astimezone(agency.tzinfo)
-            seq = next_sequence(agency=agency, series=SERIES, year=local.year)
+            number, year, seq = issue_number(
+                agency=agency, series=SERIES, fmt=agency.complaint_number_format, at=now
+            )
             verify = WorkingCalendar(agency).add_working_days(now, agency.complaint_verify_working_days)
             resolution_due, resolution_step = _resolution_due(agency, now)
             complaint = Complaint.objects.create(
@@ -311,16 +312,9 @@ def complaint_file(
                 service=(service or "").strip(),
                 category=category,
                 received_at=now,
-                registration_year=local.year,
+                registration_year=year,
                 registration_sequence=seq,
-                tracking_number=render_number(
-                    agency.complaint_number_format,
-                    seq=seq,
-                    year=local.year,
-                    month=local.month,
-                    unit="",
-                    agency=agency.slug,
-                ),
+                tracking_number=number,
                 tracking_code_hash=make_password(_normalise_code(code)) if code else "",
                 submission_key=submission_key,
                 verify_due=verify.due_date,
@@ -672,8 +666,9 @@ def complaint_from_request(*, request_id, actor) -> Complaint:
                 {"request": [_("Hanya permohonan dari akun pemohon yang dapat dialihkan.")]}
             )
         agency = request.agency
-        local = request.received_at.astimezone(agency.tzinfo)
-        seq = next_sequence(agency=agency, series=SERIES, year=local.year)
+        number, year, seq = issue_number(
+            agency=agency, series=SERIES, fmt=agency.complaint_number_format, at=request.received_at
+        )
         verify = WorkingCalendar(agency).add_working_days(
             request.received_at, agency.complaint_verify_working_days
         )
@@ -686,17 +681,10 @@ def complaint_from_request(*, request_id, actor) -> Complaint:
             description=request.information_requested,
             category=ComplaintCategory.OTHER,
             received_at=request.received_at,
-            registration_year=local.year,
+            registration_year=year,
             registration_sequence=seq,
             from_request=request,
-            tracking_number=render_number(
-                agency.complaint_number_format,
-                seq=seq,
-                year=local.year,
-                month=local.month,
-                unit="",
-                agency=agency.slug,
-            ),
+            tracking_number=number,
             verify_due=verify.due_date,
             resolution_due=resolution_due,
             deadline_log=[_step("verify", verify), resolution_step],

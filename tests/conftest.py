@@ -3,6 +3,9 @@ import os
 import pytest
 from django.db import connection
 
+# The fixtures every package shares (world, file_request, scenario); a package's conftest.py may override one.
+pytest_plugins = ["tests.fixtures.world", "tests.fixtures.requests", "tests.fixtures.scenario"]
+
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` need PostgreSQL; `browser` ones need Chromium. Elsewhere they are skipped,

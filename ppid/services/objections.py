@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import RequesterType
-from agencies.numbering import next_sequence, render_number
+from agencies.numbering import issue_number
 from audit.services import audit_record
 from workcalendar.calendar import REQUESTER, WorkingCalendar
 from workcalendar.validators import date_window_error
@@ -125,8 +125,13 @@ def _create_objection(
                 raise ValidationError(
                     {"grounds": [_("Masih ada keberatan yang belum ditanggapi atas permohonan ini.")]}
                 )
-            local = received_at.astimezone(agency.tzinfo)
-            seq = next_sequence(agency=agency, series=SERIES, year=local.year)
+            number, year, seq = issue_number(
+                agency=agency,
+                series=SERIES,
+                fmt=agency.objection_number_format,
+                at=received_at,
+                unit_code=unit.code,
+            )
             due = WorkingCalendar(agency).add_working_days(received_at, ATASAN_RESPONSE_DAYS)
             objection = Objection.objects.create(
                 agency=agency,
@@ -137,16 +142,9 @@ def _create_objection(
                 proxy_name=(proxy_name or "").strip(),
                 channel=channel,
                 received_at=received_at,
-                registration_year=local.year,
+                registration_year=year,
                 registration_sequence=seq,
-                registration_number=render_number(
-                    agency.objection_number_format,
-                    seq=seq,
-                    year=local.year,
-                    month=local.month,
-                    unit=unit.code,
-                    agency=agency.slug,
-                ),
+                registration_number=number,
                 submission_key=submission_key,
                 grounds=list(ground_windows),
                 ground_windows=ground_windows,

@@ -21,7 +21,7 @@ from django_fsm import can_proceed
 from accounts.models import RequesterType
 from accounts.nik import validate_nik
 from agencies.models import Agency, Unit
-from agencies.numbering import next_sequence, render_number
+from agencies.numbering import issue_number
 from agencies.selectors import memberships_of
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
@@ -205,8 +205,13 @@ def _create(
     try:
         with transaction.atomic():
             calendar = WorkingCalendar(agency)
-            received_local = received_at.astimezone(agency.tzinfo)
-            seq = next_sequence(agency=agency, series=SERIES, year=received_local.year)
+            number, year, seq = issue_number(
+                agency=agency,
+                series=SERIES,
+                fmt=agency.registration_number_format,
+                at=received_at,
+                unit_code=unit.code,
+            )
             due = calendar.add_working_days(received_at, NOTICE_WORKING_DAYS)
             request = InformationRequest(
                 agency=agency,
@@ -219,16 +224,9 @@ def _create(
                 delivery_method=delivery_method,
                 channel=channel,
                 received_at=received_at,
-                registration_year=received_local.year,
+                registration_year=year,
                 registration_sequence=seq,
-                registration_number=render_number(
-                    agency.registration_number_format,
-                    seq=seq,
-                    year=received_local.year,
-                    month=received_local.month,
-                    unit=unit.code,
-                    agency=agency.slug,
-                ),
+                registration_number=number,
                 submission_key=submission_key,
                 due_date=due.due_date,
                 original_due_date=due.due_date,

@@ -5,7 +5,6 @@ from django.core import mail
 
 from agencies.models import Membership, StaffRole
 from tests.factories import PASSWORD, UserFactory
-from tests.ppid.conftest import world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

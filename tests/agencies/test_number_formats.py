@@ -13,9 +13,7 @@ from agencies.numbering import NUMBER_FORMAT_SETTINGS, validate_number_format
 from complaints.models import Complaint
 from ppid.models import InformationRequest, Objection
 from ppid.services.requests import SERIES
-from tests.ppid import conftest as ppid_fixtures
 
-world, file_request = ppid_fixtures.world, ppid_fixtures.file_request  # the fixtures of tests/ppid
 # Short with the sample values the check used to render (unit "PPID", sequence 1), over 100 characters with a
 # unit code of 20 characters.
 FIVE_UNITS = "{unit}/{unit}/{unit}/{unit}/{unit}/{seq}/{year}"

@@ -1,8 +1,6 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests.ppid.conftest import file_request, world  # noqa: F401
-
 
 @pytest.fixture
 def api():

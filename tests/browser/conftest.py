@@ -264,21 +264,3 @@ def _private_media(settings, tmp_path):
     """Uploads and generated files land in a throwaway directory, never in var/private."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = settings.PRIVATE_MEDIA_ROOT
-
-
-def log_in(tab: Tab, username: str, password: str | None = None) -> Tab:
-    """Through the real login page, as a person would."""
-    from tests.factories import PASSWORD
-
-    tab.goto("/akun/masuk/")
-    tab.page.get_by_label("Nama pengguna atau e-mail").fill(username)
-    tab.page.get_by_label("Kata sandi").fill(password or PASSWORD)
-    tab.follow(tab.main.get_by_role("button", name="Masuk"))
-    assert tab.page.get_by_role("button", name="Keluar").is_visible(), f"{username} could not log in"
-    return tab
-
-
-def log_out(tab: Tab) -> Tab:
-    tab.follow(tab.page.get_by_role("button", name="Keluar"))
-    assert tab.page.get_by_role("link", name="Masuk").first.is_visible()
-    return tab

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import log_in
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ Every page reached is checked with axe-core and for JavaScript errors, as in tes
 
 import pytest
 
-from .conftest import log_in
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .conftest import log_in, log_out
+from tests.helpers import log_in, log_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,7 +3,7 @@ for each role, and passes axe-core at that width too."""
 
 import pytest
 
-from .conftest import log_in
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ is cut off at the right. Every page reached is checked by axe-core and for JavaS
 
 import pytest
 
-from .conftest import log_in
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

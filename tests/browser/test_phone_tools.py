@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from .conftest import log_in
+from tests.helpers import log_in
+
 from .test_phone import OVERFLOW, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

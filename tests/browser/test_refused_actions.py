@@ -4,7 +4,7 @@ button, not somewhere off screen at the top or the bottom of a long page."""
 import pytest
 from django.utils import timezone
 
-from .conftest import log_in
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

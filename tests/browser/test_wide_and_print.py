@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from .conftest import log_in
+from tests.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

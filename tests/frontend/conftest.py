@@ -1,7 +1,5 @@
 import pytest
 
-from tests.ppid.conftest import file_request, world  # noqa: F401
-
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):

@@ -1,5 +1,5 @@
 """The auditors' dashboard (/dasbor/) and the annual report pages, against the scenario of
-tests/transparency/conftest.py on Monday 4 May 2026, 10:00 WIB: who may see them, the numbers they show, the
+tests/fixtures/scenario.py on Monday 4 May 2026, 10:00 WIB: who may see them, the numbers they show, the
 CSV downloads, and the PPID's texts of the report."""
 
 import csv
@@ -11,8 +11,8 @@ import time_machine
 from django.contrib.auth import get_user_model
 
 from audit.models import Event
+from tests.fixtures.scenario import AT, SECRETS, Scenario
 from tests.frontend.test_stats_pages import table, tables
-from tests.transparency.conftest import AT, SECRETS, Scenario
 from transparency.exports import COMPLIANCE_HEADER, OVERDUE_HEADER
 from transparency.models import AnnualReport
 from transparency.selectors import compliance_by_unit

@@ -1,7 +1,7 @@
 """The published annual report: the PPID publishes it from the staff's report page (/dasbor/<agency>/laporan/<year>/)
 and anyone, without logging in, reads the frozen version at /statistik/<agency>/laporan/<year>/ and its PDF.
 
-Against the scenario of tests/transparency/conftest.py (Diskominfo's cases of March to May 2026), read on
+Against the scenario of tests/fixtures/scenario.py (Diskominfo's cases of March to May 2026), read on
 Monday 1 February 2027, 09:00 WIB, when the year 2026 has ended and its report is due by 31 March."""
 
 import datetime as dt
@@ -12,8 +12,8 @@ import pytest
 import time_machine
 
 from audit.models import Event
+from tests.fixtures.scenario import SECRETS, Scenario
 from tests.frontend.test_stats_pages import table, tables
-from tests.transparency.conftest import SECRETS, Scenario
 from transparency.models import AnnualReport
 
 WIB = ZoneInfo("Asia/Jakarta")

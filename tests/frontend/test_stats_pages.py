@@ -1,5 +1,5 @@
 """The public statistics pages (/statistik/): what a visitor reads there, against the scenario of
-tests/transparency/conftest.py (Diskominfo on Monday 4 May 2026, 10:00 WIB) and against the figures computed
+tests/fixtures/scenario.py (Diskominfo on Monday 4 May 2026, 10:00 WIB) and against the figures computed
 by transparency.statistics."""
 
 import csv
@@ -12,7 +12,7 @@ import pytest
 import time_machine
 
 from agencies.models import Agency
-from tests.transparency.conftest import AT, SECRETS, Scenario
+from tests.fixtures.scenario import AT, SECRETS, Scenario
 from transparency.statistics import complaint_statistics, request_statistics
 from workcalendar.models import Holiday
 

@@ -8,7 +8,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
-from tests.transparency.conftest import AT
+from tests.fixtures.scenario import AT
 from transparency.summary import refresh_summary
 
 STATS = "/api/v1/stats/requests/"

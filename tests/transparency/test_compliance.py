@@ -1,9 +1,10 @@
-"""Compliance per unit and the overdue list, against the scenario of conftest.py at Monday 4 May 2026."""
+"""Compliance per unit and the overdue list, against the scenario of tests/fixtures/scenario.py at Monday 4 May 2026."""
 
 import datetime as dt
 
 from ppid import services as s
-from tests.transparency.conftest import AT, WIB, at
+from tests.fixtures.scenario import AT
+from tests.helpers import WIB, at
 from transparency.selectors import compliance_by_unit, overdue_cases
 
 D = dt.date

@@ -9,7 +9,7 @@ import time_machine
 from django.test import Client
 
 from agencies.models import Unit
-from tests.transparency.conftest import AT, Scenario
+from tests.fixtures.scenario import AT, Scenario
 from transparency.exports import COMPLIANCE_HEADER, OVERDUE_HEADER, csv_bytes
 
 DASHBOARD = "/dasbor/diskominfo/"

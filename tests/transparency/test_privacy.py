@@ -9,7 +9,7 @@ import time_machine
 from pypdf import PdfReader
 from rest_framework.test import APIClient
 
-from tests.transparency.conftest import AT, SECRETS
+from tests.fixtures.scenario import AT, SECRETS
 from transparency.models import SummaryRow
 from transparency.summary import refresh_summary
 

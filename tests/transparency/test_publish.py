@@ -12,7 +12,8 @@ from agencies.models import StaffRole
 from audit.models import Event
 from ppid.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import make_staff
-from tests.transparency.conftest import SECRETS, WIB, at
+from tests.fixtures.scenario import SECRETS
+from tests.helpers import WIB, at
 from transparency.models import AnnualReport
 from transparency.report import (
     annual_report_data,

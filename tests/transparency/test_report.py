@@ -10,7 +10,8 @@ from agencies.models import StaffRole
 from audit.models import Event
 from ppid.errors import NotFound, PermissionDenied, ValidationError
 from tests.factories import make_staff
-from tests.transparency.conftest import AT, WIB, at
+from tests.fixtures.scenario import AT
+from tests.helpers import WIB, at
 from transparency.models import AnnualReport
 from transparency.report import annual_report_data, render_annual_report_pdf
 from transparency.services import annual_report_save

@@ -1,4 +1,4 @@
-"""Every figure of the statistics against the scenario of conftest.py, worked out by hand there."""
+"""Every figure of the statistics against the scenario of tests/fixtures/scenario.py, worked out by hand there."""
 
 import datetime as dt
 import json
@@ -7,7 +7,7 @@ import random
 import pytest
 
 from ppid.models import InformationRequest
-from tests.transparency.conftest import AT
+from tests.fixtures.scenario import AT
 from transparency.definitions import DEFINITIONS, definition_for
 from transparency.statistics import complaint_statistics, nearest_rank, request_statistics
 from transparency.workdays import WorkingDayIndex, working_day_index

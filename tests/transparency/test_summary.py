@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.transparency.conftest import AT
+from tests.fixtures.scenario import AT
 from tests.transparency.recount import build, recount_complaints, recount_requests
 from transparency.models import SummaryRefresh, SummaryRow
 from transparency.statistics import complaint_statistics, request_statistics

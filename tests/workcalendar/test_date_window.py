@@ -17,13 +17,11 @@ from complaints.services import complaint_file
 from ppid import services as s
 from ppid.models import InformationRequest, Objection
 from tests.factories import UserFactory
-from tests.ppid import conftest as ppid_fixtures
 from workcalendar.models import Holiday
 
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = dt.datetime(2026, 5, 4, 10, tzinfo=WIB)
 YEAR_ONE = dt.datetime(1, 1, 1, 12, tzinfo=dt.UTC)
-world, file_request = ppid_fixtures.world, ppid_fixtures.file_request  # the fixtures of tests/ppid
 TOO_EARLY = "Tanggal tidak boleh sebelum 1 Januari 2008."
 REQUESTER = {
     "requester_type": "individual",

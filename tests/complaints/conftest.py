@@ -1,1 +1,0 @@
-from tests.ppid.conftest import file_request, world  # noqa: F401
