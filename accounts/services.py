@@ -33,6 +33,12 @@ def register_case_relation(check: CaseRelation) -> None:
         _case_relations.append(check)
 
 
+def unregister_case_relation(check: CaseRelation) -> None:
+    """Undo register_case_relation (tests that register a check of their own)."""
+    if check in _case_relations:
+        _case_relations.remove(check)
+
+
 def email_confirmation_token(user: User) -> str:
     return signing.dumps({"u": user.pk, "e": user.email.lower()}, salt=_CONFIRM_SALT)
 

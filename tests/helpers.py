@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -12,6 +15,23 @@ if TYPE_CHECKING:
     from tests.browser.conftest import Tab
 
 WIB = ZoneInfo("Asia/Jakarta")
+ROOT = Path(__file__).resolve().parents[1]  # the project's root
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, deadline: float) -> None:
+    """Until something listens on 127.0.0.1:port, or TimeoutError at `deadline` (time.monotonic())."""
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on {port}")
 
 
 def at(*args):

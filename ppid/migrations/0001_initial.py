@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('power_of_attorney', 'Surat kuasa'), ('legal_entity_deed', 'Pengesahan badan hukum'), ('identity', 'Identitas pemohon'), ('response_file', 'Berkas jawaban')], max_length=24, verbose_name='jenis dokumen')),
-                ('file', models.FileField(max_length=255, upload_to=ppid.models._document_path)),
+                ('file', models.FileField(max_length=255, upload_to=ppid.models.requests.document_path)),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),

@@ -51,6 +51,3 @@ __all__ = [
     "RequestResponse",
     "RequestState",
 ]
-
-# Migration 0001 references the upload path function at its old location.
-from .requests import _document_path  # noqa: E402, F401

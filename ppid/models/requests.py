@@ -361,7 +361,7 @@ class DocumentKind(models.TextChoices):
     RESPONSE_FILE = "response_file", _("Berkas jawaban")
 
 
-def _document_path(instance, filename: str) -> str:
+def document_path(instance, filename: str) -> str:
     # Never the uploader's file name on disk: a random name under the request's folder.
     return f"requests/{instance.request.public_id}/{uuid.uuid4().hex}"
 
@@ -371,7 +371,7 @@ class RequestDocument(models.Model):
 
     request = models.ForeignKey(InformationRequest, on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("jenis dokumen"), max_length=24, choices=DocumentKind.choices)
-    file = models.FileField(upload_to=_document_path, max_length=255)
+    file = models.FileField(upload_to=document_path, max_length=255)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -10,7 +10,7 @@ from accounts import crypto
 from accounts.logging import RedactPersonalDataFilter
 from accounts.models import CitizenProfile
 from accounts.nik import nik_birth_date, validate_nik
-from accounts.services import _case_relations, citizen_identity_reveal, register_case_relation
+from accounts.services import citizen_identity_reveal, register_case_relation, unregister_case_relation
 from agencies.models import StaffRole
 from audit.models import Event
 from tests.factories import CitizenProfileFactory, make_agency, make_staff
@@ -170,7 +170,7 @@ def case_relation():
 
     register_case_relation(check)
     yield related
-    _case_relations.remove(check)
+    unregister_case_relation(check)
 
 
 @pytest.mark.django_db

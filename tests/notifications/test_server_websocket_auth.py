@@ -17,8 +17,8 @@ from django.db import connection
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
+from tests.helpers import ROOT, free_port, wait_for_port
 from tests.notifications import test_two_servers
-from tests.notifications.test_two_servers import ROOT, _free_port, _wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 two_servers = test_two_servers.two_servers  # the same fixture: two daphne processes sharing Redis
@@ -42,7 +42,7 @@ def server(tmp_path):
         "API_THROTTLE_USER": "10000/min",
         "PYTHONUNBUFFERED": "1",
     }
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path / "daphne.log"
     with open(log_path, "wb") as log:
         # -v 2: daphne's own debug lines too, besides its access log (stdout) and Django's log (stderr).
@@ -67,7 +67,7 @@ def server(tmp_path):
             return log_path.read_text(errors="replace")
 
         try:
-            _wait_for(port, time.monotonic() + 30)
+            wait_for_port(port, time.monotonic() + 30)
             yield port, stop
         finally:
             stop()

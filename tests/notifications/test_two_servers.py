@@ -4,19 +4,18 @@ websocket connected to the other."""
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT, free_port, wait_for_port
+
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
@@ -24,21 +23,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _in_memory_layer():
     """Override the package conftest: this test uses the real Redis layer of its server processes."""
     return
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(port: int, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"nothing listens on {port}")
 
 
 @pytest.fixture
@@ -56,7 +40,7 @@ def two_servers():
         "CHANNELS_PREFIX": f"ppid-test-{os.getpid()}",
         "API_THROTTLE_USER": "10000/min",
     }
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"],
@@ -70,7 +54,7 @@ def two_servers():
     try:
         deadline = time.monotonic() + 30
         for port in ports:
-            _wait_for(port, deadline)
+            wait_for_port(port, deadline)
         yield ports
     finally:
         for proc in procs:
