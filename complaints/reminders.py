@@ -5,12 +5,11 @@ answered complaints the reporter left unanswered, through the same service."""
 from __future__ import annotations
 
 import datetime as dt
-
-from django.utils import timezone
+from collections.abc import Iterator
 
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
-from notifications.reminders import remind_once, reminder_horizon
+from notifications.reminders import Due, remind_all
 
 from .models import Complaint, ComplaintState
 from .rules import UNIT_ROLES
@@ -43,25 +42,15 @@ def _handlers(complaint: Complaint):
     return recipients
 
 
-def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
-    now = now or timezone.now()
-    horizon = reminder_horizon(now)
-    calendars: dict = {}
-    sent = 0
+def running_clocks(horizon: dt.date) -> Iterator[Due]:
     for complaint in complaints_with_running_clock():
         due = complaint.current_due
-        if due is None or due > horizon:
-            continue
-        sent += remind_once(
-            complaint,
-            agency=complaint.agency,
-            due_date=due,
-            recipients=_handlers(complaint),
-            now=now,
-            calendars=calendars,
-            started=clock_start(complaint),
-        )
-    return sent
+        if due is not None and due <= horizon:
+            yield Due(complaint, due, _handlers(complaint), started=clock_start(complaint))
+
+
+def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
+    return remind_all(running_clocks, now=now)
 
 
 def run_deadline_jobs(*, now: dt.datetime | None = None) -> dict:

@@ -6,6 +6,8 @@ job runs twice at the same time. What is due and who is reminded is the case app
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -62,6 +64,34 @@ def _claim(obj, threshold: str, due_date: dt.date) -> bool:
         return True
     except IntegrityError:
         return False
+
+
+@dataclass(frozen=True)
+class Due:
+    """A case's running clock, as a case app's reminders see it."""
+
+    obj: object  # a case with `agency` and `get_absolute_url()`
+    due_date: dt.date
+    recipients: Callable[[str], list]  # who is reminded of a threshold
+    started: dt.datetime | None = None  # when the clock began (see threshold_for)
+
+
+def remind_all(dues: Callable[[dt.date], Iterable[Due]], *, now: dt.datetime | None = None) -> int:
+    """Send what is due now of the clocks `dues(horizon)` yields (those due by `horizon`); the count sent."""
+    now = now or timezone.now()
+    calendars: dict = {}
+    return sum(
+        remind_once(
+            due.obj,
+            agency=due.obj.agency,
+            due_date=due.due_date,
+            recipients=due.recipients,
+            now=now,
+            calendars=calendars,
+            started=due.started,
+        )
+        for due in dues(reminder_horizon(now))
+    )
 
 
 def remind_once(obj, *, agency, due_date, recipients, now, calendars, started=None) -> int:

@@ -5,12 +5,11 @@ then completes answered requests through the same service the pages call."""
 from __future__ import annotations
 
 import datetime as dt
-
-from django.utils import timezone
+from collections.abc import Iterator
 
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
-from notifications.reminders import remind_once, reminder_horizon
+from notifications.reminders import Due, remind_all
 
 from .rules import OFFICER_ROLES
 from .selectors import objections_due_by, requests_due_by
@@ -35,30 +34,15 @@ def _atasan(objection):
     return recipients
 
 
-def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
-    now = now or timezone.now()
-    horizon = reminder_horizon(now)
-    calendars: dict = {}
-    sent = 0
+def running_clocks(horizon: dt.date) -> Iterator[Due]:
     for request in requests_due_by(horizon):
-        sent += remind_once(
-            request,
-            agency=request.agency,
-            due_date=request.due_date,
-            recipients=_unit_and_atasan(request),
-            now=now,
-            calendars=calendars,
-        )
+        yield Due(request, request.due_date, _unit_and_atasan(request))
     for objection in objections_due_by(horizon):
-        sent += remind_once(
-            objection,
-            agency=objection.agency,
-            due_date=objection.due_date,
-            recipients=_atasan(objection),
-            now=now,
-            calendars=calendars,
-        )
-    return sent
+        yield Due(objection, objection.due_date, _atasan(objection))
+
+
+def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
+    return remind_all(running_clocks, now=now)
 
 
 def run_deadline_jobs(*, now: dt.datetime | None = None) -> dict:
