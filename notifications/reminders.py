@@ -23,6 +23,7 @@ from .services import notify
 
 # A due date more than this many calendar days ahead is never within DUE_SOON_WORKING_DAYS working days.
 HORIZON_DAYS = 10
+# The codes are notification kinds (`reminder.due_in_3`, worded "dalam 3 hari kerja" in messages.py).
 THRESHOLDS = (("due_in_1", 1), ("due_in_3", DUE_SOON_WORKING_DAYS))
 
 
@@ -120,8 +121,8 @@ def remind_once(obj, *, agency, due_date, recipients, now, calendars, started=No
 
 
 def run_deadline_jobs(*, now: dt.datetime | None = None) -> dict:
-    """Every case app's deadline job (`settings.DEADLINE_JOBS`, by name), their counts added up: what the
-    embedded scheduler of `make run` runs each tick. Celery beat runs each job as its own task."""
+    """Every case app's deadline job (`settings.DEADLINE_JOBS`, by name) in turn, their counts added up (tests,
+    the shell). Celery beat runs each job as its own task; the embedded scheduler runs each on its own."""
     now = now or timezone.now()
     total: dict = {}
     for name in settings.DEADLINE_JOBS:
