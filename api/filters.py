@@ -10,10 +10,8 @@ from rest_framework import serializers
 from ppid.models import OPEN_STATES, Channel, RequestState
 from ppid.selectors import overdue_q
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.deadlines import due_soon_until
 from workcalendar.validators import planned_date
-
-DUE_SOON_WORKING_DAYS = 3
-
 
 # A year far outside the present era overflows date arithmetic and the zone conversion of the database.
 FILTER_FIRST_YEAR, FILTER_LAST_YEAR = 1900, 2999
@@ -77,7 +75,7 @@ def filter_requests(qs: QuerySet, params, *, staff: bool) -> QuerySet:
         qs = qs.exclude(overdue_q())
     if f.get("due_soon"):
         today = timezone.localdate()
-        horizon = WorkingCalendar().add_working_days(today, DUE_SOON_WORKING_DAYS).due_date
+        horizon = due_soon_until(today, calendar=WorkingCalendar())
         qs = qs.filter(state__in=OPEN_STATES, due_date__gte=today, due_date__lte=horizon)
     if f.get("q"):
         qs = qs.filter(Q(information_requested__icontains=f["q"]) | Q(registration_number__icontains=f["q"]))

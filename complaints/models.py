@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -152,6 +153,9 @@ class Complaint(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return self.tracking_number
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:complaint_detail", args=[self.pk])
 
     # -- derived --------------------------------------------------------------------------------------------
     @property

@@ -1,8 +1,6 @@
 """Who is told of a change to a complaint. Messages hold the tracking number and state only, so an anonymous
 reporter's identity never travels in a notification to staff."""
 
-from django.urls import reverse
-
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.services import notify, queue_changed
@@ -11,7 +9,7 @@ from .rules import UNIT_ROLES
 
 
 def complaint_changed(complaint, action: str, actor) -> None:
-    url = reverse("frontend:complaint_detail", args=[complaint.pk])
+    url = complaint.get_absolute_url()
     common = {"obj": complaint, "agency": complaint.agency, "state": complaint.state, "url": url}
     reporter = complaint.reporter
     if action == "complaint.submitted":

@@ -46,6 +46,14 @@ def reporter_display(complaint: Complaint, viewer) -> str:
     return profile.name if profile else complaint.reporter.get_full_name() or complaint.reporter.username
 
 
+def complaints_with_running_clock() -> QuerySet[Complaint]:
+    """Complaints waiting for verification or for the unit's follow-up (`Complaint.current_due` is their clock):
+    the reminders'."""
+    return Complaint.objects.select_related("agency", "unit").filter(
+        state__in=[ComplaintState.SUBMITTED, ComplaintState.DISPOSITIONED]
+    )
+
+
 def due_for_auto_close() -> QuerySet[Complaint]:
     return Complaint.objects.select_related("agency").filter(
         state=ComplaintState.RESPONDED, auto_close_on__isnull=False

@@ -23,6 +23,7 @@ from ppid.errors import InvalidTransition, NotFound, PermissionDenied, Validatio
 from ppid.transitions import check_fsm_transition
 from ppid.uploads import inspect_upload, removes_files_it_wrote, store_file
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
 from .models import (
@@ -76,16 +77,6 @@ def _normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
-def _step(step: str, due, **extra) -> dict:
-    return {
-        "step": step,
-        "computed_at": timezone.now().isoformat(),
-        **due.as_dict(),
-        "explanation": due.explanation(),
-        **extra,
-    }
-
-
 def _resolution_due(
     agency: Agency, received_at: dt.datetime, *, complete: bool = False
 ) -> tuple[dt.date, dict]:
@@ -94,9 +85,7 @@ def _resolution_due(
     calendar = WorkingCalendar(agency)
     if agency.complaint_resolution_in_working_days:
         due = calendar.add_working_days(received_at, agency.complaint_resolution_days)
-        return due.due_date, _step(
-            "resolution", due, **({"start_label": "file_complete"} if complete else {})
-        )
+        return due.due_date, as_step("resolution", due, start_label="file_complete" if complete else None)
     # Calendar days; a last day off work rolls to the next working day.
     due = calendar.add_calendar_days(received_at, agency.complaint_resolution_days)
     sentence = (
@@ -104,11 +93,10 @@ def _resolution_due(
         if complete
         else _("%(n)s hari kalender sejak diterima %(start)s: selesai paling lambat %(due)s.")
     )
-    return due.due_date, {
-        "step": "resolution",
-        "computed_at": timezone.now().isoformat(),
-        **due.as_dict(),
-        "explanation": sentence
+    return due.due_date, as_step(
+        "resolution",
+        due,
+        explanation=sentence
         % {
             "n": agency.complaint_resolution_days,
             "start": due.start.isoformat(),
@@ -116,7 +104,7 @@ def _resolution_due(
         }
         + "\n"
         + due.explanation(),
-    }
+    )
 
 
 def _actor_for_audit(complaint: Complaint, actor):
@@ -319,7 +307,7 @@ def complaint_file(
                 submission_key=submission_key,
                 verify_due=verify.due_date,
                 resolution_due=resolution_due,
-                deadline_log=[_step("verify", verify), resolution_step],
+                deadline_log=[as_step("verify", verify), resolution_step],
             )
             for uploaded in attachments:
                 content_type, size, sha256 = inspect_upload(uploaded)
@@ -433,7 +421,7 @@ def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
         complaint.resolution_due, resolution_step = _resolution_due(
             complaint.agency, timezone.now(), complete=True
         )
-        complaint.deadline_log = [*complaint.deadline_log, _step("followup", followup), resolution_step]
+        complaint.deadline_log = [*complaint.deadline_log, as_step("followup", followup), resolution_step]
         complaint.verify(unit=unit, at=timezone.now(), followup_due=followup.due_date)
         _save(complaint, ["unit", "dispositioned_at", "followup_due", "resolution_due", "deadline_log"])
         _audit(complaint, actor, "complaint.verify", from_state=before, details={"unit": unit.pk})
@@ -480,7 +468,7 @@ def complaint_respond(*, complaint_id, actor, message: str) -> Complaint:
         close = WorkingCalendar(complaint.agency).add_working_days(
             now, complaint.agency.complaint_auto_close_working_days
         )
-        complaint.deadline_log = [*complaint.deadline_log, _step("auto_close", close)]
+        complaint.deadline_log = [*complaint.deadline_log, as_step("auto_close", close)]
         complaint.respond(at=now, auto_close_on=close.due_date)
         _save(complaint, ["responded_at", "auto_close_on", "deadline_log"])
         ComplaintMessage.objects.create(
@@ -509,7 +497,7 @@ def complaint_reopen(
         followup = WorkingCalendar(complaint.agency).add_working_days(
             timezone.now(), complaint.agency.complaint_followup_working_days
         )
-        complaint.deadline_log = [*complaint.deadline_log, _step("followup", followup)]
+        complaint.deadline_log = [*complaint.deadline_log, as_step("followup", followup)]
         complaint.reopen(followup_due=followup.due_date)
         _save(complaint, ["followup_due", "auto_close_on", "deadline_log"])
         ComplaintMessage.objects.create(
@@ -687,7 +675,7 @@ def complaint_from_request(*, request_id, actor) -> Complaint:
             tracking_number=number,
             verify_due=verify.due_date,
             resolution_due=resolution_due,
-            deadline_log=[_step("verify", verify), resolution_step],
+            deadline_log=[as_step("verify", verify), resolution_step],
         )
         _audit(complaint, actor, "complaint.submitted", details={"from_request": request.pk})
     return complaint

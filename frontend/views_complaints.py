@@ -14,7 +14,6 @@ bodies; pages that carry it are never cached.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import time
 from collections.abc import Callable
@@ -53,6 +52,7 @@ from complaints.selectors import complaints_visible_to, reporter_display
 from ppid.errors import InvalidTransition, NotFound
 from ppid.selectors import request_for
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.deadlines import DeadlineStatus, deadline_status, step_display
 
 from . import forms_complaints as f
 from . import limits
@@ -60,14 +60,6 @@ from .views import _form_errors_to
 from .views_requests import PAGE_SIZE, Action, _date, place_action_error
 from .views_requests import _render_detail as _render_request_detail
 
-DUE_SOON_WORKING_DAYS = 3
-
-STEP_LABELS = {
-    "verify": gettext_lazy("Verifikasi dan disposisi oleh admin pengaduan"),
-    "followup": gettext_lazy("Tindak lanjut oleh unit"),
-    "auto_close": gettext_lazy("Balasan pelapor (setelah itu ditutup otomatis)"),
-    "resolution": gettext_lazy("Penyelesaian pengaduan"),
-}
 EVENT_LABELS = {
     "complaint.submitted": gettext_lazy("Pengaduan diterima"),
     "complaint.verify": gettext_lazy("Diverifikasi dan diteruskan ke unit"),
@@ -156,29 +148,19 @@ def _complaint_or_404(request, pk) -> Complaint:
 def _badge(complaint: Complaint, calendars: dict[int, WorkingCalendar]) -> dict | None:
     """Overdue, due soon, on time, or waiting for the reporter: in words as well as colour."""
     if complaint.is_overdue:
-        return {"kind": "overdue"}
+        return {"kind": DeadlineStatus.OVERDUE}
     if complaint.state == ComplaintState.RESPONDED:
         return {"kind": "waiting"}
     due = complaint.current_due
     if complaint.is_open and due is not None:
         calendar = calendars.setdefault(complaint.agency_id, WorkingCalendar(complaint.agency))
-        left = calendar.working_days_between(calendar.local_date(timezone.now()), due)
-        return {"kind": "soon" if left <= DUE_SOON_WORKING_DAYS else "ok", "left": left}
+        status = deadline_status(due, calendar=calendar)
+        return {"kind": status.code, "left": status.working_days_left}
     return None
 
 
 def _steps(complaint: Complaint) -> list[dict]:
-    steps = []
-    for step in complaint.deadline_log or []:
-        due = step.get("due_date")
-        steps.append(
-            {
-                "label": STEP_LABELS.get(step.get("step"), step.get("step")),
-                "due_date": dt.date.fromisoformat(due) if due else None,
-                "explanation": step.get("explanation", ""),
-            }
-        )
-    return steps
+    return [step_display(step) for step in complaint.deadline_log or [] if isinstance(step, dict)]
 
 
 def _message_rows(complaint: Complaint, *, staff_view: bool) -> list[dict]:

@@ -39,19 +39,14 @@ from ppid.selectors import (
 from ppid.timeline import case_timeline
 from ppid.windows import objection_ground_windows
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.deadlines import DeadlineStatus, deadline_status, step_display
 
 from . import forms_requests as f
 from . import limits
 from .views import _form_errors_to, error_lines
 
-DUE_SOON_WORKING_DAYS = 3
 PAGE_SIZE = 50
 
-STEP_LABELS = {
-    "initial": gettext_lazy("Batas waktu awal (10 hari kerja)"),
-    "pause": gettext_lazy("Jeda selama menunggu klarifikasi"),
-    "extension": gettext_lazy("Perpanjangan (7 hari kerja)"),
-}
 EVENT_LABELS = {
     "request.registered": gettext_lazy("Permohonan didaftarkan"),
     "request.process": gettext_lazy("Mulai diproses"),
@@ -99,21 +94,21 @@ def _visible_or_404(request, pk) -> InformationRequest:
 
 
 def _deadline_badges(rows) -> list[tuple[Any, dict | None]]:
-    """Pair each request (or objection) with its deadline badge: overdue, due soon (<= 3 working days left) or
-    on time."""
+    """Pair each request (or objection) with its deadline badge: overdue, paused, or its deadline_status (due
+    soon, on time) with the working days left."""
     calendars: dict[int, WorkingCalendar] = {}
     now = timezone.now()
     paired = []
     for obj in rows:
         badge = None
         if obj.is_overdue:
-            badge = {"kind": "overdue"}
+            badge = {"kind": DeadlineStatus.OVERDUE}
         elif getattr(obj, "clock_paused", False):  # objections have no pause
             badge = {"kind": "paused"}
         elif obj.is_open:
             calendar = calendars.setdefault(obj.agency_id, WorkingCalendar(obj.agency))
-            left = calendar.working_days_between(calendar.local_date(now), obj.due_date)
-            badge = {"kind": "soon" if left <= DUE_SOON_WORKING_DAYS else "ok", "left": left}
+            status = deadline_status(obj.due_date, calendar=calendar, now=now)
+            badge = {"kind": status.code, "left": status.working_days_left}
         paired.append((obj, badge))
     return paired
 
@@ -376,9 +371,7 @@ def _render_detail(
         "extended_local": (
             timezone.localtime(obj.extended_at, obj.agency.tzinfo) if obj.extended_at else None
         ),
-        "steps": [
-            {"label": STEP_LABELS.get(s.get("step"), s.get("step")), **s} for s in obj.deadline_log or []
-        ],
+        "steps": [step_display(s) for s in obj.deadline_log or []],
         "response": response,
         # The requester came for the answer: on their page it comes first (the staff keep the case order).
         "answer_first": response is not None and not staff_view,

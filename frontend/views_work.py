@@ -18,6 +18,7 @@ from ppid import rules
 from ppid.models import OPEN_STATES
 from ppid.selectors import objections_awaiting_decision, officer_queue
 from transparency.rules import may_prepare_report, may_view_compliance
+from workcalendar.deadlines import DeadlineStatus
 
 from .views_requests import _deadline_badges
 
@@ -44,7 +45,7 @@ def _request_summary(user) -> dict:
     return {
         "open": len(open_rows),
         "overdue": kinds.count("overdue"),
-        "soon": kinds.count("soon"),
+        "soon": kinds.count(DeadlineStatus.DUE_SOON),
         "next": open_rows[:NEXT_DUE],
     }
 

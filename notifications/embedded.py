@@ -1,6 +1,6 @@
-"""The embedded scheduler of `make run`: the periodic deadline job and the outbox drain in a thread of the web
-process, so reminders reach open browsers through the in-memory channel layer with no other service. Production
-runs the same jobs from Celery beat (docker/compose.yml `scheduler`)."""
+"""The embedded scheduler of `make run`: the case apps' periodic deadline jobs and the outbox drain in a thread
+of the web process, so reminders reach open browsers through the in-memory channel layer with no other service.
+Production runs the same jobs from Celery beat (docker/compose.yml `scheduler`)."""
 
 import logging
 import os
@@ -27,14 +27,17 @@ def start_if_configured() -> None:
 
 
 def run_once() -> None:
-    """One tick: the deadline job, then whatever the outbox has due (mail a failed nudge or send left)."""
-    from .outbox import drain_outbox
-    from .reminders import run_deadline_jobs
+    """One tick: each deadline job of `settings.DEADLINE_JOBS` (by name), then whatever the outbox has due (mail
+    a failed nudge or send left)."""
+    from django.utils.module_loading import import_string
 
-    try:
-        run_deadline_jobs()
-    except Exception:  # noqa: BLE001 - the loop must survive one bad run
-        log.exception("embedded deadline job failed")
+    from .outbox import drain_outbox
+
+    for name in settings.DEADLINE_JOBS:
+        try:
+            import_string(name)()
+        except Exception:  # noqa: BLE001 - the loop must survive one bad run
+            log.exception("embedded deadline job %s failed", name)
     try:
         drain_outbox()
     except Exception:  # noqa: BLE001

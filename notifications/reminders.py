@@ -1,22 +1,35 @@
-"""Deadline reminders: cases due in 3 working days, due in 1, and overdue. Each reminder goes out once per
-case, threshold and due date (an extension re-arms them), even if the job runs twice at the same time."""
+"""Deadline reminders, the generic part: which threshold is due (due in 3 working days, due in 1, overdue) and
+`remind_once`, which sends it once per case, threshold and due date (an extension re-arms them), even if the
+job runs twice at the same time. What is due and who is reminded is the case apps' (`ppid/reminders.py`,
+`complaints/reminders.py`); their jobs are listed by name in `settings.DEADLINE_JOBS`."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from agencies.models import StaffRole
-from agencies.selectors import staff_with_roles
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.deadlines import DUE_SOON_WORKING_DAYS, DeadlineStatus, deadline_status
 
 from .models import ReminderSent
 from .services import notify
 
-UNIT_ROLES = (StaffRole.OFFICER, StaffRole.PPID)
+# A due date more than this many calendar days ahead is never within DUE_SOON_WORKING_DAYS working days.
+HORIZON_DAYS = 10
+# The codes are notification kinds (`reminder.due_in_3`, worded "dalam 3 hari kerja" in messages.py).
+THRESHOLDS = (("due_in_1", 1), ("due_in_3", DUE_SOON_WORKING_DAYS))
+
+
+def reminder_horizon(now: dt.datetime) -> dt.date:
+    """The latest due date a reminder run needs to look at."""
+    return now.date() + dt.timedelta(days=HORIZON_DAYS)
 
 
 def threshold_for(
@@ -26,34 +39,17 @@ def threshold_for(
     working days follow today up to the due date. `started` is when the clock began: a threshold the clock
     was already within when it began is no news (a 3-working-day verification clock does not warn "due in 3
     working days" a minute after filing; its arrival notice just said it)."""
-    today = calendar.local_date(now)
-    if now > calendar.end_of_day(due_date):
+    status = deadline_status(due_date, calendar=calendar, now=now)
+    if status.code == DeadlineStatus.OVERDUE:
         return "overdue"
-    remaining = calendar.working_days_between(today, due_date)
+    remaining = status.working_days_left
     at_start = (
         None if started is None else calendar.working_days_between(calendar.local_date(started), due_date)
     )
-    for threshold, bound in (("due_in_1", 1), ("due_in_3", 3)):
+    for threshold, bound in THRESHOLDS:
         if remaining <= bound:
             return threshold if at_start is None or at_start > bound else None
     return None
-
-
-def _complaint_clock_start(complaint) -> dt.datetime | None:
-    """When the complaint's running clock began: receipt for verification, the disposition (or the reopening)
-    for the unit's follow-up, read from the step that set the current due date."""
-    from complaints.models import ComplaintState
-
-    name = "verify" if complaint.state == ComplaintState.SUBMITTED else "followup"
-    due = complaint.current_due.isoformat()
-    for step in reversed(complaint.deadline_log or []):
-        if isinstance(step, dict) and step.get("step") == name and step.get("due_date") == due:
-            try:
-                day = dt.date.fromisoformat(step["start"])
-            except (KeyError, TypeError, ValueError):
-                break
-            return dt.datetime.combine(day, dt.time(12), tzinfo=complaint.agency.tzinfo)
-    return complaint.received_at if name == "verify" else complaint.dispositioned_at
 
 
 def _claim(obj, threshold: str, due_date: dt.date) -> bool:
@@ -71,7 +67,38 @@ def _claim(obj, threshold: str, due_date: dt.date) -> bool:
         return False
 
 
-def _remind(obj, *, agency, due_date, recipients, url, now, calendars, started=None) -> int:
+@dataclass(frozen=True)
+class Due:
+    """A case's running clock, as a case app's reminders see it."""
+
+    obj: object  # a case with `agency` and `get_absolute_url()`
+    due_date: dt.date
+    recipients: Callable[[str], list]  # who is reminded of a threshold
+    started: dt.datetime | None = None  # when the clock began (see threshold_for)
+
+
+def remind_all(dues: Callable[[dt.date], Iterable[Due]], *, now: dt.datetime | None = None) -> int:
+    """Send what is due now of the clocks `dues(horizon)` yields (those due by `horizon`); the count sent."""
+    now = now or timezone.now()
+    calendars: dict = {}
+    return sum(
+        remind_once(
+            due.obj,
+            agency=due.obj.agency,
+            due_date=due.due_date,
+            recipients=due.recipients,
+            now=now,
+            calendars=calendars,
+            started=due.started,
+        )
+        for due in dues(reminder_horizon(now))
+    )
+
+
+def remind_once(obj, *, agency, due_date, recipients, now, calendars, started=None) -> int:
+    """Notify `recipients(threshold)` of the threshold `obj` (a case with `get_absolute_url()`) has reached,
+    unless that reminder was recorded already for this due date. `calendars` caches one calendar per agency
+    over a run. Returns 1 if it was sent."""
     calendar = calendars.setdefault(agency.pk, WorkingCalendar(agency))
     threshold = threshold_for(due_date, now, calendar, started=started)
     if threshold is None:
@@ -87,94 +114,18 @@ def _remind(obj, *, agency, due_date, recipients, url, now, calendars, started=N
             kind=f"reminder.{threshold}",
             obj=obj,
             agency=agency,
-            url=url,
+            url=obj.get_absolute_url(),
             due=due_date,  # written in each recipient's language by notifications.messages.render
         )
     return 1
 
 
-def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
-    """Remind the assigned officers and the unit head; for overdue cases the Atasan PPID too."""
-    from django.urls import reverse
-
-    from complaints.models import Complaint, ComplaintState
-    from ppid.models import OPEN_OBJECTION_STATES, OPEN_STATES, InformationRequest, Objection, RequestState
-
-    now = now or timezone.now()
-    horizon = now.date() + dt.timedelta(days=10)  # 3 working days ahead never reach further than this
-    calendars: dict = {}
-    sent = 0
-    requests = (
-        InformationRequest.objects.select_related("agency", "unit")
-        .filter(state__in=OPEN_STATES, due_date__lte=horizon)
-        .exclude(state=RequestState.AWAITING_CLARIFICATION, agency__pause_on_clarification=True)
-    )
-    for request in requests:
-
-        def recipients(threshold, request=request):
-            people = staff_with_roles(unit=request.unit, roles=UNIT_ROLES)
-            if threshold == "overdue":
-                people += staff_with_roles(agency=request.agency, roles=[StaffRole.ATASAN])
-            return people
-
-        sent += _remind(
-            request,
-            agency=request.agency,
-            due_date=request.due_date,
-            recipients=recipients,
-            url=reverse("frontend:request_detail", args=[request.pk]),
-            now=now,
-            calendars=calendars,
-        )
-    for objection in Objection.objects.select_related("agency").filter(
-        state__in=OPEN_OBJECTION_STATES, due_date__lte=horizon
-    ):
-
-        def atasan(threshold, objection=objection):
-            return staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN])
-
-        sent += _remind(
-            objection,
-            agency=objection.agency,
-            due_date=objection.due_date,
-            recipients=atasan,
-            url=reverse("frontend:objection_detail", args=[objection.pk]),
-            now=now,
-            calendars=calendars,
-        )
-    complaints = Complaint.objects.select_related("agency", "unit").filter(
-        state__in=[ComplaintState.SUBMITTED, ComplaintState.DISPOSITIONED]
-    )
-    for complaint in complaints:
-        due = complaint.current_due
-        if due is None or due > horizon:
-            continue
-
-        def handlers(threshold, complaint=complaint):
-            if complaint.state == ComplaintState.SUBMITTED:
-                return staff_with_roles(agency=complaint.agency, roles=[StaffRole.ADMIN])
-            return staff_with_roles(unit=complaint.unit, roles=UNIT_ROLES)
-
-        sent += _remind(
-            complaint,
-            agency=complaint.agency,
-            due_date=due,
-            recipients=handlers,
-            url=reverse("frontend:complaint_detail", args=[complaint.pk]),
-            now=now,
-            calendars=calendars,
-            started=_complaint_clock_start(complaint),
-        )
-    return sent
-
-
 def run_deadline_jobs(*, now: dt.datetime | None = None) -> dict:
-    """The periodic job: reminders, then the time-driven transitions through the same services."""
-    from complaints.services import complaint_auto_close_due
-    from ppid.services import information_request_auto_complete_due
-
-    return {
-        "reminders": send_deadline_reminders(now=now),
-        "requests_completed": information_request_auto_complete_due(now=now),
-        "complaints_closed": complaint_auto_close_due(now=now),
-    }
+    """Every case app's deadline job (`settings.DEADLINE_JOBS`, by name) in turn, their counts added up (tests,
+    the shell). Celery beat runs each job as its own task; the embedded scheduler runs each on its own."""
+    now = now or timezone.now()
+    total: dict = {}
+    for name in settings.DEADLINE_JOBS:
+        for key, value in import_string(name)(now=now).items():
+            total[key] = total.get(key, 0) + value
+    return total

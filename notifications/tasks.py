@@ -1,7 +1,5 @@
-"""Background work: e-mail through the outbox after commit (retried, never undoing the change) and the periodic
-jobs."""
-
-import logging
+"""Background work: e-mail through the outbox after commit (retried, never undoing the change) and the daily
+digests. The deadline jobs are the case apps' (`ppid.tasks`, `complaints.tasks`)."""
 
 from celery import shared_task
 from django.conf import settings
@@ -10,8 +8,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import EmailMode, EmailPreference, Notification
-
-log = logging.getLogger(__name__)
 
 
 def _wants_immediate_mail(notification: Notification) -> bool:
@@ -98,12 +94,3 @@ def send_daily_digests() -> int:
         pref.save(update_fields=["last_digest_at"])
         sent += 1
     return sent
-
-
-@shared_task
-def run_deadline_jobs() -> dict:
-    from .reminders import run_deadline_jobs as run
-
-    result = run()
-    log.info("deadline jobs: %s", result)
-    return result

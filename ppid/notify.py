@@ -1,7 +1,5 @@
 """Who is told of a change to a request or an objection (notifications know cases only by reference)."""
 
-from django.urls import reverse
-
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.services import notify, queue_changed
@@ -10,7 +8,7 @@ from .rules import OFFICER_ROLES
 
 
 def _request_url(request) -> str:
-    return reverse("frontend:request_detail", args=[request.pk])
+    return request.get_absolute_url()
 
 
 def request_registered(request, actor) -> None:
@@ -70,7 +68,7 @@ def request_changed(request, action: str, actor, *, old_unit_id=None) -> None:
 
 
 def _objection_url(objection) -> str:
-    return reverse("frontend:objection_detail", args=[objection.pk])
+    return objection.get_absolute_url()
 
 
 def objection_registered(objection, actor) -> None:

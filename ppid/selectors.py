@@ -107,6 +107,24 @@ def due_for_auto_completion(today: dt.date) -> QuerySet[InformationRequest]:
     )
 
 
+def requests_due_by(day: dt.date) -> QuerySet[InformationRequest]:
+    """Open requests due on or before `day` whose clock runs (not paused for a clarification): the reminders'."""
+    return (
+        InformationRequest.objects.select_related("agency", "unit")
+        .filter(state__in=OPEN_STATES, due_date__lte=day)
+        .exclude(state=RequestState.AWAITING_CLARIFICATION, agency__pause_on_clarification=True)
+    )
+
+
+def objections_due_by(day: dt.date) -> QuerySet:
+    """Open objections due on or before `day`: the reminders'."""
+    from .models import OPEN_OBJECTION_STATES, Objection
+
+    return Objection.objects.select_related("agency").filter(
+        state__in=OPEN_OBJECTION_STATES, due_date__lte=day
+    )
+
+
 def objections_visible_to(user) -> QuerySet:
     """The reach of requests: the objector (and the requester of the request objected to), the staff of the
     objection's unit, agency-wide staff. An objection records its request's unit, so this is the request scope."""

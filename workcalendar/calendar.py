@@ -224,8 +224,12 @@ def _skip_reason(skipped: dict, day: dt.date) -> str:
     return str(skipped.get("reason", ""))
 
 
-# deadline_log steps stored before "start_label" was kept: what their start date is, by step name.
+# What a deadline_log step's start date is, by step name (also for steps stored before "start_label" was kept).
 _STEP_START_LABELS = {"extension": "extension_from", "pause": "pause_from"}
+
+
+def step_start_label(step: str | None) -> str:
+    return _STEP_START_LABELS.get(step or "", "received")
 
 
 def explain_step(step) -> str:
@@ -234,9 +238,7 @@ def explain_step(step) -> str:
         return explain(step.as_dict())
     if not isinstance(step, dict):
         return ""
-    return explain(
-        step, start_label=step.get("start_label") or _STEP_START_LABELS.get(step.get("step"), "received")
-    )
+    return explain(step, start_label=step.get("start_label") or step_start_label(step.get("step")))
 
 
 def explain(data: dict, *, start_label: str | None = None) -> str:

@@ -322,10 +322,16 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Periodic work ---------------------------------------------------------------------------------------------
 # Production: Celery beat (docker `scheduler`). `make run`: the embedded scheduler (settings/local.py).
+# Each case app's deadline job (its reminders, then its time-driven transitions), by task name: beat runs each
+# as its own task, the embedded scheduler (notifications.embedded) calls them in turn.
+DEADLINE_JOBS = ["ppid.tasks.run_deadline_jobs", "complaints.tasks.run_deadline_jobs"]
 CELERY_BEAT_SCHEDULE = {
-    "deadline-jobs": {
-        "task": "notifications.tasks.run_deadline_jobs",
-        "schedule": env_int("DEADLINE_JOB_SECONDS", 900),
+    **{
+        f"deadline-jobs-{name.partition('.')[0]}": {
+            "task": name,
+            "schedule": env_int("DEADLINE_JOB_SECONDS", 900),
+        }
+        for name in DEADLINE_JOBS
     },
     "daily-digests": {"task": "notifications.tasks.send_daily_digests", "schedule": 24 * 3600},
     # Uploads a crash mid-filing left without a row (older than ORPHAN_FILE_GRACE_HOURS).

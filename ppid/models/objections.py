@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -144,6 +145,9 @@ class Objection(FSMModelMixin, models.Model):
     def __str__(self) -> str:
         return self.registration_number
 
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:objection_detail", args=[self.pk])
+
     @property
     def identity(self):
         """Who objects, as the letters print it: the request's identity snapshot, or the objection's own for an
@@ -273,6 +277,9 @@ class Dispute(models.Model):
 
     def __str__(self) -> str:
         return self.ki_register_number
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:objection_detail", args=[self.objection_id])  # shown on its objection's page
 
 
 class DisputeHearing(models.Model):

@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -170,6 +171,9 @@ class InformationRequest(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return self.registration_number
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontend:request_detail", args=[self.pk])
 
     # -- derived ------------------------------------------------------------------------------------
     @property

@@ -15,6 +15,7 @@ from accounts.models import RequesterType
 from agencies.numbering import issue_number
 from audit.services import audit_record
 from workcalendar.calendar import REQUESTER, WorkingCalendar
+from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
 from .. import notify, rules
@@ -36,7 +37,7 @@ from ..models import (
 from ..selectors import disputes_visible_to, objections_visible_to, requests_visible_to
 from ..transitions import check_fsm_transition
 from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows, periodic_information_window
-from .requests import _deadline_step, record_requester_receipt
+from .requests import record_requester_receipt
 
 __all__ = [
     "dispute_add_hearing",
@@ -153,7 +154,7 @@ def _create_objection(
                 working_days_late=min(w["working_days_late"] for w in ground_windows.values()),
                 reason=reason.strip(),
                 due_date=due.due_date,
-                deadline_log=[_deadline_step("initial", due)],
+                deadline_log=[as_step("initial", due)],
                 **(own_fields or {}),
             )
             audit_record(

@@ -25,6 +25,7 @@ from agencies.numbering import issue_number
 from agencies.selectors import memberships_of
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
+from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
 from .. import notify, rules
@@ -69,21 +70,6 @@ _STATE_MESSAGES = {
 
 
 # --- helpers --------------------------------------------------------------------------------------------
-# What a step's start date is, for `workcalendar.calendar.explain` (pages build the explanation when shown).
-_STEP_START_LABELS = {"extension": "extension_from", "pause": "pause_from"}
-
-
-def _deadline_step(step: str, due, **extra) -> dict:
-    return {
-        "step": step,
-        "computed_at": timezone.now().isoformat(),
-        **due.as_record(),
-        "start_label": _STEP_START_LABELS.get(step, "received"),
-        "explanation": due.explanation(),  # kept for the API and the audit trail; pages use the fields above
-        **extra,
-    }
-
-
 def _lock_visible(request_id, actor) -> InformationRequest:
     qs = InformationRequest.objects.select_for_update().select_related("agency", "unit")
     if actor is not None:
@@ -230,7 +216,7 @@ def _create(
                 submission_key=submission_key,
                 due_date=due.due_date,
                 original_due_date=due.due_date,
-                deadline_log=[_deadline_step("initial", due)],
+                deadline_log=[as_step("initial", due)],
                 **snapshot,
             )
             if nik:
@@ -511,7 +497,7 @@ def information_request_clarify(*, request_id, actor, message: str) -> Informati
                 new_due = due.due_date
                 request.deadline_log = [
                     *request.deadline_log,
-                    _deadline_step("pause", due, paused_working_days=paused),
+                    as_step("pause", due, paused_working_days=paused),
                 ]
             details = {"paused_working_days": paused, "due_date": (new_due or request.due_date).isoformat()}
         if clarification is not None:
@@ -548,7 +534,7 @@ def information_request_extend(*, request_id, actor, reason: str) -> Information
         before = request.state
         request.deadline_log = [
             *request.deadline_log,
-            _deadline_step("extension", due, reason=reason.strip()),
+            as_step("extension", due, reason=reason.strip()),
         ]
         request.extend(reason=reason.strip(), new_due_date=due.due_date, at=timezone.now(), by=actor)
         return _finish(

@@ -1,0 +1,55 @@
+"""What is due on the requests' and objections' clocks and who is reminded of it (the generic sending, once per
+case, threshold and due date, is `notifications.reminders.remind_once`), and the periodic job that runs it and
+then completes answered requests through the same service the pages call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from agencies.models import StaffRole
+from agencies.selectors import staff_with_roles
+from notifications.reminders import Due, remind_all
+
+from .rules import OFFICER_ROLES
+from .selectors import objections_due_by, requests_due_by
+
+
+def _unit_and_atasan(request):
+    """The unit's officers and head; once overdue, the Atasan PPID too."""
+
+    def recipients(threshold):
+        people = staff_with_roles(unit=request.unit, roles=OFFICER_ROLES)
+        if threshold == "overdue":
+            people += staff_with_roles(agency=request.agency, roles=[StaffRole.ATASAN])
+        return people
+
+    return recipients
+
+
+def _atasan(objection):
+    def recipients(threshold):
+        return staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN])
+
+    return recipients
+
+
+def running_clocks(horizon: dt.date) -> Iterator[Due]:
+    for request in requests_due_by(horizon):
+        yield Due(request, request.due_date, _unit_and_atasan(request))
+    for objection in objections_due_by(horizon):
+        yield Due(objection, objection.due_date, _atasan(objection))
+
+
+def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
+    return remind_all(running_clocks, now=now)
+
+
+def run_deadline_jobs(*, now: dt.datetime | None = None) -> dict:
+    """Reminders, then the automatic completion of answered requests."""
+    from .services import information_request_auto_complete_due
+
+    return {
+        "reminders": send_deadline_reminders(now=now),
+        "requests_completed": information_request_auto_complete_due(now=now),
+    }
