@@ -18,6 +18,7 @@ from agencies.models import StaffRole
 from agencies.selectors import memberships_of
 from audit.services import audit_record
 
+from .events import ACCOUNT_EMAIL_CONFIRMED, ACCOUNT_REGISTERED, PERSONAL_DATA_VIEWED, PROFILE_UPDATED
 from .models import CitizenProfile, RequesterType, User
 
 _CONFIRM_SALT = "accounts.email-confirmation"
@@ -97,7 +98,7 @@ def citizen_register(*, email: str, password: str, name: str) -> User | None:
         user.set_password(password)
         user.save()
         profile = CitizenProfile.objects.create(user=user, name=name, address="")
-        audit_record(actor=user, obj=profile, action="account.registered")
+        audit_record(actor=user, obj=profile, action=ACCOUNT_REGISTERED)
         transaction.on_commit(functools.partial(_send_confirmation_mail, user.pk))
     return user
 
@@ -124,7 +125,7 @@ def citizen_confirm_email(*, token: str) -> User:
         if user.email_confirmed_at is None:
             user.email_confirmed_at = timezone.now()
             user.save(update_fields=["email_confirmed_at"])
-            audit_record(actor=user, obj=user, action="account.email_confirmed")
+            audit_record(actor=user, obj=user, action=ACCOUNT_EMAIL_CONFIRMED)
     return user
 
 
@@ -162,7 +163,7 @@ def citizen_profile_update(
         profile.save()
         if changed:
             # Field names only: the trail never holds the personal data itself.
-            audit_record(actor=user, obj=profile, action="profile.updated", details={"fields": changed})
+            audit_record(actor=user, obj=profile, action=PROFILE_UPDATED, details={"fields": changed})
     return profile
 
 
@@ -187,7 +188,7 @@ def citizen_identity_reveal(*, profile: CitizenProfile, viewer: User, purpose: s
             actor=viewer,
             obj=profile,
             agency=agency,
-            action="personal_data.viewed",
+            action=PERSONAL_DATA_VIEWED,
             reason=purpose.strip(),
             details={"fields": ["nik"]},
         )

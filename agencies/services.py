@@ -19,6 +19,16 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 
+from .events import (
+    ACCOUNT_STAFF_CREATED,
+    ACCOUNT_STAFF_INVITATION_RESENT,
+    AGENCY_CREATED,
+    AGENCY_SETTINGS_CHANGED,
+    MEMBERSHIP_GRANTED,
+    MEMBERSHIP_REVOKED,
+    UNIT_CREATED,
+    UNIT_UPDATED,
+)
 from .models import AGENCY_SETTINGS_FIELDS, Agency, Membership, StaffRole, Unit, UnitKind
 from .selectors import agencies_administered_by
 
@@ -41,8 +51,8 @@ def agency_create(*, actor, name: str, slug: str, time_zone: str, **fields) -> A
         utama = Unit.objects.create(
             agency=agency, name=f"PPID Utama {name}", code="PPID", kind=UnitKind.UTAMA
         )
-        audit_record(actor=actor, obj=agency, agency=agency, action="agency.created")
-        audit_record(actor=actor, obj=utama, agency=agency, action="unit.created")
+        audit_record(actor=actor, obj=agency, agency=agency, action=AGENCY_CREATED)
+        audit_record(actor=actor, obj=utama, agency=agency, action=UNIT_CREATED)
     return agency
 
 
@@ -57,7 +67,7 @@ def agency_update_settings(*, actor, agency: Agency, data: dict, reason: str = "
                 setattr(locked, f, data[f])
         locked.full_clean()
         _save_changed(
-            locked, before, actor=actor, agency=locked, action="agency.settings_changed", reason=reason
+            locked, before, actor=actor, agency=locked, action=AGENCY_SETTINGS_CHANGED, reason=reason
         )
     return locked
 
@@ -90,7 +100,7 @@ def unit_create(*, actor, agency: Agency, name: str, code: str) -> Unit:
     unit.full_clean()
     with transaction.atomic():
         unit.save()
-        audit_record(actor=actor, obj=unit, agency=agency, action="unit.created")
+        audit_record(actor=actor, obj=unit, agency=agency, action=UNIT_CREATED)
     return unit
 
 
@@ -110,7 +120,7 @@ def unit_update(*, actor, unit: Unit, name: str, code: str, reason: str) -> Unit
         locked.code = code.strip().upper()
         _check_unit_code_free(agency, locked.code, exclude_pk=locked.pk)
         locked.full_clean()
-        _save_changed(locked, before, actor=actor, agency=agency, action="unit.updated", reason=reason)
+        _save_changed(locked, before, actor=actor, agency=agency, action=UNIT_UPDATED, reason=reason)
     return locked
 
 
@@ -128,7 +138,7 @@ def membership_grant(*, actor, user, unit: Unit, role: str, reason: str = "") ->
                 actor=actor,
                 obj=membership,
                 agency=unit.agency,
-                action="membership.granted",
+                action=MEMBERSHIP_GRANTED,
                 reason=reason,
                 details={"user": user.pk, "unit": unit.pk, "role": role},
             )
@@ -239,7 +249,7 @@ def staff_add(
                 actor=actor,
                 obj=user,
                 agency=agency,
-                action="account.staff_created",
+                action=ACCOUNT_STAFF_CREATED,
                 reason=reason,
                 details={"user": user.pk},
             )
@@ -267,7 +277,7 @@ def staff_add(
                 actor=actor,
                 obj=user,
                 agency=agency,
-                action="account.staff_invitation_resent",
+                action=ACCOUNT_STAFF_INVITATION_RESENT,
                 reason=reason,
                 details={"user": user.pk},
             )
@@ -277,7 +287,7 @@ def staff_add(
                 actor=actor,
                 obj=membership,
                 agency=agency,
-                action="membership.granted",
+                action=MEMBERSHIP_GRANTED,
                 reason=reason,
                 details={"user": user.pk, "unit": unit.pk, "role": role, "new_account": created},
             )
@@ -327,7 +337,7 @@ def membership_revoke(*, actor, membership: Membership, reason: str) -> None:
             actor=actor,
             obj=locked,
             agency=agency,
-            action="membership.revoked",
+            action=MEMBERSHIP_REVOKED,
             reason=reason,
             details={"user": locked.user_id, "unit": locked.unit_id, "role": locked.role},
         )

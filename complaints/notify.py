@@ -5,6 +5,13 @@ from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.services import notify, queue_changed
 
+from .events import (
+    COMPLAINT_ARRIVED,
+    COMPLAINT_AWAITS_VERIFICATION,
+    COMPLAINT_REOPEN,
+    COMPLAINT_SUBMITTED,
+    COMPLAINT_VERIFY,
+)
 from .rules import UNIT_ROLES
 
 
@@ -12,20 +19,20 @@ def complaint_changed(complaint, action: str, actor) -> None:
     url = complaint.get_absolute_url()
     common = {"obj": complaint, "agency": complaint.agency, "state": complaint.state, "url": url}
     reporter = complaint.reporter
-    if action == "complaint.submitted":
+    if action == COMPLAINT_SUBMITTED:
         notify(recipients=[reporter], kind=action, **common)
         notify(
             recipients=staff_with_roles(agency=complaint.agency, roles=[StaffRole.ADMIN]),
-            kind="complaint.awaits_verification",
+            kind=COMPLAINT_AWAITS_VERIFICATION,
             exclude=actor,
             **common,
         )
         return
     notify(recipients=[reporter], kind=action, exclude=actor, **common)
-    if action in ("complaint.verify", "complaint.reopen") and complaint.unit_id:
+    if action in (COMPLAINT_VERIFY, COMPLAINT_REOPEN) and complaint.unit_id:
         notify(
             recipients=staff_with_roles(unit=complaint.unit, roles=UNIT_ROLES),
-            kind="complaint.arrived",
+            kind=COMPLAINT_ARRIVED,
             exclude=actor,
             **common,
         )

@@ -26,6 +26,18 @@ from workcalendar.calendar import WorkingCalendar
 from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
+from .events import (
+    COMPLAINT_ARCHIVE,
+    COMPLAINT_AUTO_CLOSE,
+    COMPLAINT_CONFIRM,
+    COMPLAINT_CONVERTED,
+    COMPLAINT_ESCALATED,
+    COMPLAINT_LAPOR_LINKED,
+    COMPLAINT_REOPEN,
+    COMPLAINT_RESPOND,
+    COMPLAINT_SUBMITTED,
+    COMPLAINT_VERIFY,
+)
 from .models import (
     ArchiveReason,
     Complaint,
@@ -323,7 +335,7 @@ def complaint_file(
             _audit(
                 complaint,
                 reporter if reporter is not None else CodeHolder(complaint.pk),
-                "complaint.submitted",
+                COMPLAINT_SUBMITTED,
                 details={
                     "anonymous": complaint.anonymous,
                     "confidential": confidential,
@@ -424,7 +436,7 @@ def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
         complaint.deadline_log = [*complaint.deadline_log, as_step("followup", followup), resolution_step]
         complaint.verify(unit=unit, at=timezone.now(), followup_due=followup.due_date)
         _save(complaint, ["unit", "dispositioned_at", "followup_due", "resolution_due", "deadline_log"])
-        _audit(complaint, actor, "complaint.verify", from_state=before, details={"unit": unit.pk})
+        _audit(complaint, actor, COMPLAINT_VERIFY, from_state=before, details={"unit": unit.pk})
     return complaint
 
 
@@ -446,7 +458,7 @@ def complaint_archive(*, complaint_id, actor, reason: str, note: str = "") -> Co
         _audit(
             complaint,
             actor,
-            "complaint.archive",
+            COMPLAINT_ARCHIVE,
             from_state=before,
             reason=note.strip(),
             details={"reason": reason},
@@ -477,7 +489,7 @@ def complaint_respond(*, complaint_id, actor, message: str) -> Complaint:
             staff_author=actor,
             body=message.strip(),
         )
-        _audit(complaint, actor, "complaint.respond", from_state=before)
+        _audit(complaint, actor, COMPLAINT_RESPOND, from_state=before)
     return complaint
 
 
@@ -503,7 +515,7 @@ def complaint_reopen(
         ComplaintMessage.objects.create(
             complaint=complaint, author_kind=ComplaintMessage.Author.REPORTER, body=message.strip()
         )
-        _audit(complaint, actor, "complaint.reopen", from_state=before)
+        _audit(complaint, actor, COMPLAINT_REOPEN, from_state=before)
     return complaint
 
 
@@ -526,7 +538,7 @@ def complaint_confirm(
         before = complaint.state
         complaint.confirm(rating=rating, comment=(comment or "").strip(), at=timezone.now())
         _save(complaint, ["rating", "rating_comment", "completed_at"])
-        _audit(complaint, actor, "complaint.confirm", from_state=before, details={"rating": rating})
+        _audit(complaint, actor, COMPLAINT_CONFIRM, from_state=before, details={"rating": rating})
     return complaint
 
 
@@ -546,7 +558,7 @@ def complaint_auto_close_due(*, now: dt.datetime | None = None) -> int:
                 actor=None,
                 obj=complaint,
                 agency=complaint.agency,
-                action="complaint.auto_close",
+                action=COMPLAINT_AUTO_CLOSE,
                 from_state=ComplaintState.RESPONDED,
                 to_state=complaint.state,
                 reason=_("Tidak ada balasan pelapor dalam %(n)s hari kerja setelah tindak lanjut.")
@@ -554,7 +566,7 @@ def complaint_auto_close_due(*, now: dt.datetime | None = None) -> int:
             )
             from .notify import complaint_changed
 
-            complaint_changed(complaint, "complaint.auto_close", None)
+            complaint_changed(complaint, COMPLAINT_AUTO_CLOSE, None)
             closed += 1
     return closed
 
@@ -581,7 +593,7 @@ def complaint_escalate_to_ombudsman(*, complaint_id, actor, reference: str) -> C
             raise ValidationError({"reference": [_("Isi nomor laporan dari Ombudsman.")]})
         complaint.ombudsman_reference, complaint.escalated_at = reference.strip(), timezone.now()
         complaint.save(update_fields=["ombudsman_reference", "escalated_at"])
-        _audit(complaint, actor, "complaint.escalated", details={"reference": complaint.ombudsman_reference})
+        _audit(complaint, actor, COMPLAINT_ESCALATED, details={"reference": complaint.ombudsman_reference})
     return complaint
 
 
@@ -592,9 +604,7 @@ def complaint_record_lapor_number(*, complaint_id, actor, number: str) -> Compla
             raise ValidationError({"number": [_("Isi nomor pelacakan SP4N-LAPOR!.")]})
         complaint.lapor_tracking_number = number.strip()
         complaint.save(update_fields=["lapor_tracking_number"])
-        _audit(
-            complaint, actor, "complaint.lapor_linked", details={"number": complaint.lapor_tracking_number}
-        )
+        _audit(complaint, actor, COMPLAINT_LAPOR_LINKED, details={"number": complaint.lapor_tracking_number})
     return complaint
 
 
@@ -638,7 +648,7 @@ def complaint_convert_to_request(
         )
         complaint.converted_request = request
         _save(complaint, ["archive_reason", "archive_note", "archived_at", "converted_request"])
-        _audit(complaint, actor, "complaint.converted", from_state=before, details={"request": request.pk})
+        _audit(complaint, actor, COMPLAINT_CONVERTED, from_state=before, details={"request": request.pk})
     return request
 
 
@@ -677,5 +687,5 @@ def complaint_from_request(*, request_id, actor) -> Complaint:
             resolution_due=resolution_due,
             deadline_log=[as_step("verify", verify), resolution_step],
         )
-        _audit(complaint, actor, "complaint.submitted", details={"from_request": request.pk})
+        _audit(complaint, actor, COMPLAINT_SUBMITTED, details={"from_request": request.pk})
     return complaint

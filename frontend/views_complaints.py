@@ -38,6 +38,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import ratelimit
 from agencies.selectors import is_staff_of, memberships_of
+from audit.actions import action_label
 from audit.models import Event
 from audit.selectors import event_reason
 from complaints import services
@@ -59,19 +60,6 @@ from . import limits
 from .views import _form_errors_to
 from .views_requests import PAGE_SIZE, Action, _date, place_action_error
 from .views_requests import _render_detail as _render_request_detail
-
-EVENT_LABELS = {
-    "complaint.submitted": gettext_lazy("Pengaduan diterima"),
-    "complaint.verify": gettext_lazy("Diverifikasi dan diteruskan ke unit"),
-    "complaint.archive": gettext_lazy("Diarsipkan"),
-    "complaint.respond": gettext_lazy("Tindak lanjut disampaikan"),
-    "complaint.reopen": gettext_lazy("Dibuka kembali oleh pelapor"),
-    "complaint.confirm": gettext_lazy("Diterima dan dinilai oleh pelapor"),
-    "complaint.auto_close": gettext_lazy("Ditutup otomatis"),
-    "complaint.escalated": gettext_lazy("Dilaporkan ke Ombudsman"),
-    "complaint.lapor_linked": gettext_lazy("Nomor SP4N-LAPOR! dicatat"),
-    "complaint.converted": gettext_lazy("Dialihkan menjadi permohonan informasi"),
-}
 
 ACTIONS: dict[str, Action] = {
     "verify": Action(
@@ -194,7 +182,7 @@ def _event_rows(complaint: Complaint, *, staff_view: bool) -> list[dict]:
         rows.append(
             {
                 "at": event.created_at,
-                "label": EVENT_LABELS.get(event.action, event.action),
+                "label": action_label(event.action),
                 "from_state": states.get(event.from_state, event.from_state),
                 "to_state": states.get(event.to_state, event.to_state),
                 "changed": bool(event.from_state) and event.from_state != event.to_state,

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agencies.models import Agency
 from agencies.selectors import is_staff_of, memberships_of, units_in_reach
+from audit.actions import action_label
 from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
 from ppid.models import OPEN_OBJECTION_STATES, InformationRequest, ObjectionState, RequestState
@@ -47,27 +48,6 @@ from .views import _form_errors_to, error_lines
 
 PAGE_SIZE = 50
 
-EVENT_LABELS = {
-    "request.registered": gettext_lazy("Permohonan didaftarkan"),
-    "request.process": gettext_lazy("Mulai diproses"),
-    "request.forward": gettext_lazy("Diteruskan ke unit lain"),
-    "request.ask_clarification": gettext_lazy("Klarifikasi diminta"),
-    "request.clarify": gettext_lazy("Klarifikasi dijawab"),
-    "request.extend": gettext_lazy("Batas waktu diperpanjang"),
-    "request.respond": gettext_lazy("Pemberitahuan tertulis diberikan"),
-    "request.complete": gettext_lazy("Selesai"),
-    "request.auto_complete": gettext_lazy("Selesai otomatis"),
-    "request.withdraw": gettext_lazy("Dicabut oleh pemohon"),
-    "request.convert_to_complaint": gettext_lazy("Dialihkan menjadi pengaduan"),
-    "personal_data.viewed": gettext_lazy("NIK lengkap dilihat petugas"),
-    "objection.registered": gettext_lazy("Keberatan didaftarkan"),
-    "objection.review": gettext_lazy("Keberatan mulai diperiksa Atasan PPID"),
-    "objection.decide": gettext_lazy("Atasan PPID menanggapi keberatan"),
-    "objection.withdraw": gettext_lazy("Keberatan dicabut oleh pemohon"),
-    "dispute.registered": gettext_lazy("Sengketa di Komisi Informasi dicatat"),
-    "dispute.updated": gettext_lazy("Perkembangan sengketa dicatat"),
-    "dispute.hearing": gettext_lazy("Sidang sengketa dicatat"),
-}
 CASE_LABELS = {
     "request": gettext_lazy("Permohonan"),
     "objection": gettext_lazy("Keberatan"),
@@ -306,7 +286,7 @@ def case_timeline_rows(obj: InformationRequest | None, user, *, objection=None) 
             {
                 "item": item,
                 "case_label": CASE_LABELS.get(item.case, item.case),
-                "action_label": EVENT_LABELS.get(item.action, item.action),
+                "action_label": action_label(item.action),
                 "from_state": names.get(item.from_state, item.from_state),
                 "to_state": names.get(item.to_state, item.to_state),
                 "status_label": WINDOW_STATUS.get(item.status, item.status),

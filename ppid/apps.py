@@ -27,12 +27,19 @@ class PPIDConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.services import register_case_relation
+        from audit.actions import register_action_labels
         from audit.selectors import register_staff_only_reason
         from notifications.attachments import register_mail_attachment
+        from notifications.messages import register_messages
+
+        from . import events
+
+        register_action_labels(events.LABELS)
+        register_messages(events.MESSAGES)
 
         # The note that goes with a forward is meant for the colleague it is forwarded to.
-        register_staff_only_reason("request.forward")
+        register_staff_only_reason(events.REQUEST_FORWARD)
 
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)
-        register_mail_attachment("objection.registered", _objection_receipt)
+        register_mail_attachment(events.OBJECTION_REGISTERED, _objection_receipt)

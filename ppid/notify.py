@@ -4,6 +4,15 @@ from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.services import notify, queue_changed
 
+from .events import (
+    OBJECTION_ARRIVED,
+    OBJECTION_REGISTERED,
+    REQUEST_ARRIVED,
+    REQUEST_CLARIFY,
+    REQUEST_FORWARD,
+    REQUEST_FORWARDED_TO_YOU,
+    REQUEST_REGISTERED,
+)
 from .rules import OFFICER_ROLES
 
 
@@ -15,7 +24,7 @@ def request_registered(request, actor) -> None:
     # The requester always gets the receipt of their own filing; the unit's officers see a new case.
     notify(
         recipients=[request.requester],
-        kind="request.registered",
+        kind=REQUEST_REGISTERED,
         obj=request,
         agency=request.agency,
         state=request.state,
@@ -23,7 +32,7 @@ def request_registered(request, actor) -> None:
     )
     notify(
         recipients=staff_with_roles(unit=request.unit, roles=OFFICER_ROLES),
-        kind="request.arrived",
+        kind=REQUEST_ARRIVED,
         obj=request,
         agency=request.agency,
         state=request.state,
@@ -44,17 +53,17 @@ def request_changed(request, action: str, actor, *, old_unit_id=None) -> None:
         url=_request_url(request),
         exclude=actor,
     )
-    if action == "request.forward":
+    if action == REQUEST_FORWARD:
         notify(
             recipients=staff_with_roles(unit=request.unit, roles=OFFICER_ROLES),
-            kind="request.forwarded_to_you",
+            kind=REQUEST_FORWARDED_TO_YOU,
             obj=request,
             agency=request.agency,
             state=request.state,
             url=_request_url(request),
             exclude=actor,
         )
-    if action == "request.clarify":
+    if action == REQUEST_CLARIFY:
         notify(
             recipients=staff_with_roles(unit=request.unit, roles=OFFICER_ROLES),
             kind=kind,
@@ -75,7 +84,7 @@ def objection_registered(objection, actor) -> None:
     # The requester's mail carries the number, the Atasan's due date and the tanda terima as a PDF (ppid.apps).
     notify(
         recipients=[objection.requester],
-        kind="objection.registered",
+        kind=OBJECTION_REGISTERED,
         obj=objection,
         agency=objection.agency,
         state=objection.state,
@@ -84,7 +93,7 @@ def objection_registered(objection, actor) -> None:
     )
     notify(
         recipients=staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN]),
-        kind="objection.arrived",
+        kind=OBJECTION_ARRIVED,
         obj=objection,
         agency=objection.agency,
         state=objection.state,

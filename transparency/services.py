@@ -12,6 +12,7 @@ from agencies.models import Agency
 from audit.services import audit_record
 from ppid.errors import NotFound, PermissionDenied, ValidationError
 
+from .events import ANNUAL_REPORT_PUBLISHED, ANNUAL_REPORT_REPUBLISHED, ANNUAL_REPORT_SAVED
 from .models import AnnualReport
 from .report import annual_report_snapshot
 from .rules import is_agency_staff, may_prepare_report
@@ -77,7 +78,7 @@ def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None)
                 actor=actor,
                 obj=report,
                 agency=agency,
-                action="annual_report.saved",
+                action=ANNUAL_REPORT_SAVED,
                 details={"year": year, "created": created, "sections": changed},
             )
     except IntegrityError:
@@ -159,7 +160,7 @@ def annual_report_publish(*, agency: Agency, year: int, actor, reason: str = "")
             actor=actor,
             obj=report,
             agency=agency,
-            action="annual_report.republished" if republished else "annual_report.published",
+            action=ANNUAL_REPORT_REPUBLISHED if republished else ANNUAL_REPORT_PUBLISHED,
             reason=reason,
             details={"year": year},
         )

@@ -7,4 +7,9 @@ class WorkCalendarConfig(AppConfig):
     verbose_name = _("Kalender hari kerja")
 
     def ready(self) -> None:
+        from audit.actions import register_action_labels
+
         from . import checks  # noqa: F401 - registers the missing-holidays system check
+        from .events import LABELS
+
+        register_action_labels(LABELS)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 
+from .events import HOLIDAY_CREATED, HOLIDAY_DELETED, HOLIDAY_UPDATED
 from .models import Holiday
 from .selectors import can_edit_holiday
 from .validators import date_window_error
@@ -35,7 +36,7 @@ def holiday_save(*, actor, holiday: Holiday, reason: str = "") -> Holiday:
             obj=holiday,
             agency=holiday.agency,
             reason=reason,
-            action="holiday.created" if creating else "holiday.updated",
+            action=HOLIDAY_CREATED if creating else HOLIDAY_UPDATED,
             details={"before": before, "after": _snapshot(holiday)},
         )
     return holiday
@@ -49,7 +50,7 @@ def holiday_delete(*, actor, holiday: Holiday, reason: str = "") -> None:
             actor=actor,
             obj=holiday,
             agency=holiday.agency,
-            action="holiday.deleted",
+            action=HOLIDAY_DELETED,
             reason=reason,
             details={"before": _snapshot(holiday)},
         )

@@ -20,6 +20,16 @@ from workcalendar.validators import date_window_error
 
 from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from ..events import (
+    DISPUTE_HEARING,
+    DISPUTE_REGISTERED,
+    DISPUTE_UPDATED,
+    OBJECTION_DECIDE,
+    OBJECTION_DECISION_RECEIPT,
+    OBJECTION_REGISTERED,
+    OBJECTION_REVIEW,
+    OBJECTION_WITHDRAW,
+)
 from ..models import (
     AGREEABLE_GROUNDS,
     OPEN_OBJECTION_STATES,
@@ -161,7 +171,7 @@ def _create_objection(
                 actor=submitted_by,
                 obj=objection,
                 agency=agency,
-                action="objection.registered",
+                action=OBJECTION_REGISTERED,
                 to_state=objection.state,
                 reason=reason.strip(),
                 details={
@@ -486,7 +496,7 @@ def objection_review(*, objection_id, actor) -> Objection:
         before = objection.state
         objection.review(at=timezone.now())
         return _finish(
-            objection, actor=actor, action="objection.review", from_state=before, fields=["review_started_at"]
+            objection, actor=actor, action=OBJECTION_REVIEW, from_state=before, fields=["review_started_at"]
         )
 
 
@@ -562,7 +572,7 @@ def objection_decide(
         return _finish(
             objection,
             actor=actor,
-            action="objection.decide",
+            action=OBJECTION_DECIDE,
             from_state=before,
             reason=reasons,
             details={
@@ -603,7 +613,7 @@ def objection_record_decision_receipt(*, objection_id, actor, received_on: dt.da
             sent_on=timezone.localdate(objection.decided_at, timezone=objection.agency.tzinfo),
             too_early=_("Tanggapan tidak mungkin diterima sebelum diberikan (%(date)s)."),
             actor=actor,
-            action="objection.decision_receipt",
+            action=OBJECTION_DECISION_RECEIPT,
             reason=reason,
         )
     return objection
@@ -618,7 +628,7 @@ def objection_withdraw(*, objection_id, actor, reason: str = "") -> Objection:
         return _finish(
             objection,
             actor=actor,
-            action="objection.withdraw",
+            action=OBJECTION_WITHDRAW,
             from_state=before,
             reason=reason,
             fields=["withdrawn_at", "withdraw_reason"],
@@ -743,12 +753,12 @@ def dispute_register(
         ).exists():
             raise ValidationError({"ki_register_number": [_("Nomor register ini sudah tercatat.")]})
         dispute.save()
-        notify.objection_changed(objection, "dispute.registered", actor)
+        notify.objection_changed(objection, DISPUTE_REGISTERED, actor)
         audit_record(
             actor=actor,
             obj=dispute,
             agency=objection.agency,
-            action="dispute.registered",
+            action=DISPUTE_REGISTERED,
             details={
                 "objection": objection.pk,
                 "request": objection.request_id,
@@ -798,7 +808,7 @@ def dispute_update(*, dispute_id, actor, reason: str = "", **changes) -> Dispute
                 actor=actor,
                 obj=dispute,
                 agency=dispute.agency,
-                action="dispute.updated",
+                action=DISPUTE_UPDATED,
                 reason=reason,
                 details=changed,
             )
@@ -831,7 +841,7 @@ def dispute_add_hearing(*, dispute_id, actor, held_on: dt.date, kind: str, notes
             actor=actor,
             obj=dispute,
             agency=dispute.agency,
-            action="dispute.hearing",
+            action=DISPUTE_HEARING,
             details={"held_on": held_on.isoformat(), "kind": kind},
         )
     return hearing

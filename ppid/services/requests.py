@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
+from accounts.events import PERSONAL_DATA_VIEWED
 from accounts.models import RequesterType
 from accounts.nik import validate_nik
 from agencies.models import Agency, Unit
@@ -30,6 +31,21 @@ from workcalendar.validators import date_window_error
 
 from .. import notify, rules
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from ..events import (
+    DOCUMENT_DOWNLOADED,
+    REQUEST_ASK_CLARIFICATION,
+    REQUEST_AUTO_COMPLETE,
+    REQUEST_CLARIFY,
+    REQUEST_COMPLETE,
+    REQUEST_CONVERT_TO_COMPLAINT,
+    REQUEST_EXTEND,
+    REQUEST_FORWARD,
+    REQUEST_NOTICE_RECEIPT,
+    REQUEST_PROCESS,
+    REQUEST_REGISTERED,
+    REQUEST_RESPOND,
+    REQUEST_WITHDRAW,
+)
 from ..models import (
     Channel,
     Clarification,
@@ -227,7 +243,7 @@ def _create(
                 actor=submitted_by,
                 obj=request,
                 agency=agency,
-                action="request.registered",
+                action=REQUEST_REGISTERED,
                 to_state=request.state,
                 details={"channel": channel, "unit": unit.pk, **audit_details},
             )
@@ -429,7 +445,7 @@ def information_request_process(*, request_id, actor) -> InformationRequest:
         check_transition(request, "process", actor)
         before = request.state
         request.process(by=actor)
-        return _finish(request, actor=actor, action="request.process", from_state=before)
+        return _finish(request, actor=actor, action=REQUEST_PROCESS, from_state=before)
 
 
 def information_request_forward(*, request_id, actor, unit: Unit, note: str = "") -> InformationRequest:
@@ -446,7 +462,7 @@ def information_request_forward(*, request_id, actor, unit: Unit, note: str = ""
         return _finish(
             request,
             actor=actor,
-            action="request.forward",
+            action=REQUEST_FORWARD,
             from_state=before,
             reason=note,
             details={"from_unit": old_unit.pk, "to_unit": unit.pk, "to_unit_name": unit.name},
@@ -470,7 +486,7 @@ def information_request_ask_clarification(*, request_id, actor, message: str) ->
             clock_paused=request.agency.pause_on_clarification,
         )
         return _finish(
-            request, actor=actor, action="request.ask_clarification", from_state=before, reason=message
+            request, actor=actor, action=REQUEST_ASK_CLARIFICATION, from_state=before, reason=message
         )
 
 
@@ -508,7 +524,7 @@ def information_request_clarify(*, request_id, actor, message: str) -> Informati
         return _finish(
             request,
             actor=actor,
-            action="request.clarify",
+            action=REQUEST_CLARIFY,
             from_state=before,
             details=details,
             fields=["due_date", "deadline_log"],
@@ -540,7 +556,7 @@ def information_request_extend(*, request_id, actor, reason: str) -> Information
         return _finish(
             request,
             actor=actor,
-            action="request.extend",
+            action=REQUEST_EXTEND,
             from_state=before,
             reason=reason,
             details={"due_date": due.due_date.isoformat()},
@@ -666,7 +682,7 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
         return _finish(
             request,
             actor=actor,
-            action="request.respond",
+            action=REQUEST_RESPOND,
             from_state=before,
             details={
                 "decision": decision,
@@ -731,7 +747,7 @@ def information_request_record_notice_receipt(
             sent_on=issued,
             too_early=_("Pemberitahuan tidak mungkin diterima sebelum diterbitkan (%(date)s)."),
             actor=actor,
-            action="request.notice_receipt",
+            action=REQUEST_NOTICE_RECEIPT,
             reason=reason,
         )
     return request
@@ -745,7 +761,7 @@ def information_request_complete(*, request_id, actor) -> InformationRequest:
         before = request.state
         request.complete(at=timezone.now())
         return _finish(
-            request, actor=actor, action="request.complete", from_state=before, fields=["completed_at"]
+            request, actor=actor, action=REQUEST_COMPLETE, from_state=before, fields=["completed_at"]
         )
 
 
@@ -759,7 +775,7 @@ def information_request_withdraw(*, request_id, actor, reason: str = "") -> Info
         return _finish(
             request,
             actor=actor,
-            action="request.withdraw",
+            action=REQUEST_WITHDRAW,
             from_state=before,
             reason=reason,
             fields=["withdrawn_at", "withdraw_reason"],
@@ -784,7 +800,7 @@ def information_request_auto_complete_due(*, now: dt.datetime | None = None) -> 
             _finish(
                 request,
                 actor=None,
-                action="request.auto_complete",
+                action=REQUEST_AUTO_COMPLETE,
                 from_state=RequestState.RESPONDED,
                 reason=_("Selesai otomatis setelah %(n)s hari kerja sejak dijawab.")
                 % {"n": request.agency.auto_complete_working_days},
@@ -806,7 +822,7 @@ def request_document_open(*, document_id, viewer):
             actor=viewer,
             obj=document,
             agency=document.request.agency,
-            action="document.downloaded",
+            action=DOCUMENT_DOWNLOADED,
             details={"request": document.request_id, "kind": document.kind},
         )
     return document, handle
@@ -828,7 +844,7 @@ def information_request_reveal_nik(*, request_id, viewer, purpose: str) -> str:
             actor=viewer,
             obj=request,
             agency=request.agency,
-            action="personal_data.viewed",
+            action=PERSONAL_DATA_VIEWED,
             reason=purpose.strip(),
             details={"fields": ["nik"]},
         )
@@ -895,7 +911,7 @@ def information_request_convert_to_complaint(*, request_id, actor) -> Informatio
         return _finish(
             request,
             actor=actor,
-            action="request.convert_to_complaint",
+            action=REQUEST_CONVERT_TO_COMPLAINT,
             from_state=before,
             fields=["withdrawn_at", "withdraw_reason"],
         )

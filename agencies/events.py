@@ -1,0 +1,24 @@
+"""The action codes agency administration writes to the audit trail, with their page labels (registered with
+`audit.actions` from `AgenciesConfig.ready`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+ACCOUNT_STAFF_CREATED = "account.staff_created"
+ACCOUNT_STAFF_INVITATION_RESENT = "account.staff_invitation_resent"
+AGENCY_CREATED = "agency.created"
+AGENCY_SETTINGS_CHANGED = "agency.settings_changed"
+UNIT_CREATED = "unit.created"
+UNIT_UPDATED = "unit.updated"
+MEMBERSHIP_GRANTED = "membership.granted"
+MEMBERSHIP_REVOKED = "membership.revoked"
+
+LABELS = {
+    ACCOUNT_STAFF_CREATED: _("Akun staf dibuat"),
+    ACCOUNT_STAFF_INVITATION_RESENT: _("Undangan staf dikirim ulang"),
+    AGENCY_CREATED: _("Badan publik dibuat"),
+    AGENCY_SETTINGS_CHANGED: _("Pengaturan badan publik diubah"),
+    UNIT_CREATED: _("Unit ditambahkan"),
+    UNIT_UPDATED: _("Unit diubah"),
+    MEMBERSHIP_GRANTED: _("Peran staf diberikan"),
+    MEMBERSHIP_REVOKED: _("Peran staf dicabut"),
+}

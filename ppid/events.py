@@ -1,0 +1,82 @@
+"""Every action code of requests, objections and disputes, defined once: the constants the services write to the
+audit trail and notify with, the words pages show for them (registered with `audit.actions`) and the notification
+texts (registered with `notifications.messages`), both from `PPIDConfig.ready`. Kinds that are only notifications
+(`*_ARRIVED`, `REQUEST_FORWARDED_TO_YOU`) have a text and no label. The full NIK shown on a request is
+`accounts.events.PERSONAL_DATA_VIEWED`, the same code as on a profile. Messages carry case numbers and dates only,
+never personal data."""
+
+from django.utils.translation import gettext_lazy as _
+
+REQUEST_REGISTERED = "request.registered"
+REQUEST_ARRIVED = "request.arrived"
+REQUEST_PROCESS = "request.process"
+REQUEST_FORWARD = "request.forward"
+REQUEST_FORWARDED_TO_YOU = "request.forwarded_to_you"
+REQUEST_ASK_CLARIFICATION = "request.ask_clarification"
+REQUEST_CLARIFY = "request.clarify"
+REQUEST_EXTEND = "request.extend"
+REQUEST_RESPOND = "request.respond"
+REQUEST_NOTICE_RECEIPT = "request.notice_receipt"
+REQUEST_COMPLETE = "request.complete"
+REQUEST_AUTO_COMPLETE = "request.auto_complete"
+REQUEST_WITHDRAW = "request.withdraw"
+REQUEST_CONVERT_TO_COMPLAINT = "request.convert_to_complaint"
+DOCUMENT_DOWNLOADED = "document.downloaded"
+OBJECTION_REGISTERED = "objection.registered"
+OBJECTION_ARRIVED = "objection.arrived"
+OBJECTION_REVIEW = "objection.review"
+OBJECTION_DECIDE = "objection.decide"
+OBJECTION_DECISION_RECEIPT = "objection.decision_receipt"
+OBJECTION_WITHDRAW = "objection.withdraw"
+DISPUTE_REGISTERED = "dispute.registered"
+DISPUTE_UPDATED = "dispute.updated"
+DISPUTE_HEARING = "dispute.hearing"
+
+LABELS = {
+    REQUEST_REGISTERED: _("Permohonan didaftarkan"),
+    REQUEST_PROCESS: _("Mulai diproses"),
+    REQUEST_FORWARD: _("Diteruskan ke unit lain"),
+    REQUEST_ASK_CLARIFICATION: _("Klarifikasi diminta"),
+    REQUEST_CLARIFY: _("Klarifikasi dijawab"),
+    REQUEST_EXTEND: _("Batas waktu diperpanjang"),
+    REQUEST_RESPOND: _("Pemberitahuan tertulis diberikan"),
+    REQUEST_NOTICE_RECEIPT: _("Tanggal pemberitahuan diterima pemohon dicatat"),
+    REQUEST_COMPLETE: _("Selesai"),
+    REQUEST_AUTO_COMPLETE: _("Selesai otomatis"),
+    REQUEST_WITHDRAW: _("Dicabut oleh pemohon"),
+    REQUEST_CONVERT_TO_COMPLAINT: _("Dialihkan menjadi pengaduan"),
+    DOCUMENT_DOWNLOADED: _("Dokumen diunduh"),
+    OBJECTION_REGISTERED: _("Keberatan didaftarkan"),
+    OBJECTION_REVIEW: _("Keberatan mulai diperiksa Atasan PPID"),
+    OBJECTION_DECIDE: _("Atasan PPID menanggapi keberatan"),
+    OBJECTION_DECISION_RECEIPT: _("Tanggal tanggapan Atasan diterima pemohon dicatat"),
+    OBJECTION_WITHDRAW: _("Keberatan dicabut oleh pemohon"),
+    DISPUTE_REGISTERED: _("Sengketa di Komisi Informasi dicatat"),
+    DISPUTE_UPDATED: _("Perkembangan sengketa dicatat"),
+    DISPUTE_HEARING: _("Sidang sengketa dicatat"),
+}
+
+MESSAGES = {
+    REQUEST_REGISTERED: _("Permohonan %(case)s terdaftar."),
+    REQUEST_ARRIVED: _("Permohonan baru %(case)s masuk ke antrean unit Anda."),
+    REQUEST_FORWARD: _("Permohonan %(case)s diteruskan ke unit lain."),
+    REQUEST_FORWARDED_TO_YOU: _("Permohonan %(case)s diteruskan ke unit Anda."),
+    REQUEST_PROCESS: _("Permohonan %(case)s sedang diproses."),
+    REQUEST_ASK_CLARIFICATION: _("Petugas meminta klarifikasi atas permohonan %(case)s."),
+    REQUEST_CLARIFY: _("Pemohon menjawab klarifikasi permohonan %(case)s."),
+    REQUEST_EXTEND: _("Batas waktu permohonan %(case)s diperpanjang."),
+    REQUEST_RESPOND: _("Permohonan %(case)s sudah dijawab dengan pemberitahuan tertulis."),
+    REQUEST_COMPLETE: _("Permohonan %(case)s selesai."),
+    REQUEST_AUTO_COMPLETE: _("Permohonan %(case)s selesai otomatis."),
+    REQUEST_WITHDRAW: _("Permohonan %(case)s dicabut."),
+    REQUEST_CONVERT_TO_COMPLAINT: _("Permohonan %(case)s dialihkan menjadi pengaduan."),
+    OBJECTION_REGISTERED: _(
+        "Keberatan %(case)s terdaftar. Atasan PPID wajib menanggapi paling lambat %(due)s. Tanda terima keberatan "
+        "dapat diunduh di halaman keberatan."
+    ),
+    OBJECTION_ARRIVED: _("Keberatan baru %(case)s menunggu tanggapan Atasan PPID."),
+    OBJECTION_REVIEW: _("Keberatan %(case)s sedang diperiksa Atasan PPID."),
+    OBJECTION_DECIDE: _("Atasan PPID sudah menanggapi keberatan %(case)s."),
+    OBJECTION_WITHDRAW: _("Keberatan %(case)s dicabut."),
+    DISPUTE_REGISTERED: _("Sengketa atas keberatan %(case)s tercatat di Komisi Informasi."),
+}
