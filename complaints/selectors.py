@@ -16,11 +16,11 @@ if TYPE_CHECKING:
     from accounts.types import AnyUser
 
 
-def complaints_visible_to(user: AnyUser) -> QuerySet[Complaint]:
+def complaints_visible_to(user: AnyUser | None) -> QuerySet[Complaint]:
     """Reporters: their own. The agency's administrators, Utama staff, Atasan and auditors: the agency's.
     A unit's officers: what was dispositioned to their unit."""
     qs = Complaint.objects.select_related("agency", "unit")
-    if not getattr(user, "is_authenticated", False):
+    if user is None or not user.is_authenticated:
         return qs.none()
     if user.is_superuser:
         return qs
