@@ -16,7 +16,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=config.settings.local SITE_URL='$(SITE_URL)' $(
 help:
 	@echo "make run    serve http://$(HOST):$(PORT) with SQLite and demo data (no other service)"
 	@echo "make test   run the whole test suite (uses DATABASE_URL / REDIS_URL when set)"
-	@echo "make lint   ruff"
+	@echo "make lint   ruff, then mypy (strict on services and selectors)"
 	@echo "make lock   regenerate the hashed requirement files from pyproject.toml"
 
 $(BIN)/python:
@@ -47,6 +47,7 @@ test: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 lock:
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.txt
@@ -57,4 +58,4 @@ messages: $(VENV)/.dev-installed
 	$(BIN)/python manage.py compilemessages -l en -l id --ignore=.venv
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .mypy_cache

@@ -1,16 +1,20 @@
 """Writes for agencies, units and staff memberships. Each is audited in its own transaction."""
 
+from __future__ import annotations
+
 import functools
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -32,15 +36,18 @@ from .events import (
 from .models import AGENCY_SETTINGS_FIELDS, Agency, Membership, StaffRole, Unit, UnitKind
 from .selectors import agencies_administered_by
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 log = logging.getLogger(__name__)
 
 
-def _require_admin(actor, agency: Agency) -> None:
+def _require_admin(actor: User, agency: Agency) -> None:
     if not agencies_administered_by(actor).filter(pk=agency.pk).exists():
         raise PermissionDenied(_("Anda bukan administrator badan publik ini."))
 
 
-def agency_create(*, actor, name: str, slug: str, time_zone: str, **fields) -> Agency:
+def agency_create(*, actor: User, name: str, slug: str, time_zone: str, **fields: object) -> Agency:
     """Create an agency with its PPID Utama. Platform administrators (superusers) only."""
     if not actor.is_superuser:
         raise PermissionDenied(_("Hanya administrator platform yang dapat menambah badan publik."))
@@ -56,7 +63,9 @@ def agency_create(*, actor, name: str, slug: str, time_zone: str, **fields) -> A
     return agency
 
 
-def agency_update_settings(*, actor, agency: Agency, data: dict, reason: str = "") -> Agency:
+def agency_update_settings(
+    *, actor: User, agency: Agency, data: Mapping[str, object], reason: str = ""
+) -> Agency:
     """Change the agency's settings. `data` has passed the settings form; nothing else may change."""
     _require_admin(actor, agency)
     with transaction.atomic():
@@ -72,7 +81,9 @@ def agency_update_settings(*, actor, agency: Agency, data: dict, reason: str = "
     return locked
 
 
-def _save_changed(obj, before: dict, *, actor, agency: Agency, action: str, reason: str) -> None:
+def _save_changed(
+    obj: models.Model, before: Mapping[str, object], *, actor: User, agency: Agency, action: str, reason: str
+) -> None:
     """Save the fields of `obj` that differ from `before` and audit them as {field: {from, to}}; nothing if
     none changed. Call inside the transaction that locked `obj`."""
     changed = {f: {"from": old, "to": getattr(obj, f)} for f, old in before.items() if old != getattr(obj, f)}
@@ -89,7 +100,7 @@ def _check_unit_code_free(agency: Agency, code: str, exclude_pk: int | None = No
         raise ValidationError({"code": _("Kode unit ini sudah dipakai unit lain di badan publik ini.")})
 
 
-def unit_create(*, actor, agency: Agency, name: str, code: str) -> Unit:
+def unit_create(*, actor: User, agency: Agency, name: str, code: str) -> Unit:
     """Add a PPID Pelaksana under the agency's PPID Utama."""
     _require_admin(actor, agency)
     utama = agency.main_unit
@@ -104,7 +115,7 @@ def unit_create(*, actor, agency: Agency, name: str, code: str) -> Unit:
     return unit
 
 
-def unit_update(*, actor, unit: Unit, name: str, code: str, reason: str) -> Unit:
+def unit_update(*, actor: User, unit: Unit, name: str, code: str, reason: str) -> Unit:
     """Rename a unit or change its code. Before: the actor administers the unit's agency and gives a reason.
     Changes: name and code only (a new code shows in registration numbers issued from now on). The audit
     event keeps both values and the reason."""
@@ -124,7 +135,9 @@ def unit_update(*, actor, unit: Unit, name: str, code: str, reason: str) -> Unit
     return locked
 
 
-def membership_grant(*, actor, user, unit: Unit, role: str, reason: str = "") -> Membership:
+def membership_grant(
+    *, actor: User | None, user: User, unit: Unit, role: str, reason: str = ""
+) -> Membership:
     """Give a user a role in a unit. A person is staff of one agency only."""
     if actor is not None:  # None: the system itself (demo seeding, migrations)
         _require_admin(actor, unit.agency)
@@ -208,7 +221,7 @@ def _send_staff_invitation(user_id: int, agency_id: int) -> None:
 
 
 def staff_add(
-    *, actor, agency: Agency, email: str, name: str = "", unit: Unit, role: str, reason: str = ""
+    *, actor: User, agency: Agency, email: str, name: str = "", unit: Unit, role: str, reason: str = ""
 ) -> StaffAddResult:
     """Give the person with `email` a role in a unit of `agency`, creating their account if there is none.
 
@@ -303,7 +316,7 @@ def staff_add(
     )
 
 
-def membership_revoke(*, actor, membership: Membership, reason: str) -> None:
+def membership_revoke(*, actor: User, membership: Membership, reason: str) -> None:
     """Take a role away. Before: the actor administers the agency and gives a reason; the role is not the
     agency's last active administrator role (the agency would be locked out of its own administration).
     Changes: the membership is deleted; the audit event keeps who held which role where, and why."""

@@ -1,13 +1,20 @@
 """Reading the audit trail, scoped to what the viewer may see."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 
 from agencies.selectors import agency_ids_in_full_reach
 
 from .models import Event
 
+if TYPE_CHECKING:
+    from accounts.types import AnyUser
 
-def events_visible_to(user) -> QuerySet[Event]:
+
+def events_visible_to(user: AnyUser) -> QuerySet[Event]:
     """Staff who reach every unit of their agency (agency-wide roles, PPID Utama staff) see its trail; a PPID
     Pelaksana's officers see their own cases' events on the case pages only. Superusers see everything; nobody
     else sees the raw trail."""

@@ -1,5 +1,9 @@
 """Reads of complaints, scoped to what the viewer may see. Anonymity and confidentiality are enforced here."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -8,12 +12,15 @@ from agencies.selectors import memberships_of
 
 from .models import Complaint, ComplaintState
 
+if TYPE_CHECKING:
+    from accounts.types import AnyUser
 
-def complaints_visible_to(user) -> QuerySet[Complaint]:
+
+def complaints_visible_to(user: AnyUser | None) -> QuerySet[Complaint]:
     """Reporters: their own. The agency's administrators, Utama staff, Atasan and auditors: the agency's.
     A unit's officers: what was dispositioned to their unit."""
     qs = Complaint.objects.select_related("agency", "unit")
-    if not getattr(user, "is_authenticated", False):
+    if user is None or not user.is_authenticated:
         return qs.none()
     if user.is_superuser:
         return qs
@@ -35,7 +42,7 @@ def public_complaints() -> QuerySet[Complaint]:
     )
 
 
-def reporter_display(complaint: Complaint, viewer) -> str:
+def reporter_display(complaint: Complaint, viewer: AnyUser | None) -> str:
     """The reporter as a viewer may see them: anonymous reporters are 'Anonim' to everyone but themselves."""
     is_self = complaint.reporter_id is not None and complaint.reporter_id == getattr(viewer, "pk", None)
     if complaint.anonymous and not is_self:

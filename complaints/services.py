@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import secrets
+import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +25,7 @@ from audit.services import audit_record
 from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ppid.transitions import check_fsm_transition
 from ppid.uploads import inspect_upload, removes_files_it_wrote, store_file
-from workcalendar.calendar import WorkingCalendar
+from workcalendar.calendar import CalendarDue, DueDate, WorkingCalendar
 from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
@@ -48,6 +51,12 @@ from .models import (
 )
 from .selectors import complaints_visible_to, due_for_auto_close
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from accounts.models import User
+    from ppid.models import InformationRequest
+
 SERIES = "complaint"
 _STATE_MESSAGES = {
     "verify": gettext_lazy("Pengaduan ini sudah diverifikasi atau diarsipkan."),
@@ -68,6 +77,13 @@ class CodeHolder:
     pk = None
     is_authenticated = False
     is_superuser = False
+
+
+if TYPE_CHECKING:
+    # Who acts on a complaint: a signed-in user, or its anonymous reporter proven by the tracking code.
+    Actor = User | CodeHolder
+    # A latitude or longitude as a form, the API or a test gives it; blank is none.
+    Coordinate = Decimal | float | str | None
 
 
 # No 0/O, 1/I/L, no punctuation: people copy the code by hand. 16 symbols of 31: about 79 bits.
@@ -91,12 +107,12 @@ def _normalise_code(code: str) -> str:
 
 def _resolution_due(
     agency: Agency, received_at: dt.datetime, *, complete: bool = False
-) -> tuple[dt.date, dict]:
+) -> tuple[dt.date, dict[str, object]]:
     """The resolution limit. At filing it counts from receipt; once the file is complete (verified) it counts again
     from that day (Perpres 76/2013), `complete=True`."""
     calendar = WorkingCalendar(agency)
     if agency.complaint_resolution_in_working_days:
-        due = calendar.add_working_days(received_at, agency.complaint_resolution_days)
+        due: DueDate | CalendarDue = calendar.add_working_days(received_at, agency.complaint_resolution_days)
         return due.due_date, as_step("resolution", due, start_label="file_complete" if complete else None)
     # Calendar days; a last day off work rolls to the next working day.
     due = calendar.add_calendar_days(received_at, agency.complaint_resolution_days)
@@ -119,7 +135,7 @@ def _resolution_due(
     )
 
 
-def _actor_for_audit(complaint: Complaint, actor):
+def _actor_for_audit(complaint: Complaint, actor: Actor | None) -> User | None:
     """Anonymous reporters are never named in the trail: their acts are recorded as the reporter's, unnamed."""
     if isinstance(actor, CodeHolder):
         return None
@@ -132,7 +148,15 @@ def _actor_for_audit(complaint: Complaint, actor):
     return actor
 
 
-def _audit(complaint, actor, action, *, from_state="", reason="", details=None):
+def _audit(
+    complaint: Complaint,
+    actor: Actor | None,
+    action: str,
+    *,
+    from_state: str = "",
+    reason: str = "",
+    details: dict[str, object] | None = None,
+) -> None:
     by_reporter = isinstance(actor, CodeHolder) or getattr(actor, "pk", "x") == complaint.reporter_id
     audit_record(
         actor=_actor_for_audit(complaint, actor),
@@ -150,7 +174,7 @@ def _audit(complaint, actor, action, *, from_state="", reason="", details=None):
 
 
 # --- filing ---------------------------------------------------------------------------------------------------
-def occurred_on_error(agency, occurred_on) -> str | None:
+def occurred_on_error(agency: Agency, occurred_on: dt.date | None) -> str | None:
     """An incident cannot lie ahead of today in the agency's zone, nor before the window every date keeps
     (workcalendar.validators). Forms ask this too, so that the message comes with the form's own errors
     instead of after them."""
@@ -159,7 +183,7 @@ def occurred_on_error(agency, occurred_on) -> str | None:
     )
 
 
-def text_length_error(text) -> str | None:
+def text_length_error(text: str) -> str | None:
     """The message for a free text longer than LONG_TEXT_MAX_CHARS, or None (every database alike)."""
     limit = settings.LONG_TEXT_MAX_CHARS
     if len(text or "") > limit:
@@ -170,7 +194,7 @@ def text_length_error(text) -> str | None:
     return None
 
 
-def _attachments_error(attachments) -> str | None:
+def _attachments_error(attachments: Sequence[UploadedFile[bytes]]) -> str | None:
     """A complaint takes at most COMPLAINT_MAX_ATTACHMENTS files of COMPLAINT_UPLOAD_TOTAL_BYTES together."""
     most = settings.COMPLAINT_MAX_ATTACHMENTS
     if len(attachments) > most:
@@ -183,18 +207,18 @@ def _attachments_error(attachments) -> str | None:
 
 def _validate_filing(
     *,
-    reporter,
-    agency,
-    title,
-    description,
-    category,
-    occurred_on,
-    latitude,
-    longitude,
-    anonymous,
-    location="",
-    service="",
-):
+    reporter: User | None,
+    agency: Agency,
+    title: str,
+    description: str,
+    category: str,
+    occurred_on: dt.date | None,
+    latitude: Coordinate,
+    longitude: Coordinate,
+    anonymous: bool,
+    location: str = "",
+    service: str = "",
+) -> list[Decimal | None]:
     errors: dict[str, list[str]] = {}
     if reporter is None and not anonymous:
         errors["anonymous"] = [_("Tanpa akun, pengaduan hanya dapat diajukan secara anonim.")]
@@ -207,20 +231,21 @@ def _validate_filing(
     elif (error := text_length_error(description)) is not None:
         errors["description"] = [error]
     for field, value in (("title", title), ("location", location), ("service", service)):
-        limit = Complaint._meta.get_field(field).max_length  # checked here too: SQLite does not enforce it
-        if len(value or "") > limit:
+        # Checked here too: SQLite does not enforce it.
+        limit = cast("models.CharField[Any, Any]", Complaint._meta.get_field(field)).max_length
+        if limit is not None and len(value or "") > limit:
             errors[field] = [_("Paling banyak %(limit)s karakter.") % {"limit": limit}]
     if category not in ComplaintCategory.values:
         errors["category"] = [_("Pilih kategori pengaduan.")]
     if (error := occurred_on_error(agency, occurred_on)) is not None:
         errors["occurred_on"] = [error]
-    coords = []
-    for field, value, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):
-        if value in (None, ""):
+    coords: list[Decimal | None] = []
+    for field, coordinate, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):
+        if coordinate in (None, ""):
             coords.append(None)
             continue
         try:
-            number = Decimal(str(value))
+            number = Decimal(str(coordinate))
             ok = number.is_finite() and -limit <= number <= limit
         except (InvalidOperation, ValueError):
             ok = False
@@ -239,20 +264,20 @@ def _validate_filing(
 @removes_files_it_wrote
 def complaint_file(
     *,
-    reporter,
+    reporter: User | None,
     agency: Agency,
     title: str,
     description: str,
     category: str,
     occurred_on: dt.date | None = None,
     location: str = "",
-    latitude=None,
-    longitude=None,
+    latitude: Coordinate = None,
+    longitude: Coordinate = None,
     service: str = "",
     anonymous: bool = False,
     confidential: bool = False,
-    attachments=(),
-    submission_key=None,
+    attachments: Iterable[UploadedFile[bytes]] = (),
+    submission_key: uuid.UUID | None = None,
 ) -> tuple[Complaint, str | None]:
     """File a complaint; a tracking number is issued at once. Without an account (reporter None) it must be
     anonymous, and the secret tracking code returned here is the only way to follow it: it is shown once and
@@ -276,7 +301,7 @@ def complaint_file(
     attachments = list(attachments)
     if (error := _attachments_error(attachments)) is not None:
         raise ValidationError({"attachments": [error]})
-    errors = []
+    errors: list[str] = []
     for uploaded in attachments:
         try:
             inspect_upload(uploaded)
@@ -325,7 +350,7 @@ def complaint_file(
                 content_type, size, sha256 = inspect_upload(uploaded)
                 attachment = ComplaintAttachment(
                     complaint=complaint,
-                    original_name=uploaded.name[:255],
+                    original_name=(uploaded.name or "")[:255],
                     content_type=content_type,
                     size=size,
                     sha256=sha256,
@@ -351,7 +376,7 @@ def complaint_file(
     return complaint, code
 
 
-def _same_submission(reporter, submission_key) -> tuple[Complaint, None] | None:
+def _same_submission(reporter: User | None, submission_key: uuid.UUID) -> tuple[Complaint, None] | None:
     """The complaint a repeated submission (double tap, reload, resubmit from history) already created. Its
     tracking code is never touched: replacing it would hand the complaint to whoever repeats the form and lock
     out the reporter who noted the first code. None as the code says that no code was issued this time."""
@@ -366,7 +391,7 @@ def complaint_track(*, tracking_number: str, code: str) -> Complaint:
     number = (tracking_number or "").strip()
     tracked = Complaint.objects.select_related("agency", "unit").exclude(tracking_code_hash="")
     # Typed as printed first (indexed); then in any case, for a number typed in lower case on a phone.
-    candidates = list(tracked.filter(tracking_number=number)) or list(
+    candidates: list[Complaint | None] = list(tracked.filter(tracking_number=number)) or list(
         tracked.filter(tracking_number__iexact=number)
     )
     code = _normalise_code(code)
@@ -384,7 +409,7 @@ def complaint_track(*, tracking_number: str, code: str) -> Complaint:
 
 
 # --- transitions ------------------------------------------------------------------------------------------------
-def _lock(complaint_id, actor) -> Complaint:
+def _lock(complaint_id: int, actor: Actor | None) -> Complaint:
     qs = Complaint.objects.select_for_update(of=("self",)).select_related("agency", "unit")
     if isinstance(actor, CodeHolder):
         complaint = qs.filter(pk=actor.is_complaint_code_holder, pk__in=[complaint_id]).first()
@@ -395,7 +420,9 @@ def _lock(complaint_id, actor) -> Complaint:
     return complaint
 
 
-def _reporter_actor(complaint_id, actor, tracking_number, tracking_code):
+def _reporter_actor(
+    complaint_id: int, actor: Actor | None, tracking_number: str, tracking_code: str
+) -> Actor | None:
     if tracking_code:
         complaint = complaint_track(tracking_number=tracking_number, code=tracking_code)
         if complaint.pk != complaint_id:
@@ -404,7 +431,7 @@ def _reporter_actor(complaint_id, actor, tracking_number, tracking_code):
     return actor
 
 
-def check_transition(complaint: Complaint, name: str, actor) -> None:
+def check_transition(complaint: Complaint, name: str, actor: Actor | None) -> None:
     check_fsm_transition(
         complaint,
         name,
@@ -414,11 +441,11 @@ def check_transition(complaint: Complaint, name: str, actor) -> None:
     )
 
 
-def _save(complaint, fields):
+def _save(complaint: Complaint, fields: Iterable[str]) -> None:
     complaint.save(update_fields=["state", *fields])
 
 
-def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
+def complaint_verify(*, complaint_id: int, actor: User, unit: Unit) -> Complaint:
     """The complaint administrator verifies and dispositions to a unit of the same agency."""
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
@@ -440,12 +467,12 @@ def complaint_verify(*, complaint_id, actor, unit: Unit) -> Complaint:
     return complaint
 
 
-def complaint_archive(*, complaint_id, actor, reason: str, note: str = "") -> Complaint:
+def complaint_archive(*, complaint_id: int, actor: User, reason: str, note: str = "") -> Complaint:
     """Not a complaint, not our authority, duplicate or spam; the reason is told to the reporter."""
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
         check_transition(complaint, "archive", actor)
-        errors = {}
+        errors: dict[str, list[str]] = {}
         if reason not in ArchiveReason.values or reason == ArchiveReason.CONVERTED:
             errors["reason"] = [_("Pilih alasan pengarsipan.")]
         if errors:
@@ -466,7 +493,7 @@ def complaint_archive(*, complaint_id, actor, reason: str, note: str = "") -> Co
     return complaint
 
 
-def complaint_respond(*, complaint_id, actor, message: str) -> Complaint:
+def complaint_respond(*, complaint_id: int, actor: User, message: str) -> Complaint:
     """The unit posts its follow-up. The reporter then has the configured working days to reply."""
     with transaction.atomic():
         complaint = _lock(complaint_id, actor)
@@ -494,7 +521,12 @@ def complaint_respond(*, complaint_id, actor, message: str) -> Complaint:
 
 
 def complaint_reopen(
-    *, complaint_id, message: str, actor=None, tracking_number: str = "", tracking_code: str = ""
+    *,
+    complaint_id: int,
+    message: str,
+    actor: Actor | None = None,
+    tracking_number: str = "",
+    tracking_code: str = "",
 ) -> Complaint:
     """The reporter is not satisfied: back to the unit, with a new follow-up clock."""
     actor = _reporter_actor(complaint_id, actor, tracking_number, tracking_code)
@@ -520,7 +552,13 @@ def complaint_reopen(
 
 
 def complaint_confirm(
-    *, complaint_id, rating, comment: str = "", actor=None, tracking_number: str = "", tracking_code: str = ""
+    *,
+    complaint_id: int,
+    rating: int | str,
+    comment: str = "",
+    actor: Actor | None = None,
+    tracking_number: str = "",
+    tracking_code: str = "",
 ) -> Complaint:
     """The reporter accepts the follow-up and rates the handling from 1 to 5."""
     actor = _reporter_actor(complaint_id, actor, tracking_number, tracking_code)
@@ -572,7 +610,7 @@ def complaint_auto_close_due(*, now: dt.datetime | None = None) -> int:
 
 
 # --- records beside the lifecycle --------------------------------------------------------------------------------
-def _admin_lock(complaint_id, actor) -> Complaint:
+def _admin_lock(complaint_id: int, actor: User) -> Complaint:
     from .rules import is_complaint_admin
 
     complaint = _lock(complaint_id, actor)
@@ -581,7 +619,7 @@ def _admin_lock(complaint_id, actor) -> Complaint:
     return complaint
 
 
-def complaint_escalate_to_ombudsman(*, complaint_id, actor, reference: str) -> Complaint:
+def complaint_escalate_to_ombudsman(*, complaint_id: int, actor: User, reference: str) -> Complaint:
     """Mark a complaint the agency did not resolve as reported to the Ombudsman (UU 37/2008)."""
     with transaction.atomic():
         complaint = _admin_lock(complaint_id, actor)
@@ -597,7 +635,7 @@ def complaint_escalate_to_ombudsman(*, complaint_id, actor, reference: str) -> C
     return complaint
 
 
-def complaint_record_lapor_number(*, complaint_id, actor, number: str) -> Complaint:
+def complaint_record_lapor_number(*, complaint_id: int, actor: User, number: str) -> Complaint:
     with transaction.atomic():
         complaint = _admin_lock(complaint_id, actor)
         if not (number or "").strip():
@@ -609,8 +647,13 @@ def complaint_record_lapor_number(*, complaint_id, actor, number: str) -> Compla
 
 
 def complaint_convert_to_request(
-    *, complaint_id, actor, purpose: str, obtain_method: str = "softcopy", delivery_method: str = "email"
-):
+    *,
+    complaint_id: int,
+    actor: User,
+    purpose: str,
+    obtain_method: str = "softcopy",
+    delivery_method: str = "email",
+) -> InformationRequest:
     """A complaint that is really a request for information becomes one, keeping the original date of receipt
     and the link. It needs the reporter's identity, so an anonymous complaint cannot be converted."""
     from ppid.services import information_request_register_converted
@@ -652,7 +695,7 @@ def complaint_convert_to_request(
     return request
 
 
-def complaint_from_request(*, request_id, actor) -> Complaint:
+def complaint_from_request(*, request_id: int, actor: User) -> Complaint:
     """A request that is really a complaint becomes one: same reporter, same date of receipt, linked; the
     request ends as converted."""
     from ppid.services import information_request_convert_to_complaint

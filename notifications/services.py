@@ -6,14 +6,20 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
 
 from .messages import render, storable
-from .models import Notification
+from .models import EmailPreference, Notification
 from .outbox import outbox_add
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.types import AnyUser
+    from agencies.models import Agency
 
 log = logging.getLogger(__name__)
 
@@ -28,17 +34,18 @@ def unit_group(unit_id: int) -> str:
 
 def notify(
     *,
-    recipients: Iterable,
+    recipients: Iterable[User | None],
     kind: str,
-    obj,
-    agency=None,
+    obj: models.Model,
+    agency: Agency | None = None,
     state: str = "",
     url: str = "",
-    exclude=None,
-    **params,
+    exclude: AnyUser | None = None,
+    **params: object,
 ) -> list[Notification]:
     """One notification per distinct recipient (never the person who acted), in their language."""
-    seen, rows = set(), []
+    seen: set[int] = set()
+    rows: list[Notification] = []
     content_type = ContentType.objects.get_for_model(obj)
     for user in recipients:
         if (
@@ -72,7 +79,7 @@ def notify(
     return created
 
 
-def queue_changed(*, unit_ids: Iterable[int], obj, state: str) -> None:
+def queue_changed(*, unit_ids: Iterable[int | None], obj: models.Model, state: str) -> None:
     """Tell the officers' open queue pages of these units to refresh (after commit)."""
     message = {"type": "queue.changed", "case": {"type": obj._meta.model_name, "id": obj.pk}, "state": state}
     transaction.on_commit(
@@ -85,7 +92,7 @@ def _after_commit(notification_ids: list[int]) -> None:
         _send_groups([user_group(n.recipient_id)], hint(n))
 
 
-def hint(n: Notification) -> dict:
+def hint(n: Notification) -> dict[str, object]:
     """A websocket message: ids and the new state only, never personal data."""
     return {
         "type": "notification",
@@ -96,7 +103,7 @@ def hint(n: Notification) -> dict:
     }
 
 
-def _send_groups(groups: list[str], message: dict) -> None:
+def _send_groups(groups: list[str], message: Mapping[str, object]) -> None:
     from asgiref.sync import async_to_sync
     from channels.layers import get_channel_layer
 
@@ -110,7 +117,7 @@ def _send_groups(groups: list[str], message: dict) -> None:
             log.warning("websocket push to %s failed", group, exc_info=True)
 
 
-def notification_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
+def notification_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     """Mark some (or, with ids None, all) of the user's notifications read. Returns how many changed."""
     qs = Notification.objects.filter(recipient=user, is_read=False)
     if ids is not None:
@@ -118,12 +125,12 @@ def notification_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
     return qs.update(is_read=True)
 
 
-def email_preference_set(*, user, mode: str):
+def email_preference_set(*, user: User, mode: str) -> EmailPreference:
     """An officer chooses how notification e-mail reaches them (citizens always get their own case's mail)."""
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
-    from .models import EmailMode, EmailPreference
+    from .models import EmailMode
 
     if mode not in EmailMode.values:
         raise ValidationError({"mode": [_("Pilih salah satu: segera, ringkasan harian, atau tidak.")]})

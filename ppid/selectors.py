@@ -1,22 +1,38 @@
 """Reads of information requests, scoped to what the viewer may see."""
 
+from __future__ import annotations
+
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from agencies.models import AgencyTimeZone, UnitKind
+from agencies.models import AgencyTimeZone, StaffRole, UnitKind
 from agencies.selectors import has_agency_wide_reach, memberships_of
 
-from .models import OPEN_STATES, DocumentKind, InformationRequest, RequestDocument, RequestState
+from .models import (
+    OPEN_OBJECTION_STATES,
+    OPEN_STATES,
+    Dispute,
+    DocumentKind,
+    InformationRequest,
+    Objection,
+    RequestDocument,
+    RequestState,
+)
 from .rules import OFFICER_ROLES
 
+if TYPE_CHECKING:
+    from accounts.models import User
+    from accounts.types import AnyUser
 
-def _staff_scope(user) -> Q | None:
+
+def _staff_scope(user: AnyUser) -> Q | None:
     """The requests a staff member reaches through memberships, or None for someone who is not staff."""
     scope = None
-    seen_agencies = set()
+    seen_agencies: set[int] = set()
     for membership in memberships_of(user):
         agency = membership.unit.agency
         if agency.pk in seen_agencies:
@@ -31,7 +47,7 @@ def _staff_scope(user) -> Q | None:
     return scope
 
 
-def requests_visible_to(user) -> QuerySet[InformationRequest]:
+def requests_visible_to(user: AnyUser) -> QuerySet[InformationRequest]:
     """Citizens: their own. Staff: their unit's, or the whole agency for agency-wide roles and the PPID
     Utama. Nobody: another agency's."""
     qs = InformationRequest.objects.select_related("agency", "unit")
@@ -43,7 +59,7 @@ def requests_visible_to(user) -> QuerySet[InformationRequest]:
     return qs.filter(Q(requester=user) | staff if staff is not None else Q(requester=user))
 
 
-def staff_requests(user) -> QuerySet[InformationRequest]:
+def staff_requests(user: AnyUser) -> QuerySet[InformationRequest]:
     """What a staff member works on, without their own filings as a citizen: the plain (agency, unit, state,
     due date) scope that the queue index serves. Empty for someone who is not staff."""
     qs = InformationRequest.objects.select_related("agency", "unit")
@@ -53,7 +69,7 @@ def staff_requests(user) -> QuerySet[InformationRequest]:
     return qs.filter(staff) if staff is not None else qs.none()
 
 
-def request_for(user, pk) -> InformationRequest | None:
+def request_for(user: AnyUser, pk: int) -> InformationRequest | None:
     return requests_visible_to(user).filter(pk=pk).first()
 
 
@@ -68,7 +84,9 @@ def overdue_q(now: dt.datetime | None = None) -> Q:
     return Q(state__in=OPEN_STATES) & by_zone & ~paused
 
 
-def officer_queue(user, *, state: str = "", unit_id: int | None = None, overdue: bool = False) -> QuerySet:
+def officer_queue(
+    user: User, *, state: str = "", unit_id: int | None = None, overdue: bool = False
+) -> QuerySet[InformationRequest]:
     """A staff member's queue: the requests in reach, open ones first, earliest due date first."""
     qs = staff_requests(user).exclude(requester=user)
     if state:
@@ -81,7 +99,7 @@ def officer_queue(user, *, state: str = "", unit_id: int | None = None, overdue:
     return qs.order_by(is_open, "due_date", "id")
 
 
-def documents_visible_to(user) -> QuerySet[RequestDocument]:
+def documents_visible_to(user: AnyUser) -> QuerySet[RequestDocument]:
     """Response files: whoever sees the request. Identity documents (surat kuasa, pengesahan): only the
     requester and the officers handling the request."""
     visible = RequestDocument.objects.filter(request__in=requests_visible_to(user).values("pk"))
@@ -116,20 +134,16 @@ def requests_due_by(day: dt.date) -> QuerySet[InformationRequest]:
     )
 
 
-def objections_due_by(day: dt.date) -> QuerySet:
+def objections_due_by(day: dt.date) -> QuerySet[Objection]:
     """Open objections due on or before `day`: the reminders'."""
-    from .models import OPEN_OBJECTION_STATES, Objection
-
     return Objection.objects.select_related("agency").filter(
         state__in=OPEN_OBJECTION_STATES, due_date__lte=day
     )
 
 
-def objections_visible_to(user) -> QuerySet:
+def objections_visible_to(user: AnyUser) -> QuerySet[Objection]:
     """The reach of requests: the objector (and the requester of the request objected to), the staff of the
     objection's unit, agency-wide staff. An objection records its request's unit, so this is the request scope."""
-    from .models import Objection
-
     qs = Objection.objects.select_related("agency", "unit", "request", "request__unit")
     if not getattr(user, "is_authenticated", False):
         return qs.none()
@@ -140,20 +154,14 @@ def objections_visible_to(user) -> QuerySet:
     return qs.filter(own | staff if staff is not None else own)
 
 
-def disputes_visible_to(user) -> QuerySet:
-    from .models import Dispute
-
+def disputes_visible_to(user: AnyUser) -> QuerySet[Dispute]:
     return Dispute.objects.select_related("objection", "agency").filter(
         objection__in=objections_visible_to(user).values("pk")
     )
 
 
-def objections_awaiting_decision(user) -> QuerySet:
+def objections_awaiting_decision(user: AnyUser) -> QuerySet[Objection]:
     """The Atasan PPID's queue: open objections of the agencies where the user is Atasan, earliest due first."""
-    from agencies.models import StaffRole
-
-    from .models import OPEN_OBJECTION_STATES, Objection
-
     agencies = {m.unit.agency_id for m in memberships_of(user) if m.role == StaffRole.ATASAN}
     return (
         Objection.objects.select_related("agency", "unit", "request", "request__unit")

@@ -7,7 +7,9 @@ import hashlib
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +17,9 @@ from django.db import DatabaseError, models
 from django.utils.translation import gettext as _
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # Signature, MIME type, the extensions a file of that type may carry.
 _SIGNATURES = [
@@ -84,12 +89,12 @@ def _delete_quietly(storage, name: str) -> None:
         log.warning("could not remove the orphaned upload %s", name, exc_info=True)
 
 
-def removes_files_it_wrote(service):
+def removes_files_it_wrote(service: Callable[P, R]) -> Callable[P, R]:
     """Decorate a service that stores files: when it raises (its transaction rolled back, the database gone at
     commit), the files it wrote are deleted; files whose row was never saved or no longer exists go too."""
 
     @functools.wraps(service)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         parent, written = _written.get(), []
         token = _written.set(written)
         try:

@@ -9,8 +9,10 @@ cases the agency has.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
-from django.db.models import Case, CharField, Count, DateField, F, Min, Q, Value, When
+from django.db.models import Case, CharField, Count, DateField, F, Min, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils import timezone
 
@@ -70,7 +72,7 @@ def complaint_clock() -> Case:
     )
 
 
-def overdue_complaints(agency: Agency, today: dt.date):
+def overdue_complaints(agency: Agency, today: dt.date) -> QuerySet[Complaint]:
     """Open complaints of the agency past complaint_next_due(), with that day as `next_due`."""
     return (
         Complaint.objects.filter(agency=agency, state__in=OPEN_COMPLAINT_STATES)
@@ -91,7 +93,7 @@ def _n(condition: Q | None = None) -> Count:
 
 def compliance_by_unit(
     agency: Agency, at: dt.datetime | None = None, *, since: dt.date | None = None
-) -> dict:
+) -> dict[str, Any]:
     """Per unit of the agency: the on-time rate, extension and objection rates of the requests received since
     `since` (default: 1 January of the year of `at`); and now: open requests by age, what is overdue and the
     longest delay in working days, overdue objections and complaints. Seven queries however many cases."""
@@ -101,9 +103,10 @@ def compliance_by_unit(
     tz = agency.tzinfo
     overdue = request_overdue_q(agency, today)
     units = list(Unit.objects.filter(agency=agency).order_by("-kind", "name", "pk"))  # Utama first
-    rows: dict[int | None, dict] = {}
+    # Per unit id (None: complaints not yet dispositioned; "__total__": the sums), the counters of one row.
+    rows: dict[int | str | None, dict[str, Any]] = {}
 
-    def row(unit_id):
+    def row(unit_id: int | str | None) -> dict[str, Any]:
         if unit_id not in rows:
             rows[unit_id] = {
                 "received": 0,
@@ -130,23 +133,25 @@ def compliance_by_unit(
         objected = Objection.objects.filter(
             agency=agency, received_at__gte=start, request__isnull=False
         ).values("request_id")
-        for r in (
+        for cohort in (
             InformationRequest.objects.filter(agency=agency, received_at__gte=start, received_at__lte=at)
             .values("unit_id")
             .annotate(
                 received=_n(),
                 answered=_n(Q(responded_at__isnull=False)),
                 on_time=_n(Q(responded_at__date__lte=F("due_date"))),
-                extended=_n(Q(extended_at__isnull=False)),
+                extensions=_n(Q(extended_at__isnull=False)),
                 overdue=_n(overdue),
                 objected=_n(Q(pk__in=objected)),
             )
             .order_by()
         ):
-            u = row(r["unit_id"])
-            u["received"], u["answered"], u["extended"] = r["received"], r["answered"], r["extended"]
-            u["answered_on_time"], u["answered_late"] = r["on_time"], r["answered"] - r["on_time"]
-            u["overdue_in_period"], u["objected"] = r["overdue"], r["objected"]
+            u = row(cohort["unit_id"])
+            u["received"], u["answered"] = cohort["received"], cohort["answered"]
+            u["extended"] = cohort["extensions"]
+            u["answered_on_time"] = cohort["on_time"]
+            u["answered_late"] = cohort["answered"] - cohort["on_time"]
+            u["overdue_in_period"], u["objected"] = cohort["overdue"], cohort["objected"]
         # Open requests, whenever they arrived: an index-only scan of transparency_req_open.
         open_rows = list(
             InformationRequest.objects.filter(agency=agency, state__in=OPEN_STATES)
@@ -179,13 +184,13 @@ def compliance_by_unit(
             u["overdue"] += r["n"]
             days = index.between(r["first_due"], today)
             u["max_overdue_working_days"] = max(u["max_overdue_working_days"] or 0, days)
-    for r in objections_late:
-        row(r["unit_id"])["objections_overdue"] = r["n"]
-    for r in complaints:
-        u = row(r["unit_id"])
-        u["complaints_open"], u["complaints_overdue"] = r["n"], r["late"]
+    for o in objections_late:
+        row(o["unit_id"])["objections_overdue"] = o["n"]
+    for c in complaints:
+        u = row(c["unit_id"])
+        u["complaints_open"], u["complaints_overdue"] = c["n"], c["late"]
 
-    def finish(u: dict) -> dict:
+    def finish(u: dict[str, Any]) -> dict[str, Any]:
         return {
             **u,
             "on_time_rate": share(u["answered_on_time"], u["answered"] + u["overdue_in_period"]),
@@ -230,7 +235,7 @@ def overdue_cases(
     unit: Unit | None = None,
     limit: int = 50,
     offset: int = 0,
-) -> dict:
+) -> dict[str, Any]:
     """Open requests, objections and complaints past their due date now, longest overdue first, each with its
     id for drill-down and the working days since the missed day. One page (`limit`, `offset`) and the counts.
 
@@ -251,7 +256,8 @@ def overdue_cases(
         objections = objections.filter(unit=unit)
         complaints = complaints.filter(unit=unit)
     counts = {"request": requests.count(), "objection": objections.count(), "complaint": complaints.count()}
-    page = []
+    # (missed day, kind, id, clock, row); a complaint's row is read below, once it is on the page.
+    page: list[tuple[dt.date, str, int, str, Mapping[str, Any]]] = []
     for r in (
         requests.order_by("due_date", "pk").values(
             "pk", "registration_number", "unit_id", "unit__name", "state", "due_date", "received_at"
@@ -260,7 +266,7 @@ def overdue_cases(
         else ()
     ):
         page.append((r["due_date"], "request", r["pk"], "notice", r))
-    for r in (
+    for o in (
         objections.order_by("due_date", "pk").values(
             "pk",
             "registration_number",
@@ -273,14 +279,14 @@ def overdue_cases(
         if counts["objection"]
         else ()
     ):
-        page.append((r["due_date"], "objection", r["pk"], "objection_response", r))
+        page.append((o["due_date"], "objection", o["pk"], "objection_response", o))
     if counts["complaint"]:
         for pk, due_on, running in (
             complaints.annotate(due=F("next_due"), clock=complaint_clock())
             .order_by("due", "pk")
             .values_list("pk", "due", "clock")[:take]
         ):
-            page.append((due_on, "complaint", pk, running, None))
+            page.append((due_on, "complaint", pk, running, {}))
     page.sort(key=lambda item: item[:3])
     page = page[offset:take]
     wanted = [pk for _due, kind, pk, _clock, _row in page if kind == "complaint"]
@@ -295,22 +301,24 @@ def overdue_cases(
             (due, kind, pk, clock, details[pk] if kind == "complaint" else r)
             for due, kind, pk, clock, r in page
         ]
-    index = working_day_index(agency, page[0][0], today) if page else None
-    results = [
-        {
-            "kind": kind,
-            "id": pk,
-            "number": r.get("registration_number") or r.get("tracking_number"),
-            "unit": r["unit_id"],
-            "unit_name": r["unit__name"],
-            "state": r["state"],
-            "clock": clock,
-            "due_date": due.isoformat(),
-            "overdue_working_days": index.between(due, today),
-            "received_on": r["received_at"].astimezone(agency.tzinfo).date().isoformat(),
-        }
-        for due, kind, pk, clock, r in page
-    ]
+    results = []
+    if page:
+        index = working_day_index(agency, page[0][0], today)
+        results = [
+            {
+                "kind": kind,
+                "id": pk,
+                "number": r.get("registration_number") or r.get("tracking_number"),
+                "unit": r["unit_id"],
+                "unit_name": r["unit__name"],
+                "state": r["state"],
+                "clock": clock,
+                "due_date": due.isoformat(),
+                "overdue_working_days": index.between(due, today),
+                "received_on": r["received_at"].astimezone(agency.tzinfo).date().isoformat(),
+            }
+            for due, kind, pk, clock, r in page
+        ]
     return {
         "agency": agency.slug,
         "at": at.isoformat(),

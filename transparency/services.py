@@ -3,6 +3,8 @@ here only reads."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +19,9 @@ from .models import AnnualReport
 from .report import annual_report_snapshot
 from .rules import is_agency_staff, may_prepare_report
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 TEXT_FIELDS = ("policy_text", "implementation_text", "obstacles_text", "recommendations_text")
 MAX_TEXT = 20_000
 MAX_REASON = 2_000
@@ -26,7 +31,7 @@ FIRST_YEAR = 2000
 REQUIRED_FOR_PUBLICATION = ("policy_text", "implementation_text")
 
 
-def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None) -> AnnualReport:
+def annual_report_save(*, agency: Agency, year: int, actor: User, **texts: str | None) -> AnnualReport:
     """The agency's PPID (head of the PPID Utama) or an administrator writes the free-text sections (a policy,
     b implementation, e obstacles, f recommendations) of the report for a year that has begun, e.g. before
     31 March for the year just ended. A text left out (None) stays as it was.
@@ -47,7 +52,7 @@ def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None)
         errors["year"] = [
             _("Tahun laporan harus antara %(first)s dan %(last)s.") % {"first": FIRST_YEAR, "last": this_year}
         ]
-    cleaned = {}
+    cleaned: dict[str, str] = {}
     for field, value in texts.items():
         if value is None:
             continue
@@ -65,7 +70,7 @@ def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None)
         with transaction.atomic():
             report = AnnualReport.objects.select_for_update().filter(agency=agency, year=year).first()
             created = report is None
-            if created:
+            if report is None:
                 report = AnnualReport(agency=agency, year=year, updated_by=actor, updated_at=now)
             changed = [f for f, v in cleaned.items() if getattr(report, f) != v]
             for field in changed:
@@ -87,7 +92,7 @@ def annual_report_save(*, agency: Agency, year: int, actor, **texts: str | None)
     return report
 
 
-def annual_report_publish(*, agency: Agency, year: int, actor, reason: str = "") -> AnnualReport:
+def annual_report_publish(*, agency: Agency, year: int, actor: User, reason: str = "") -> AnnualReport:
     """The agency's PPID (head of the PPID Utama) or an administrator publishes the annual report of a year
     that has ended (Perki 1/2021 Pasal 56: information available at any time), or publishes it again as a
     correction, which needs a reason.
@@ -129,8 +134,8 @@ def annual_report_publish(*, agency: Agency, year: int, actor, reason: str = "")
     }
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().filter(agency=agency, year=year).first()
-        missing = [f for f in REQUIRED_FOR_PUBLICATION if not (report and getattr(report, f).strip())]
-        if missing:
+        missing = [f for f in REQUIRED_FOR_PUBLICATION if report is None or not getattr(report, f).strip()]
+        if report is None or missing:
             raise ValidationError(
                 {
                     field: [

@@ -1,8 +1,15 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
 
 from agencies.selectors import agencies_administered_by
 
 from .models import Holiday, HolidayKind
+
+if TYPE_CHECKING:
+    from accounts.types import AnyUser
 
 
 def years_missing_holidays(years: set[int]) -> list[int]:
@@ -14,7 +21,7 @@ def years_missing_holidays(years: set[int]) -> list[int]:
     return sorted(y for y in years if y not in have)
 
 
-def holidays_visible_to(user) -> QuerySet[Holiday]:
+def holidays_visible_to(user: AnyUser) -> QuerySet[Holiday]:
     """Everyone may read the shared calendar; agency-specific days only by that agency's administrators."""
     shared = Holiday.objects.filter(agency__isnull=True)
     if not user.is_authenticated:
@@ -25,7 +32,7 @@ def holidays_visible_to(user) -> QuerySet[Holiday]:
     return (shared | own).select_related("agency")
 
 
-def can_edit_holiday(user, holiday: Holiday) -> bool:
+def can_edit_holiday(user: AnyUser, holiday: Holiday) -> bool:
     """National, cuti bersama and regional days are the platform's (superusers); an agency's own days are
     its administrators'."""
     if user.is_superuser:

@@ -1,5 +1,9 @@
 """Writes to the holiday calendar. Every change is audited with who and why."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
@@ -12,14 +16,17 @@ from .models import Holiday
 from .selectors import can_edit_holiday
 from .validators import date_window_error
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def _snapshot(holiday: Holiday) -> dict:
+
+def _snapshot(holiday: Holiday) -> dict[str, Any]:
     data = model_to_dict(holiday, fields=["date", "name", "kind", "decree", "province_code", "agency"])
     data["date"] = holiday.date.isoformat()
     return data
 
 
-def holiday_save(*, actor, holiday: Holiday, reason: str = "") -> Holiday:
+def holiday_save(*, actor: User, holiday: Holiday, reason: str = "") -> Holiday:
     """Create or update a holiday the actor may edit. `holiday` has passed full_clean()."""
     if not can_edit_holiday(actor, holiday):
         raise PermissionDenied(_("Anda tidak berwenang mengubah hari libur ini."))
@@ -42,7 +49,7 @@ def holiday_save(*, actor, holiday: Holiday, reason: str = "") -> Holiday:
     return holiday
 
 
-def holiday_delete(*, actor, holiday: Holiday, reason: str = "") -> None:
+def holiday_delete(*, actor: User, holiday: Holiday, reason: str = "") -> None:
     if not can_edit_holiday(actor, holiday):
         raise PermissionDenied(_("Anda tidak berwenang menghapus hari libur ini."))
     with transaction.atomic():

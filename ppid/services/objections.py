@@ -4,14 +4,18 @@ visible (NotFound), role (PermissionDenied), state (InvalidTransition), payload 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import RequesterType
+from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
 from audit.services import audit_record
 from workcalendar.calendar import REQUESTER, WorkingCalendar
@@ -38,6 +42,7 @@ from ..models import (
     Dispute,
     DisputeHearing,
     DisputeResult,
+    InformationRequest,
     MediationResult,
     Objection,
     ObjectionGround,
@@ -48,6 +53,23 @@ from ..selectors import disputes_visible_to, objections_visible_to, requests_vis
 from ..transitions import check_fsm_transition
 from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows, periodic_information_window
 from .requests import record_requester_receipt
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+    # What is checked for each ground at filing: its window as stored, and whether the filing came after it.
+    GroundWindows = dict[str, dict[str, Any]]
+
+    class _Filing(TypedDict):
+        """Who filed an objection without a request, how, and what the audit trail adds."""
+
+        submitted_by: User
+        requester: User | None
+        channel: str
+        proxy_name: str
+        submission_key: uuid.UUID | None
+        audit_details: dict[str, object]
+
 
 __all__ = [
     "dispute_add_hearing",
@@ -76,7 +98,9 @@ def _date(value: dt.date) -> str:
 
 
 # --- filing --------------------------------------------------------------------------------------------------
-def _check_grounds(request, grounds, received_at) -> dict:
+def _check_grounds(
+    request: InformationRequest, grounds: Iterable[str] | None, received_at: dt.datetime
+) -> GroundWindows:
     """Every chosen ground must fit the request's history. One past its 30-working-day window is not refused
     (UU 14/2008 Pasal 36(1) leaves admissibility to the Atasan): it is marked with the working days after it."""
     grounds = list(dict.fromkeys(grounds or []))
@@ -86,7 +110,7 @@ def _check_grounds(request, grounds, received_at) -> dict:
     if unknown:
         raise ValidationError({"grounds": [_("Alasan keberatan harus huruf a sampai g (Pasal 35 ayat 1).")]})
     windows = objection_ground_windows(request, at=received_at)
-    errors = []
+    errors: list[str] = []
     for ground in grounds:
         if ground not in windows:
             errors.append(
@@ -97,7 +121,7 @@ def _check_grounds(request, grounds, received_at) -> dict:
         raise ValidationError({"grounds": errors})
     calendar = WorkingCalendar(request.agency, party=REQUESTER)
     filed_on = calendar.local_date(received_at)
-    stored = {}
+    stored: GroundWindows = {}
     for ground in grounds:
         window = windows[ground]
         in_time = window.is_open(received_at)
@@ -109,19 +133,19 @@ def _check_grounds(request, grounds, received_at) -> dict:
 
 def _create_objection(
     *,
-    agency,
-    unit,
-    request=None,
-    submitted_by,
-    requester,
-    channel,
-    received_at,
-    ground_windows: dict,
-    reason,
-    proxy_name,
-    submission_key,
-    audit_details,
-    own_fields: dict | None = None,
+    agency: Agency,
+    unit: Unit,
+    request: InformationRequest | None = None,
+    submitted_by: User,
+    requester: User | None,
+    channel: str,
+    received_at: dt.datetime,
+    ground_windows: GroundWindows,
+    reason: str,
+    proxy_name: str,
+    submission_key: uuid.UUID | None,
+    audit_details: dict[str, object],
+    own_fields: dict[str, str] | None = None,
 ) -> Objection:
     """Register an objection whose grounds were checked (`ground_windows`, keyed by ground). `own_fields` holds
     the information and identity of an objection without a request."""
@@ -196,29 +220,29 @@ def _create_objection(
     return objection
 
 
-def _already_filed(submitted_by, submission_key) -> Objection | None:
+def _already_filed(submitted_by: User, submission_key: uuid.UUID | None) -> Objection | None:
     if not submission_key:
         return None
     return Objection.objects.filter(submitted_by=submitted_by, submission_key=submission_key).first()
 
 
-def _check_reason(reason) -> None:
+def _check_reason(reason: str) -> None:
     if not (reason or "").strip():
         raise ValidationError({"reason": [_("Uraikan alasan keberatan Anda.")]})
 
 
 def _on_request(
     *,
-    request,
-    submitted_by,
-    requester,
-    channel,
-    received_at,
-    grounds,
-    reason,
-    proxy_name,
-    submission_key,
-    audit_details,
+    request: InformationRequest,
+    submitted_by: User,
+    requester: User | None,
+    channel: str,
+    received_at: dt.datetime,
+    grounds: Iterable[str],
+    reason: str,
+    proxy_name: str,
+    submission_key: uuid.UUID | None,
+    audit_details: dict[str, object],
 ) -> Objection:
     if (existing := _already_filed(submitted_by, submission_key)) is not None:
         return existing
@@ -240,7 +264,13 @@ def _on_request(
 
 
 def objection_file(
-    *, requester, request_id, grounds, reason: str, proxy_name: str = "", submission_key=None
+    *,
+    requester: User,
+    request_id: int,
+    grounds: Iterable[str],
+    reason: str,
+    proxy_name: str = "",
+    submission_key: uuid.UUID | None = None,
 ) -> Objection:
     """The requester objects to one of their own requests, on grounds that fit its history, within the window."""
     request = requests_visible_to(requester).filter(pk=request_id).first()
@@ -262,14 +292,14 @@ def objection_file(
 
 def objection_register_offline(
     *,
-    officer,
-    request_id,
-    grounds,
+    officer: User,
+    request_id: int,
+    grounds: Iterable[str],
     reason: str,
     received_at: dt.datetime,
     channel: str = Channel.WALK_IN,
     proxy_name: str = "",
-    submission_key=None,
+    submission_key: uuid.UUID | None = None,
 ) -> Objection:
     """An officer registers a written objection received at the desk or by post, with its real date."""
     request = requests_visible_to(officer).filter(pk=request_id).first()
@@ -294,7 +324,7 @@ def objection_register_offline(
     )
 
 
-def _check_offline_intake(received_at, channel, agency) -> None:
+def _check_offline_intake(received_at: dt.datetime | None, channel: str, agency: Agency) -> None:
     if received_at is None or timezone.is_naive(received_at):
         raise ValidationError({"received_at": [_("Isi tanggal dan jam penerimaan.")]})
     if received_at > timezone.now() + dt.timedelta(minutes=1):
@@ -305,7 +335,7 @@ def _check_offline_intake(received_at, channel, agency) -> None:
         raise ValidationError({"channel": [_("Pilih saluran penerimaan.")]})
 
 
-def _offline_details(received_at) -> dict:
+def _offline_details(received_at: dt.datetime) -> dict[str, object]:
     return {
         "backdated": received_at < timezone.now() - dt.timedelta(hours=1),
         "received_at": received_at.isoformat(),
@@ -313,7 +343,7 @@ def _offline_details(received_at) -> dict:
 
 
 # --- ground b without a request (Pasal 35(1)b) ----------------------------------------------------------------
-def _periodic_target(agency, unit, information, reason) -> tuple:
+def _periodic_target(agency: Agency, unit: Unit | None, information: str, reason: str) -> tuple[Unit, str]:
     """The unit that should publish the information (the PPID Utama unless one is named) and the cleaned text."""
     errors: dict[str, list[str]] = {}
     if not agency.is_active:
@@ -333,7 +363,16 @@ def _periodic_target(agency, unit, information, reason) -> tuple:
     return target, information
 
 
-def _periodic(*, agency, unit, information, reason, received_at, identity: dict, **create) -> Objection:
+def _periodic(
+    *,
+    agency: Agency,
+    unit: Unit | None,
+    information: str,
+    reason: str,
+    received_at: dt.datetime,
+    identity: dict[str, str],
+    **create: Unpack[_Filing],
+) -> Objection:
     target, information = _periodic_target(agency, unit, information, reason)
     window = periodic_information_window(agency, at=received_at)
     return _create_objection(
@@ -351,13 +390,13 @@ def _periodic(*, agency, unit, information, reason, received_at, identity: dict,
 
 def objection_file_periodic(
     *,
-    requester,
-    agency,
+    requester: User,
+    agency: Agency,
     information: str,
     reason: str,
-    unit=None,
+    unit: Unit | None = None,
     proxy_name: str = "",
-    submission_key=None,
+    submission_key: uuid.UUID | None = None,
 ) -> Objection:
     """A citizen objects that periodic information is not published (Pasal 35(1)b): no request is needed. The
     objection names the information and carries the identity from the citizen's profile."""
@@ -392,8 +431,8 @@ def objection_file_periodic(
 
 def objection_register_periodic_offline(
     *,
-    officer,
-    agency,
+    officer: User,
+    agency: Agency,
     information: str,
     reason: str,
     received_at: dt.datetime,
@@ -404,9 +443,9 @@ def objection_register_periodic_offline(
     requester_email: str = "",
     requester_occupation: str = "",
     channel: str = Channel.WALK_IN,
-    unit=None,
+    unit: Unit | None = None,
     proxy_name: str = "",
-    submission_key=None,
+    submission_key: uuid.UUID | None = None,
 ) -> Objection:
     """An officer registers a written ground-b objection received at the desk or by post, with the objector's
     identity as written on it (name and address required, as on the keberatan form)."""
@@ -423,7 +462,7 @@ def objection_register_periodic_offline(
         "requester_email": (requester_email or "").strip(),
         "requester_occupation": (requester_occupation or "").strip(),
     }
-    errors = {}
+    errors: dict[str, list[str]] = {}
     if not identity["requester_name"]:
         errors["requester_name"] = [_("Isi nama pemohon.")]
     if not identity["requester_address"]:
@@ -449,7 +488,7 @@ def objection_register_periodic_offline(
 
 
 # --- transitions ---------------------------------------------------------------------------------------------
-def _lock_objection(objection_id, actor) -> Objection:
+def _lock_objection(objection_id: int, actor: User) -> Objection:
     visible = objections_visible_to(actor).filter(pk=objection_id).values("pk")
     objection = (
         Objection.objects.select_for_update(of=("self",))
@@ -462,7 +501,7 @@ def _lock_objection(objection_id, actor) -> Objection:
     return objection
 
 
-def check_transition(objection: Objection, name: str, actor) -> None:
+def check_transition(objection: Objection, name: str, actor: User | None) -> None:
     check_fsm_transition(
         objection,
         name,
@@ -472,7 +511,16 @@ def check_transition(objection: Objection, name: str, actor) -> None:
     )
 
 
-def _finish(objection, *, actor, action, from_state, reason="", details=None, fields=()):
+def _finish(
+    objection: Objection,
+    *,
+    actor: User,
+    action: str,
+    from_state: str,
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+    fields: Iterable[str] = (),
+) -> Objection:
     objection.save(update_fields=["state", *fields])
     audit_record(
         actor=actor,
@@ -488,7 +536,7 @@ def _finish(objection, *, actor, action, from_state, reason="", details=None, fi
     return objection
 
 
-def objection_review(*, objection_id, actor) -> Objection:
+def objection_review(*, objection_id: int, actor: User) -> Objection:
     """The Atasan PPID starts examining the objection."""
     with transaction.atomic():
         objection = _lock_objection(objection_id, actor)
@@ -502,8 +550,8 @@ def objection_review(*, objection_id, actor) -> Objection:
 
 def objection_decide(
     *,
-    objection_id,
-    actor,
+    objection_id: int,
+    actor: User,
     outcome: str,
     reasons: str = "",
     order: str = "",
@@ -595,7 +643,9 @@ def objection_decide(
         )
 
 
-def objection_record_decision_receipt(*, objection_id, actor, received_on: dt.date, reason: str) -> Objection:
+def objection_record_decision_receipt(
+    *, objection_id: int, actor: User, received_on: dt.date, reason: str
+) -> Objection:
     """An officer (or the Atasan) records the day the requester received the Atasan's answer by post or by hand,
     from which the 14 working days to the Komisi Informasi run (UU 14/2008 Pasal 37(2))."""
     with transaction.atomic():
@@ -619,7 +669,7 @@ def objection_record_decision_receipt(*, objection_id, actor, received_on: dt.da
     return objection
 
 
-def objection_withdraw(*, objection_id, actor, reason: str = "") -> Objection:
+def objection_withdraw(*, objection_id: int, actor: User, reason: str = "") -> Objection:
     with transaction.atomic():
         objection = _lock_objection(objection_id, actor)
         check_transition(objection, "withdraw", actor)
@@ -678,7 +728,7 @@ _DATE_ORDER = [
 ]
 
 
-def _may_record_dispute(case, actor) -> bool:
+def _may_record_dispute(case: Objection | Dispute, actor: User) -> bool:
     return rules.is_agency_officer(case, actor) or rules.is_atasan(case, actor)
 
 
@@ -701,7 +751,7 @@ def _validate_dispute(dispute: Dispute, objection: Objection) -> None:
         if a is not None and b is not None and a < b:
             errors.setdefault(later, []).append(
                 _("Tanggal ini tidak boleh sebelum %(other)s.")
-                % {"other": Dispute._meta.get_field(earlier).verbose_name}
+                % {"other": cast("models.Field[Any, Any]", Dispute._meta.get_field(earlier)).verbose_name}
             )
     for field, choices in DISPUTE_CHOICE_FIELDS.items():
         if getattr(dispute, field) and getattr(dispute, field) not in choices:
@@ -714,8 +764,8 @@ def _validate_dispute(dispute: Dispute, objection: Objection) -> None:
 
 def dispute_register(
     *,
-    objection_id,
-    actor,
+    objection_id: int,
+    actor: User,
     commission: str,
     ki_register_number: str,
     filed_on: dt.date,
@@ -768,7 +818,7 @@ def dispute_register(
     return dispute
 
 
-def dispute_update(*, dispute_id, actor, reason: str = "", **changes) -> Dispute:
+def dispute_update(*, dispute_id: int, actor: User, reason: str = "", **changes: object) -> Dispute:
     """Record the dispute's progress (hearings' dates, mediation, decision, compliance, appeals)."""
     allowed = (
         set(DISPUTE_DATE_FIELDS)
@@ -815,7 +865,9 @@ def dispute_update(*, dispute_id, actor, reason: str = "", **changes) -> Dispute
     return dispute
 
 
-def dispute_add_hearing(*, dispute_id, actor, held_on: dt.date, kind: str, notes: str = "") -> DisputeHearing:
+def dispute_add_hearing(
+    *, dispute_id: int, actor: User, held_on: dt.date, kind: str, notes: str = ""
+) -> DisputeHearing:
     with transaction.atomic():
         visible = disputes_visible_to(actor).filter(pk=dispute_id).values("pk")
         dispute = Dispute.objects.select_for_update().filter(pk__in=visible).first()
@@ -823,7 +875,7 @@ def dispute_add_hearing(*, dispute_id, actor, held_on: dt.date, kind: str, notes
             raise NotFound(_("Sengketa tidak ditemukan."))
         if not _may_record_dispute(dispute, actor):
             raise PermissionDenied(_("Hanya petugas PPID atau Atasan PPID yang mencatat sengketa."))
-        errors = {}
+        errors: dict[str, list[str]] = {}
         if kind not in DisputeHearing.Kind.values:
             errors["kind"] = [_("Pilih jenis sidang.")]
         if held_on is None or held_on > timezone.localdate(timezone=dispute.agency.tzinfo):

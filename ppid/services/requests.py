@@ -9,7 +9,10 @@ same transaction.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -63,6 +66,18 @@ from ..selectors import documents_visible_to, due_for_auto_completion, requests_
 from ..transitions import check_fsm_transition
 from ..uploads import inspect_upload, removes_files_it_wrote, store_file
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models.fields.files import FieldFile
+
+    from accounts.models import User
+    from accounts.types import AnyUser
+
+    from ..models import Objection
+
+    # The uploads of a filing or a response, each with the kind of document it is.
+    Documents = Iterable[tuple[str, UploadedFile[bytes]]]
+
 NOTICE_WORKING_DAYS = 10  # UU 14/2008 Pasal 22(7)
 EXTENSION_WORKING_DAYS = 7  # UU 14/2008 Pasal 22(8)
 SERIES = "information_request"
@@ -86,7 +101,7 @@ _STATE_MESSAGES = {
 
 
 # --- helpers --------------------------------------------------------------------------------------------
-def _lock_visible(request_id, actor) -> InformationRequest:
+def _lock_visible(request_id: int, actor: User | None) -> InformationRequest:
     qs = InformationRequest.objects.select_for_update().select_related("agency", "unit")
     if actor is not None:
         visible = requests_visible_to(actor).filter(pk=request_id).values("pk")
@@ -97,7 +112,7 @@ def _lock_visible(request_id, actor) -> InformationRequest:
     return request
 
 
-def check_transition(request: InformationRequest, name: str, actor) -> None:
+def check_transition(request: InformationRequest, name: str, actor: User | None) -> None:
     check_fsm_transition(
         request,
         name,
@@ -107,14 +122,16 @@ def check_transition(request: InformationRequest, name: str, actor) -> None:
     )
 
 
-def _store_documents(request, documents, uploaded_by) -> list[RequestDocument]:
+def _store_documents(
+    request: InformationRequest, documents: Documents, uploaded_by: User
+) -> list[RequestDocument]:
     stored = []
     for kind, uploaded in documents:
         content_type, size, sha256 = inspect_upload(uploaded)
         doc = RequestDocument(
             request=request,
             kind=kind,
-            original_name=uploaded.name[:255],
+            original_name=(uploaded.name or "")[:255],
             content_type=content_type,
             size=size,
             sha256=sha256,
@@ -126,9 +143,9 @@ def _store_documents(request, documents, uploaded_by) -> list[RequestDocument]:
     return stored
 
 
-def _check_documents(requester_type: str, documents, *, required: bool) -> None:
+def _check_documents(requester_type: str, documents: Documents, *, required: bool) -> None:
     """Validate every upload before anything is written, and the documents a requester type must bring."""
-    errors = []
+    errors: list[str] = []
     for _kind, uploaded in documents:
         try:
             inspect_upload(uploaded)
@@ -182,21 +199,21 @@ def _validate_request_fields(
 @removes_files_it_wrote
 def _create(
     *,
-    agency,
-    unit,
-    submitted_by,
-    requester,
-    snapshot: dict,
+    agency: Agency,
+    unit: Unit,
+    submitted_by: User,
+    requester: User | None,
+    snapshot: dict[str, str],
     nik: str,
     channel: str,
-    received_at,
-    information_requested,
-    purpose,
-    obtain_method,
-    delivery_method,
-    documents,
-    submission_key,
-    audit_details: dict,
+    received_at: dt.datetime,
+    information_requested: str,
+    purpose: str,
+    obtain_method: str,
+    delivery_method: str,
+    documents: Documents,
+    submission_key: uuid.UUID | None,
+    audit_details: dict[str, object],
 ) -> InformationRequest:
     if submission_key:
         existing = InformationRequest.objects.filter(
@@ -260,7 +277,7 @@ def _create(
     return request
 
 
-def _profile_snapshot(user) -> tuple[dict, str]:
+def _profile_snapshot(user: User) -> tuple[dict[str, str], str]:
     """The requester identity from a citizen profile, as snapshotted on a request, and the NIK."""
     profile = user.citizen_profile
     snapshot = {
@@ -278,15 +295,15 @@ def _profile_snapshot(user) -> tuple[dict, str]:
 # --- filing -----------------------------------------------------------------------------------------------
 def information_request_file(
     *,
-    requester,
+    requester: User,
     agency: Agency,
     information_requested: str,
     purpose: str,
     obtain_method: str,
     delivery_method: str,
     unit: Unit | None = None,
-    documents=(),
-    submission_key=None,
+    documents: Documents = (),
+    submission_key: uuid.UUID | None = None,
 ) -> InformationRequest:
     """A confirmed citizen files online. The identity is snapshotted from the profile. A repeated
     submission_key returns the first request instead of creating a second."""
@@ -324,18 +341,18 @@ def information_request_file(
 
 def information_request_register_offline(
     *,
-    officer,
+    officer: User,
     agency: Agency,
     channel: str,
     received_at: dt.datetime,
-    requester: dict,
+    requester: Mapping[str, str],
     information_requested: str,
     purpose: str,
     obtain_method: str,
     delivery_method: str,
     unit: Unit | None = None,
-    documents=(),
-    submission_key=None,
+    documents: Documents = (),
+    submission_key: uuid.UUID | None = None,
 ) -> InformationRequest:
     """An officer registers a request received in person, by post, e-mail, fax or phone, with the real date
     of receipt (never in the future; backdating is recorded)."""
@@ -384,7 +401,7 @@ def information_request_register_offline(
     except ValidationError as exc:
         errors.update(exc.message_dict)
         target = None
-    if errors:
+    if errors or target is None:
         raise ValidationError(errors)
     documents = list(documents)
     _check_documents(requester_type, documents, required=False)
@@ -422,7 +439,16 @@ def information_request_register_offline(
 
 
 # --- transitions -----------------------------------------------------------------------------------------
-def _finish(request, *, actor, action: str, from_state: str, reason: str = "", details=None, fields=()):
+def _finish(
+    request: InformationRequest,
+    *,
+    actor: User | None,
+    action: str,
+    from_state: str,
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+    fields: Iterable[str] = (),
+) -> InformationRequest:
     request.save(update_fields=["state", *fields])
     audit_record(
         actor=actor,
@@ -438,7 +464,7 @@ def _finish(request, *, actor, action: str, from_state: str, reason: str = "", d
     return request
 
 
-def information_request_process(*, request_id, actor) -> InformationRequest:
+def information_request_process(*, request_id: int, actor: User) -> InformationRequest:
     """An officer takes up a registered request."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
@@ -448,7 +474,9 @@ def information_request_process(*, request_id, actor) -> InformationRequest:
         return _finish(request, actor=actor, action=REQUEST_PROCESS, from_state=before)
 
 
-def information_request_forward(*, request_id, actor, unit: Unit, note: str = "") -> InformationRequest:
+def information_request_forward(
+    *, request_id: int, actor: User, unit: Unit, note: str = ""
+) -> InformationRequest:
     """Hand the request to another unit of the same agency. The clock does not restart."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
@@ -470,7 +498,9 @@ def information_request_forward(*, request_id, actor, unit: Unit, note: str = ""
         )
 
 
-def information_request_ask_clarification(*, request_id, actor, message: str) -> InformationRequest:
+def information_request_ask_clarification(
+    *, request_id: int, actor: User, message: str
+) -> InformationRequest:
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
         check_transition(request, "ask_clarification", actor)
@@ -490,7 +520,7 @@ def information_request_ask_clarification(*, request_id, actor, message: str) ->
         )
 
 
-def information_request_clarify(*, request_id, actor, message: str) -> InformationRequest:
+def information_request_clarify(*, request_id: int, actor: User, message: str) -> InformationRequest:
     """The requester answers. If the agency pauses the clock, the working days waited are added to the due date
     and recorded."""
     with transaction.atomic():
@@ -501,7 +531,7 @@ def information_request_clarify(*, request_id, actor, message: str) -> Informati
         clarification = request.clarifications.select_for_update().filter(answered_at__isnull=True).last()
         now = timezone.now()
         new_due = None
-        details = {}
+        details: dict[str, Any] = {}
         if clarification is not None and clarification.clock_paused:
             calendar = WorkingCalendar(request.agency)
             paused = calendar.working_days_between(
@@ -531,7 +561,7 @@ def information_request_clarify(*, request_id, actor, message: str) -> Informati
         )
 
 
-def information_request_extend(*, request_id, actor, reason: str) -> InformationRequest:
+def information_request_extend(*, request_id: int, actor: User, reason: str) -> InformationRequest:
     """Once, before the due date, with a written reason: +7 working days from the end of the original 10."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
@@ -564,7 +594,7 @@ def information_request_extend(*, request_id, actor, reason: str) -> Information
         )
 
 
-def _validate_response(data: dict) -> dict:
+def _validate_response(data: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     decision = data.get("decision")
     if decision not in Decision.values:
@@ -626,7 +656,9 @@ def _validate_response(data: dict) -> dict:
 
 
 @removes_files_it_wrote
-def information_request_respond(*, request_id, actor, files=(), **notice) -> InformationRequest:
+def information_request_respond(
+    *, request_id: int, actor: User, files: Iterable[UploadedFile[bytes]] = (), **notice: Any
+) -> InformationRequest:
     """Record the written notice with its statutory contents and attach the response files."""
     files = list(files)
     with transaction.atomic():
@@ -695,7 +727,15 @@ def information_request_respond(*, request_id, actor, files=(), **notice) -> Inf
 
 
 def record_requester_receipt(
-    case, *, field: str, received_on, sent_on: dt.date, too_early: str, actor, action: str, reason: str
+    case: InformationRequest | Objection,
+    *,
+    field: str,
+    received_on: dt.date | None,
+    sent_on: dt.date,
+    too_early: str,
+    actor: User,
+    action: str,
+    reason: str,
 ) -> None:
     """Record on `case.<field>` the day the requester received a letter sent on `sent_on` (by post or by hand),
     audited with the day it replaces. Not before it was sent, not in the future; the basis is required. Called
@@ -711,7 +751,7 @@ def record_requester_receipt(
     reason = (reason or "").strip()
     if not reason:
         errors["reason"] = [_("Sebutkan dasar pencatatan, mis. tanda terima pos.")]
-    if errors:
+    if errors or not isinstance(received_on, dt.date):
         raise ValidationError(errors)
     before = getattr(case, field) or sent_on
     setattr(case, field, received_on)
@@ -727,7 +767,7 @@ def record_requester_receipt(
 
 
 def information_request_record_notice_receipt(
-    *, request_id, actor, received_on: dt.date, reason: str
+    *, request_id: int, actor: User, received_on: dt.date, reason: str
 ) -> InformationRequest:
     """An officer records the day the requester received the written notice (by post or by hand), from which the
     objection window runs (UU 14/2008 Pasal 36(1)). Not before the notice was issued, not in the future."""
@@ -753,7 +793,7 @@ def information_request_record_notice_receipt(
     return request
 
 
-def information_request_complete(*, request_id, actor) -> InformationRequest:
+def information_request_complete(*, request_id: int, actor: User) -> InformationRequest:
     """The information was delivered (officer) or the requester acknowledges it."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
@@ -765,7 +805,7 @@ def information_request_complete(*, request_id, actor) -> InformationRequest:
         )
 
 
-def information_request_withdraw(*, request_id, actor, reason: str = "") -> InformationRequest:
+def information_request_withdraw(*, request_id: int, actor: User, reason: str = "") -> InformationRequest:
     """The requester withdraws before a response."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
@@ -811,7 +851,7 @@ def information_request_auto_complete_due(*, now: dt.datetime | None = None) -> 
 
 
 # --- documents and identity ------------------------------------------------------------------------------
-def request_document_open(*, document_id, viewer):
+def request_document_open(*, document_id: int, viewer: AnyUser) -> tuple[RequestDocument, FieldFile]:
     """Open an uploaded file for a person allowed to see it, recording the access."""
     document = documents_visible_to(viewer).filter(pk=document_id).select_related("request__agency").first()
     if document is None:
@@ -828,7 +868,7 @@ def request_document_open(*, document_id, viewer):
     return document, handle
 
 
-def information_request_reveal_nik(*, request_id, viewer, purpose: str) -> str:
+def information_request_reveal_nik(*, request_id: int, viewer: User, purpose: str) -> str:
     """The full NIK on a request, for its handling officers only, each look recorded."""
     if not (purpose or "").strip():
         raise ValidationError({"purpose": [_("Sebutkan keperluan melihat NIK lengkap.")]})
@@ -856,8 +896,8 @@ def information_request_reveal_nik(*, request_id, viewer, purpose: str) -> str:
 # --- across the boundary with complaints --------------------------------------------------------------------
 def information_request_register_converted(
     *,
-    officer,
-    requester,
+    officer: User,
+    requester: User,
     agency: Agency,
     received_at: dt.datetime,
     information_requested: str,
@@ -901,7 +941,7 @@ def information_request_register_converted(
     )
 
 
-def information_request_convert_to_complaint(*, request_id, actor) -> InformationRequest:
+def information_request_convert_to_complaint(*, request_id: int, actor: User) -> InformationRequest:
     """End an open request that is really a service complaint; complaints.services creates the complaint."""
     with transaction.atomic():
         request = _lock_visible(request_id, actor)
