@@ -1,5 +1,6 @@
 """Who may see what across agencies and units. Every other app's scoping builds on these."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from .models import AGENCY_WIDE_ROLES, Agency, Membership, StaffRole, Unit, UnitKind
@@ -82,9 +83,7 @@ def active_agencies() -> QuerySet[Agency]:
 
 def staff_with_roles(*, unit=None, agency=None, roles) -> list:
     """Active staff holding one of `roles` in a unit, or anywhere in an agency."""
-    from accounts.models import User
-
-    qs = User.objects.filter(is_active=True, memberships__role__in=list(roles))
+    qs = get_user_model().objects.filter(is_active=True, memberships__role__in=list(roles))
     qs = (
         qs.filter(memberships__unit=unit) if unit is not None else qs.filter(memberships__unit__agency=agency)
     )
