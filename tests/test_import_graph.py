@@ -270,9 +270,9 @@ def test_imports_keep_the_order_of_the_architecture_doc():
     found = violations(ROOT, read_rules(DOC.read_text()))
     new = set(found) - KNOWN_VIOLATIONS
     assert not new, (
-        "Imports against docs/architecture.md (move the code to the app that may know both, or let the "
-        "lower app register a hook the way accounts.services.register_case_relation does):\n"
-        + _report(new, found)
+        "Imports against docs/architecture.md (move the code to an app that may import both, or let the app "
+        "listed above offer a hook that the one below registers with from AppConfig.ready, the way "
+        "accounts.services.register_case_relation works):\n" + _report(new, found)
     )
 
 
