@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from .models import AGENCY_WIDE_ROLES, Agency, Membership, StaffRole, Unit, UnitKind
@@ -94,9 +95,7 @@ def staff_with_roles(
     *, unit: Unit | None = None, agency: Agency | None = None, roles: Collection[str]
 ) -> list[User]:
     """Active staff holding one of `roles` in a unit, or anywhere in an agency."""
-    from accounts.models import User
-
-    qs = User.objects.filter(is_active=True, memberships__role__in=list(roles))
+    qs = get_user_model().objects.filter(is_active=True, memberships__role__in=list(roles))
     qs = (
         qs.filter(memberships__unit=unit) if unit is not None else qs.filter(memberships__unit__agency=agency)
     )

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
-
-from agencies.selectors import agency_ids_in_full_reach
 
 from .models import Event
 
 if TYPE_CHECKING:
     from accounts.types import AnyUser
+
+# Who reaches an agency's whole trail is agencies' rule (`agencies.selectors.agency_ids_in_full_reach`).
+# Every agencies service writes the trail, so agencies sits below audit and registers the rule from
+# `AppConfig.ready`; with none registered nobody but a superuser reads the trail.
+TrailReach = Callable[[object], Iterable[int]]
+_trail_reach: list[TrailReach] = []
+
+
+def register_trail_reach(rule: TrailReach) -> None:
+    """Called by agencies from `AppConfig.ready`: `rule(user)` gives the agencies whose whole trail user reads."""
+    _trail_reach.append(rule)
 
 
 def events_visible_to(user: AnyUser) -> QuerySet[Event]:
@@ -23,7 +33,7 @@ def events_visible_to(user: AnyUser) -> QuerySet[Event]:
         return qs.none()
     if user.is_superuser:
         return qs
-    return qs.filter(agency_id__in=agency_ids_in_full_reach(user))
+    return qs.filter(agency_id__in={agency_id for rule in _trail_reach for agency_id in rule(user)})
 
 
 # Reasons written for colleagues, not for the person the case is about: an officer's stated purpose for

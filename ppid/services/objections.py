@@ -99,7 +99,7 @@ def _date(value: dt.date) -> str:
 
 # --- filing --------------------------------------------------------------------------------------------------
 def _check_grounds(
-    request: InformationRequest, grounds: Iterable[str] | None, received_at: dt.datetime
+    info_request: InformationRequest, grounds: Iterable[str] | None, received_at: dt.datetime
 ) -> GroundWindows:
     """Every chosen ground must fit the request's history. One past its 30-working-day window is not refused
     (UU 14/2008 Pasal 36(1) leaves admissibility to the Atasan): it is marked with the working days after it."""
@@ -109,7 +109,7 @@ def _check_grounds(
     unknown = [g for g in grounds if g not in ObjectionGround.values]
     if unknown:
         raise ValidationError({"grounds": [_("Alasan keberatan harus huruf a sampai g (Pasal 35 ayat 1).")]})
-    windows = objection_ground_windows(request, at=received_at)
+    windows = objection_ground_windows(info_request, at=received_at)
     errors: list[str] = []
     for ground in grounds:
         if ground not in windows:
@@ -119,7 +119,7 @@ def _check_grounds(
             )
     if errors:
         raise ValidationError({"grounds": errors})
-    calendar = WorkingCalendar(request.agency, party=REQUESTER)
+    calendar = WorkingCalendar(info_request.agency, party=REQUESTER)
     filed_on = calendar.local_date(received_at)
     stored: GroundWindows = {}
     for ground in grounds:
@@ -135,7 +135,7 @@ def _create_objection(
     *,
     agency: Agency,
     unit: Unit,
-    request: InformationRequest | None = None,
+    info_request: InformationRequest | None = None,
     submitted_by: User,
     requester: User | None,
     channel: str,
@@ -152,9 +152,9 @@ def _create_objection(
     try:
         with transaction.atomic():
             if (
-                request is not None
+                info_request is not None
                 and Objection.objects.select_for_update()
-                .filter(request=request, state__in=OPEN_OBJECTION_STATES)
+                .filter(request=info_request, state__in=OPEN_OBJECTION_STATES)
                 .exists()
             ):
                 raise ValidationError(
@@ -171,7 +171,7 @@ def _create_objection(
             objection = Objection.objects.create(
                 agency=agency,
                 unit=unit,
-                request=request,
+                request=info_request,
                 requester=requester,
                 submitted_by=submitted_by,
                 proxy_name=(proxy_name or "").strip(),
@@ -199,7 +199,7 @@ def _create_objection(
                 to_state=objection.state,
                 reason=reason.strip(),
                 details={
-                    "request": request.pk if request is not None else None,
+                    "request": info_request.pk if info_request is not None else None,
                     "unit": unit.pk,
                     "grounds": objection.grounds,
                     "channel": channel,
@@ -233,7 +233,7 @@ def _check_reason(reason: str) -> None:
 
 def _on_request(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     submitted_by: User,
     requester: User | None,
     channel: str,
@@ -248,14 +248,14 @@ def _on_request(
         return existing
     _check_reason(reason)
     return _create_objection(
-        agency=request.agency,
-        unit=request.unit,
-        request=request,
+        agency=info_request.agency,
+        unit=info_request.unit,
+        info_request=info_request,
         submitted_by=submitted_by,
         requester=requester,
         channel=channel,
         received_at=received_at,
-        ground_windows=_check_grounds(request, grounds, received_at),
+        ground_windows=_check_grounds(info_request, grounds, received_at),
         reason=reason,
         proxy_name=proxy_name,
         submission_key=submission_key,
@@ -273,11 +273,11 @@ def objection_file(
     submission_key: uuid.UUID | None = None,
 ) -> Objection:
     """The requester objects to one of their own requests, on grounds that fit its history, within the window."""
-    request = requests_visible_to(requester).filter(pk=request_id).first()
-    if request is None or not rules.is_requester(request, requester):
+    info_request = requests_visible_to(requester).filter(pk=request_id).first()
+    if info_request is None or not rules.is_requester(info_request, requester):
         raise NotFound(_("Permohonan tidak ditemukan."))
     return _on_request(
-        request=request,
+        info_request=info_request,
         submitted_by=requester,
         requester=requester,
         channel=Channel.ONLINE,
@@ -302,18 +302,18 @@ def objection_register_offline(
     submission_key: uuid.UUID | None = None,
 ) -> Objection:
     """An officer registers a written objection received at the desk or by post, with its real date."""
-    request = requests_visible_to(officer).filter(pk=request_id).first()
-    if request is None:
+    info_request = requests_visible_to(officer).filter(pk=request_id).first()
+    if info_request is None:
         raise NotFound(_("Permohonan tidak ditemukan."))
-    if not rules.is_agency_officer(request, officer):
+    if not rules.is_agency_officer(info_request, officer):
         raise PermissionDenied(_("Hanya petugas badan publik ini yang dapat mencatat keberatan."))
-    _check_offline_intake(received_at, channel, request.agency)
-    if received_at < request.received_at:
+    _check_offline_intake(received_at, channel, info_request.agency)
+    if received_at < info_request.received_at:
         raise ValidationError({"received_at": [_("Keberatan tidak mungkin diterima sebelum permohonannya.")]})
     return _on_request(
-        request=request,
+        info_request=info_request,
         submitted_by=officer,
-        requester=request.requester,
+        requester=info_request.requester,
         channel=channel,
         received_at=received_at,
         grounds=grounds,

@@ -106,15 +106,15 @@ def _lock_visible(request_id: int, actor: User | None) -> InformationRequest:
     if actor is not None:
         visible = requests_visible_to(actor).filter(pk=request_id).values("pk")
         qs = qs.filter(pk__in=visible)
-    request = qs.filter(pk=request_id).first()
-    if request is None:
+    info_request = qs.filter(pk=request_id).first()
+    if info_request is None:
         raise NotFound(_("Permohonan tidak ditemukan."))
-    return request
+    return info_request
 
 
-def check_transition(request: InformationRequest, name: str, actor: User | None) -> None:
+def check_transition(info_request: InformationRequest, name: str, actor: User | None) -> None:
     check_fsm_transition(
-        request,
+        info_request,
         name,
         actor,
         state_messages=_STATE_MESSAGES,
@@ -123,13 +123,13 @@ def check_transition(request: InformationRequest, name: str, actor: User | None)
 
 
 def _store_documents(
-    request: InformationRequest, documents: Documents, uploaded_by: User
+    info_request: InformationRequest, documents: Documents, uploaded_by: User
 ) -> list[RequestDocument]:
     stored = []
     for kind, uploaded in documents:
         content_type, size, sha256 = inspect_upload(uploaded)
         doc = RequestDocument(
-            request=request,
+            request=info_request,
             kind=kind,
             original_name=(uploaded.name or "")[:255],
             content_type=content_type,
@@ -232,7 +232,7 @@ def _create(
                 unit_code=unit.code,
             )
             due = calendar.add_working_days(received_at, NOTICE_WORKING_DAYS)
-            request = InformationRequest(
+            info_request = InformationRequest(
                 agency=agency,
                 unit=unit,
                 requester=requester,
@@ -253,18 +253,18 @@ def _create(
                 **snapshot,
             )
             if nik:
-                request.set_requester_nik(nik)
-            request.save()
-            _store_documents(request, documents, submitted_by)
+                info_request.set_requester_nik(nik)
+            info_request.save()
+            _store_documents(info_request, documents, submitted_by)
             audit_record(
                 actor=submitted_by,
-                obj=request,
+                obj=info_request,
                 agency=agency,
                 action=REQUEST_REGISTERED,
-                to_state=request.state,
+                to_state=info_request.state,
                 details={"channel": channel, "unit": unit.pk, **audit_details},
             )
-            notify.request_registered(request, submitted_by)
+            notify.request_registered(info_request, submitted_by)
     except IntegrityError:
         # The same submission arrived twice at the same moment: the first one won.
         if submission_key:
@@ -274,7 +274,7 @@ def _create(
             if existing is not None:
                 return existing
         raise
-    return request
+    return info_request
 
 
 def _profile_snapshot(user: User) -> tuple[dict[str, str], str]:
@@ -440,7 +440,7 @@ def information_request_register_offline(
 
 # --- transitions -----------------------------------------------------------------------------------------
 def _finish(
-    request: InformationRequest,
+    info_request: InformationRequest,
     *,
     actor: User | None,
     action: str,
@@ -449,29 +449,29 @@ def _finish(
     details: dict[str, Any] | None = None,
     fields: Iterable[str] = (),
 ) -> InformationRequest:
-    request.save(update_fields=["state", *fields])
+    info_request.save(update_fields=["state", *fields])
     audit_record(
         actor=actor,
-        obj=request,
-        agency=request.agency,
+        obj=info_request,
+        agency=info_request.agency,
         action=action,
         from_state=from_state,
-        to_state=request.state,
+        to_state=info_request.state,
         reason=reason,
         details=details or {},
     )
-    notify.request_changed(request, action, actor, old_unit_id=(details or {}).get("from_unit"))
-    return request
+    notify.request_changed(info_request, action, actor, old_unit_id=(details or {}).get("from_unit"))
+    return info_request
 
 
 def information_request_process(*, request_id: int, actor: User) -> InformationRequest:
     """An officer takes up a registered request."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "process", actor)
-        before = request.state
-        request.process(by=actor)
-        return _finish(request, actor=actor, action=REQUEST_PROCESS, from_state=before)
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "process", actor)
+        before = info_request.state
+        info_request.process(by=actor)
+        return _finish(info_request, actor=actor, action=REQUEST_PROCESS, from_state=before)
 
 
 def information_request_forward(
@@ -479,16 +479,16 @@ def information_request_forward(
 ) -> InformationRequest:
     """Hand the request to another unit of the same agency. The clock does not restart."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "forward", actor)
-        if unit is None or unit.agency_id != request.agency_id or not unit.is_active:
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "forward", actor)
+        if unit is None or unit.agency_id != info_request.agency_id or not unit.is_active:
             raise ValidationError({"unit": [_("Pilih unit aktif dari badan publik yang sama.")]})
-        if unit.pk == request.unit_id:
+        if unit.pk == info_request.unit_id:
             raise ValidationError({"unit": [_("Permohonan sudah berada di unit ini.")]})
-        before, old_unit = request.state, request.unit
-        request.forward(unit=unit)
+        before, old_unit = info_request.state, info_request.unit
+        info_request.forward(unit=unit)
         return _finish(
-            request,
+            info_request,
             actor=actor,
             action=REQUEST_FORWARD,
             from_state=before,
@@ -502,21 +502,21 @@ def information_request_ask_clarification(
     *, request_id: int, actor: User, message: str
 ) -> InformationRequest:
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "ask_clarification", actor)
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "ask_clarification", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Tuliskan hal yang perlu diklarifikasi pemohon.")]})
-        before = request.state
-        request.ask_clarification(message=message)
+        before = info_request.state
+        info_request.ask_clarification(message=message)
         Clarification.objects.create(
-            request=request,
+            request=info_request,
             asked_by=actor,
             asked_at=timezone.now(),
             question=message.strip(),
-            clock_paused=request.agency.pause_on_clarification,
+            clock_paused=info_request.agency.pause_on_clarification,
         )
         return _finish(
-            request, actor=actor, action=REQUEST_ASK_CLARIFICATION, from_state=before, reason=message
+            info_request, actor=actor, action=REQUEST_ASK_CLARIFICATION, from_state=before, reason=message
         )
 
 
@@ -524,35 +524,40 @@ def information_request_clarify(*, request_id: int, actor: User, message: str) -
     """The requester answers. If the agency pauses the clock, the working days waited are added to the due date
     and recorded."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "clarify", actor)
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "clarify", actor)
         if not (message or "").strip():
             raise ValidationError({"message": [_("Tuliskan jawaban klarifikasi Anda.")]})
-        clarification = request.clarifications.select_for_update().filter(answered_at__isnull=True).last()
+        clarification = (
+            info_request.clarifications.select_for_update().filter(answered_at__isnull=True).last()
+        )
         now = timezone.now()
         new_due = None
         details: dict[str, Any] = {}
         if clarification is not None and clarification.clock_paused:
-            calendar = WorkingCalendar(request.agency)
+            calendar = WorkingCalendar(info_request.agency)
             paused = calendar.working_days_between(
                 calendar.local_date(clarification.asked_at), calendar.local_date(now)
             )
             clarification.paused_working_days = paused
             if paused:
-                due = calendar.add_working_days(request.due_date, paused)
+                due = calendar.add_working_days(info_request.due_date, paused)
                 new_due = due.due_date
-                request.deadline_log = [
-                    *request.deadline_log,
+                info_request.deadline_log = [
+                    *info_request.deadline_log,
                     as_step("pause", due, paused_working_days=paused),
                 ]
-            details = {"paused_working_days": paused, "due_date": (new_due or request.due_date).isoformat()}
+            details = {
+                "paused_working_days": paused,
+                "due_date": (new_due or info_request.due_date).isoformat(),
+            }
         if clarification is not None:
             clarification.answered_at, clarification.answer = now, message.strip()
             clarification.save(update_fields=["answered_at", "answer", "paused_working_days"])
-        before = request.state
-        request.clarify(message=message, new_due_date=new_due)
+        before = info_request.state
+        info_request.clarify(message=message, new_due_date=new_due)
         return _finish(
-            request,
+            info_request,
             actor=actor,
             action=REQUEST_CLARIFY,
             from_state=before,
@@ -564,27 +569,31 @@ def information_request_clarify(*, request_id: int, actor: User, message: str) -
 def information_request_extend(*, request_id: int, actor: User, reason: str) -> InformationRequest:
     """Once, before the due date, with a written reason: +7 working days from the end of the original 10."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "extend", actor)
-        if request.extended:
-            raise InvalidTransition(_("Perpanjangan hanya dapat dilakukan satu kali."), state=request.state)
-        if timezone.now() > request.due_at:
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "extend", actor)
+        if info_request.extended:
+            raise InvalidTransition(
+                _("Perpanjangan hanya dapat dilakukan satu kali."), state=info_request.state
+            )
+        if timezone.now() > info_request.due_at:
             raise InvalidTransition(
                 _("Batas waktu %(date)s sudah lewat; perpanjangan harus diberikan sebelum batas waktu.")
-                % {"date": date_format(request.due_date, "j F Y")},
-                state=request.state,
+                % {"date": date_format(info_request.due_date, "j F Y")},
+                state=info_request.state,
             )
         if not (reason or "").strip():
             raise ValidationError({"reason": [_("Perpanjangan wajib disertai alasan tertulis.")]})
-        due = WorkingCalendar(request.agency).add_working_days(request.due_date, EXTENSION_WORKING_DAYS)
-        before = request.state
-        request.deadline_log = [
-            *request.deadline_log,
+        due = WorkingCalendar(info_request.agency).add_working_days(
+            info_request.due_date, EXTENSION_WORKING_DAYS
+        )
+        before = info_request.state
+        info_request.deadline_log = [
+            *info_request.deadline_log,
             as_step("extension", due, reason=reason.strip()),
         ]
-        request.extend(reason=reason.strip(), new_due_date=due.due_date, at=timezone.now(), by=actor)
+        info_request.extend(reason=reason.strip(), new_due_date=due.due_date, at=timezone.now(), by=actor)
         return _finish(
-            request,
+            info_request,
             actor=actor,
             action=REQUEST_EXTEND,
             from_state=before,
@@ -662,27 +671,29 @@ def information_request_respond(
     """Record the written notice with its statutory contents and attach the response files."""
     files = list(files)
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "respond", actor)
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "respond", actor)
         data = _validate_response(notice)
         _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
         now = timezone.now()
-        calendar = WorkingCalendar(request.agency)
+        calendar = WorkingCalendar(info_request.agency)
         today = calendar.local_date(now)
         date_errors = {
             name: [_("Tanggal tidak boleh sebelum hari ini.")]
             if data[name] < today
-            else [date_window_error(data[name], planned=True, agency=request.agency)]
+            else [date_window_error(data[name], planned=True, agency=info_request.agency)]
             for name in ("provision_on", "documented_by")
             if isinstance(data.get(name), dt.date)
-            and (data[name] < today or date_window_error(data[name], planned=True, agency=request.agency))
+            and (
+                data[name] < today or date_window_error(data[name], planned=True, agency=info_request.agency)
+            )
         }
         if date_errors:
             raise ValidationError(date_errors)
-        auto = calendar.add_working_days(now, request.agency.auto_complete_working_days or 1)
+        auto = calendar.add_working_days(now, info_request.agency.auto_complete_working_days or 1)
         decision = data["decision"]
         RequestResponse.objects.create(
-            request=request,
+            request=info_request,
             decision=decision,
             information_held=decision not in (Decision.NOT_HELD, Decision.NOT_DOCUMENTED),
             holding_body=(data.get("holding_body") or "").strip(),
@@ -690,8 +701,8 @@ def information_request_respond(
             consequence_test=(data.get("consequence_test") or "").strip(),
             provided_information=(data.get("provided_information") or "").strip(),
             redactions=(data.get("redactions") or "").strip(),
-            obtain_method=data.get("obtain_method") or request.obtain_method,
-            delivery_method=data.get("delivery_method") or request.delivery_method,
+            obtain_method=data.get("obtain_method") or info_request.obtain_method,
+            delivery_method=data.get("delivery_method") or info_request.delivery_method,
             fee_amount=data["fee_amount"],
             fee_details=(data.get("fee_details") or "").strip(),
             note=(data.get("note") or "").strip(),
@@ -706,20 +717,20 @@ def information_request_respond(
             responded_by=actor,
             responded_at=now,
         )
-        _store_documents(request, [(DocumentKind.RESPONSE_FILE, f) for f in files], actor)
-        before = request.state
-        request.respond(at=now, auto_complete_on=auto.due_date)
+        _store_documents(info_request, [(DocumentKind.RESPONSE_FILE, f) for f in files], actor)
+        before = info_request.state
+        info_request.respond(at=now, auto_complete_on=auto.due_date)
         # Issued and notified online: the requester has it today. An officer records a later receipt by post.
-        request.notice_received_by_requester_on = calendar.local_date(now)
+        info_request.notice_received_by_requester_on = calendar.local_date(now)
         return _finish(
-            request,
+            info_request,
             actor=actor,
             action=REQUEST_RESPOND,
             from_state=before,
             details={
                 "decision": decision,
                 "exemption_grounds": data["exemption_grounds"],
-                "late": now > request.due_at,
+                "late": now > info_request.due_at,
                 "files": len(files),
             },
             fields=["responded_at", "auto_complete_on", "notice_received_by_requester_on"],
@@ -772,16 +783,16 @@ def information_request_record_notice_receipt(
     """An officer records the day the requester received the written notice (by post or by hand), from which the
     objection window runs (UU 14/2008 Pasal 36(1)). Not before the notice was issued, not in the future."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        if not rules.is_agency_officer(request, actor):
+        info_request = _lock_visible(request_id, actor)
+        if not rules.is_agency_officer(info_request, actor):
             raise PermissionDenied(
                 _("Hanya petugas badan publik ini yang dapat mencatat penerimaan pemberitahuan.")
             )
-        if request.responded_at is None:
+        if info_request.responded_at is None:
             raise InvalidTransition(_("Pemberitahuan tertulis belum diterbitkan."))
-        issued = WorkingCalendar(request.agency).local_date(request.responded_at)
+        issued = WorkingCalendar(info_request.agency).local_date(info_request.responded_at)
         record_requester_receipt(
-            request,
+            info_request,
             field="notice_received_by_requester_on",
             received_on=received_on,
             sent_on=issued,
@@ -790,30 +801,30 @@ def information_request_record_notice_receipt(
             action=REQUEST_NOTICE_RECEIPT,
             reason=reason,
         )
-    return request
+    return info_request
 
 
 def information_request_complete(*, request_id: int, actor: User) -> InformationRequest:
     """The information was delivered (officer) or the requester acknowledges it."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "complete", actor)
-        before = request.state
-        request.complete(at=timezone.now())
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "complete", actor)
+        before = info_request.state
+        info_request.complete(at=timezone.now())
         return _finish(
-            request, actor=actor, action=REQUEST_COMPLETE, from_state=before, fields=["completed_at"]
+            info_request, actor=actor, action=REQUEST_COMPLETE, from_state=before, fields=["completed_at"]
         )
 
 
 def information_request_withdraw(*, request_id: int, actor: User, reason: str = "") -> InformationRequest:
     """The requester withdraws before a response."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "withdraw", actor)
-        before = request.state
-        request.withdraw(reason=(reason or "").strip(), at=timezone.now())
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "withdraw", actor)
+        before = info_request.state
+        info_request.withdraw(reason=(reason or "").strip(), at=timezone.now())
         return _finish(
-            request,
+            info_request,
             actor=actor,
             action=REQUEST_WITHDRAW,
             from_state=before,
@@ -828,22 +839,24 @@ def information_request_auto_complete_due(*, now: dt.datetime | None = None) -> 
     done = 0
     for candidate in due_for_auto_completion(now.date() + dt.timedelta(days=1)):
         with transaction.atomic():
-            request = (
+            info_request = (
                 InformationRequest.objects.select_for_update().select_related("agency").get(pk=candidate.pk)
             )
-            if request.state != RequestState.RESPONDED or request.auto_complete_on is None:
+            if info_request.state != RequestState.RESPONDED or info_request.auto_complete_on is None:
                 continue
-            end = dt.datetime.combine(request.auto_complete_on, dt.time.max, tzinfo=request.agency.tzinfo)
-            if now <= end or not can_proceed(request.complete):
+            end = dt.datetime.combine(
+                info_request.auto_complete_on, dt.time.max, tzinfo=info_request.agency.tzinfo
+            )
+            if now <= end or not can_proceed(info_request.complete):
                 continue
-            request.complete(at=now)
+            info_request.complete(at=now)
             _finish(
-                request,
+                info_request,
                 actor=None,
                 action=REQUEST_AUTO_COMPLETE,
                 from_state=RequestState.RESPONDED,
                 reason=_("Selesai otomatis setelah %(n)s hari kerja sejak dijawab.")
-                % {"n": request.agency.auto_complete_working_days},
+                % {"n": info_request.agency.auto_complete_working_days},
                 fields=["completed_at"],
             )
             done += 1
@@ -872,25 +885,25 @@ def information_request_reveal_nik(*, request_id: int, viewer: User, purpose: st
     """The full NIK on a request, for its handling officers only, each look recorded."""
     if not (purpose or "").strip():
         raise ValidationError({"purpose": [_("Sebutkan keperluan melihat NIK lengkap.")]})
-    request = requests_visible_to(viewer).filter(pk=request_id).first()
-    if request is None:
+    info_request = requests_visible_to(viewer).filter(pk=request_id).first()
+    if info_request is None:
         raise NotFound(_("Permohonan tidak ditemukan."))
-    if not rules.is_handling_officer(request, viewer):
+    if not rules.is_handling_officer(info_request, viewer):
         raise PermissionDenied(_("Anda tidak berwenang melihat NIK lengkap pemohon ini."))
-    if not request.requester_nik_encrypted:
+    if not info_request.requester_nik_encrypted:
         raise ValidationError({"purpose": [_("Permohonan ini tidak memuat NIK.")]})
     with transaction.atomic():
         audit_record(
             actor=viewer,
-            obj=request,
-            agency=request.agency,
+            obj=info_request,
+            agency=info_request.agency,
             action=PERSONAL_DATA_VIEWED,
             reason=purpose.strip(),
             details={"fields": ["nik"]},
         )
     from accounts import crypto
 
-    return crypto.decrypt(request.requester_nik_encrypted)
+    return crypto.decrypt(info_request.requester_nik_encrypted)
 
 
 # --- across the boundary with complaints --------------------------------------------------------------------
@@ -944,12 +957,12 @@ def information_request_register_converted(
 def information_request_convert_to_complaint(*, request_id: int, actor: User) -> InformationRequest:
     """End an open request that is really a service complaint; complaints.services creates the complaint."""
     with transaction.atomic():
-        request = _lock_visible(request_id, actor)
-        check_transition(request, "convert", actor)
-        before = request.state
-        request.convert(at=timezone.now())
+        info_request = _lock_visible(request_id, actor)
+        check_transition(info_request, "convert", actor)
+        before = info_request.state
+        info_request.convert(at=timezone.now())
         return _finish(
-            request,
+            info_request,
             actor=actor,
             action=REQUEST_CONVERT_TO_COMPLAINT,
             from_state=before,
