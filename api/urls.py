@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import resources, views
+from . import registers, resources, views
 from .auth import TokenView
 from .notifications import NotificationViewSet
 from .stats import urlpatterns as stats_urlpatterns
@@ -26,5 +26,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("stats/", include(stats_urlpatterns)),
+    path("registers/requests/", registers.RequestRegisterView.as_view(), name="register-requests"),
+    path("registers/objections/", registers.ObjectionRegisterView.as_view(), name="register-objections"),
     path("", include(router.urls)),
 ]

@@ -140,9 +140,12 @@ def _spreadsheet_row(header: list[str], row: list) -> list:
     return cells
 
 
-def csv_bytes(rows: Iterable[Iterable], *, spreadsheet: bool = False) -> bytes:
+def csv_bytes(
+    rows: Iterable[Iterable], *, spreadsheet: bool = False, labels: dict[str, str] | None = None
+) -> bytes:
     """UTF-8 CSV with a BOM, so that spreadsheet programs read the Indonesian text as UTF-8. The first row is
-    the header of codes. Every CSV the system produces is written here (see the module's docstring)."""
+    the header of codes. Every CSV the system produces is written here (see the module's docstring). `labels`
+    words the codes of the first row for a spreadsheet, where HEADER_LABELS does not."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     rows = [list(row) for row in rows]
@@ -152,7 +155,8 @@ def csv_bytes(rows: Iterable[Iterable], *, spreadsheet: bool = False) -> bytes:
     writer = csv.writer(buffer, delimiter=";")
     if rows:
         header = [str(code) for code in rows[0]]
-        writer.writerow([HEADER_LABELS.get(code, code) for code in header])
+        words = {**HEADER_LABELS, **(labels or {})}
+        writer.writerow([words.get(code, code) for code in header])
         writer.writerow(header)
         writer.writerows(_spreadsheet_row(header, row) for row in rows[1:])
     return buffer.getvalue().encode("utf-8")

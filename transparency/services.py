@@ -3,6 +3,7 @@ here only reads."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
@@ -10,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.logging import redact
-from agencies.models import Agency
+from agencies.models import Agency, Unit
 from audit.services import audit_record
 from ppid.errors import NotFound, PermissionDenied, ValidationError
 
-from .events import ANNUAL_REPORT_PUBLISHED, ANNUAL_REPORT_REPUBLISHED, ANNUAL_REPORT_SAVED
+from .events import ANNUAL_REPORT_PUBLISHED, ANNUAL_REPORT_REPUBLISHED, ANNUAL_REPORT_SAVED, REGISTER_EXPORTED
 from .models import AnnualReport
+from .registers import KINDS, Register, objection_register, request_register
 from .report import annual_report_snapshot
 from .rules import is_agency_staff, may_prepare_report
 
@@ -170,3 +172,51 @@ def annual_report_publish(*, agency: Agency, year: int, actor: User, reason: str
             details={"year": year},
         )
     return report
+
+
+REGISTER_MAX_DAYS = 366 * 5  # a register covers at most five years of receipt in one file
+
+
+def register_export(
+    *,
+    viewer: User,
+    kind: str,
+    agency: Agency,
+    start: dt.date,
+    end: dt.date,
+    unit: Unit | None = None,
+    file_format: str,
+) -> Register:
+    """A register book for the agency's staff, of the cases they reach. The download is recorded (who, which
+    register, how many rows carried the requester's address and contacts), since it may hold personal data."""
+    if not is_agency_staff(viewer, agency):
+        raise NotFound(_("Badan publik tidak ditemukan."))
+    errors: dict[str, list[str]] = {}
+    if kind not in KINDS:
+        errors["kind"] = [_("Pilih register permohonan atau register keberatan.")]
+    if unit is not None and unit.agency_id != agency.pk:
+        errors["unit"] = [_("Unit harus unit dari badan publik yang dipilih.")]
+    if end < start:
+        errors["end"] = [_("Tanggal akhir tidak boleh sebelum tanggal awal.")]
+    elif (end - start).days > REGISTER_MAX_DAYS:
+        errors["end"] = [_("Satu register mencakup paling lama lima tahun.")]
+    if errors:
+        raise ValidationError(errors)
+    build = request_register if kind == "requests" else objection_register
+    register = build(viewer, agency, start=start, end=end, unit=unit)
+    audit_record(
+        actor=viewer,
+        obj=agency,
+        agency=agency,
+        action=REGISTER_EXPORTED,
+        details={
+            "kind": kind,
+            "unit": unit.pk if unit is not None else None,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "format": file_format,
+            "rows": len(register.rows),
+            "rows_with_contacts": register.with_contacts,
+        },
+    )
+    return register
