@@ -3,18 +3,16 @@ from django.urls import path, reverse_lazy
 
 from accounts.forms import PasswordResetForm
 
-from . import (
-    urls_dashboard,
-    urls_staff,
-    urls_stats,
-    views,
-    views_complaints,
-    views_notifications,
-    views_objections,
-    views_requests,
-    views_work,
-)
-from .forms import LoginForm
+from .common.forms import LoginForm
+from .complaints import views as views_complaints
+from .dashboard import urls as urls_dashboard
+from .manage import urls as urls_staff
+from .manage import views
+from .notifications import views as views_notifications
+from .objections import views as views_objections
+from .requests import views as views_requests
+from .stats import urls as urls_stats
+from .work import views as views_work
 
 app_name = "frontend"
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy
 from complaints.models import ComplaintState
 from ppid.models import ObjectionState, RequestState
 
-from .views_complaints import EVENT_LABELS as COMPLAINT_EVENTS
-from .views_requests import EVENT_LABELS as CASE_EVENTS
+from ..complaints.views import EVENT_LABELS as COMPLAINT_EVENTS
+from ..requests.views import EVENT_LABELS as CASE_EVENTS
 
 ADMIN_EVENTS = {
     "account.registered": gettext_lazy("Akun warga didaftarkan"),

@@ -54,11 +54,11 @@ from ppid.errors import InvalidTransition, NotFound
 from ppid.selectors import request_for
 from workcalendar.calendar import WorkingCalendar
 
-from . import forms_complaints as f
-from . import limits
-from .views import _form_errors_to
-from .views_requests import PAGE_SIZE, Action, _date, place_action_error
-from .views_requests import _render_detail as _render_request_detail
+from ..common import limits
+from ..manage.views import _form_errors_to
+from ..requests.views import PAGE_SIZE, Action, _date, place_action_error
+from ..requests.views import _render_detail as _render_request_detail
+from . import forms as f
 
 DUE_SOON_WORKING_DAYS = 3
 

@@ -43,9 +43,9 @@ from transparency.rules import is_agency_staff, may_prepare_report, may_view_com
 from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases
 from transparency.services import TEXT_FIELDS, annual_report_publish, annual_report_save
 
-from .forms_dashboard import AnnualReportForm, AnnualReportPublishForm, DashboardForm
-from .views import _form_errors_to, error_lines
-from .views_stats import Figure, band_rows
+from ..manage.views import _form_errors_to, error_lines
+from ..stats.views import Figure, band_rows
+from .forms import AnnualReportForm, AnnualReportPublishForm, DashboardForm
 
 OVERDUE_PAGE = 50
 MAX_PAGE_NUMBER = 100_000  # as the API's OverdueQuery

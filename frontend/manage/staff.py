@@ -14,7 +14,7 @@ from agencies.forms import UnitEditForm
 from agencies.models import StaffRole, Unit
 from agencies.selectors import administers, agency_staff, units_visible_to
 
-from .forms_staff import RevokeForm, StaffAddForm, StaffFilterForm
+from .forms import RevokeForm, StaffAddForm, StaffFilterForm
 from .views import _form_errors_to, _staff_agency_or_404
 
 

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import views_staff
+from . import staff
 
 urlpatterns = [
-    path("kelola/<slug:agency>/staf/", views_staff.staff_list, name="staff"),
-    path("kelola/<slug:agency>/staf/<int:pk>/cabut/", views_staff.staff_revoke, name="staff_revoke"),
-    path("kelola/<slug:agency>/unit/<int:pk>/ubah/", views_staff.unit_edit, name="unit_edit"),
+    path("kelola/<slug:agency>/staf/", staff.staff_list, name="staff"),
+    path("kelola/<slug:agency>/staf/<int:pk>/cabut/", staff.staff_revoke, name="staff_revoke"),
+    path("kelola/<slug:agency>/unit/<int:pk>/ubah/", staff.unit_edit, name="unit_edit"),
 ]

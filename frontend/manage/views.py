@@ -30,8 +30,8 @@ from workcalendar.calendar import compute_due_date
 from workcalendar.forms import HolidayForm
 from workcalendar.selectors import can_edit_holiday, holidays_visible_to, years_missing_holidays
 
-from . import limits
-from .forms import DueDateForm, ReasonForm
+from ..common import limits
+from ..common.forms import DueDateForm, ReasonForm
 
 
 def _form_errors_to(form, exc: ValidationError) -> None:
@@ -307,7 +307,7 @@ def audit_trail(request, agency: str):
     agency_obj = _staff_agency_or_404(request, agency)
     if not (request.user.is_superuser or agency_obj.pk in agency_ids_in_full_reach(request.user)):
         raise Http404
-    from .labels import action_label, state_label
+    from ..common.labels import action_label, state_label
 
     events = (
         events_visible_to(request.user)

@@ -31,10 +31,9 @@ from ppid.models import OPEN_OBJECTION_STATES, Objection, ObjectionGround, Reque
 from ppid.selectors import objections_awaiting_decision, objections_visible_to, request_for
 from ppid.windows import dispute_windows, objection_ground_windows
 
-from . import forms_objections as f
-from . import limits
-from .views import _form_errors_to
-from .views_requests import (
+from ..common import limits
+from ..manage.views import _form_errors_to
+from ..requests.views import (
     PAGE_SIZE,
     WINDOW_STATUS,
     Action,
@@ -46,6 +45,7 @@ from .views_requests import (
     confirm_withdrawal,
     place_action_error,
 )
+from . import forms as f
 
 ACTIONS: dict[str, Action] = {
     "review": Action(

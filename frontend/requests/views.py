@@ -40,9 +40,9 @@ from ppid.timeline import case_timeline
 from ppid.windows import objection_ground_windows
 from workcalendar.calendar import WorkingCalendar
 
-from . import forms_requests as f
-from . import limits
-from .views import _form_errors_to, error_lines
+from ..common import limits
+from ..manage.views import _form_errors_to, error_lines
+from . import forms as f
 
 DUE_SOON_WORKING_DAYS = 3
 PAGE_SIZE = 50

@@ -24,7 +24,7 @@ from transparency.report import (
     render_published_report_pdf,
 )
 
-from .views_stats import band_rows
+from .views import band_rows
 
 
 def _agency(slug: str) -> Agency:

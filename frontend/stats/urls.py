@@ -2,16 +2,16 @@
 
 from django.urls import path
 
-from . import views_reports, views_stats
+from . import reports, views
 
 urlpatterns = [
-    path("statistik/", views_stats.statistics, name="stats"),
-    path("statistik/<slug:agency>/", views_stats.statistics, name="stats_agency"),
-    path("statistik/<slug:agency>/laporan/", views_reports.public_reports, name="public_reports"),
-    path("statistik/<slug:agency>/laporan/<int:year>/", views_reports.public_report, name="public_report"),
+    path("statistik/", views.statistics, name="stats"),
+    path("statistik/<slug:agency>/", views.statistics, name="stats_agency"),
+    path("statistik/<slug:agency>/laporan/", reports.public_reports, name="public_reports"),
+    path("statistik/<slug:agency>/laporan/<int:year>/", reports.public_report, name="public_report"),
     path(
         "statistik/<slug:agency>/laporan/<int:year>/pdf/",
-        views_reports.public_report_pdf,
+        reports.public_report_pdf,
         name="public_report_pdf",
     ),
 ]

@@ -19,7 +19,7 @@ from ppid.models import OPEN_STATES
 from ppid.selectors import objections_awaiting_decision, officer_queue
 from transparency.rules import may_prepare_report, may_view_compliance
 
-from .views_requests import _deadline_badges
+from ..requests.views import _deadline_badges
 
 # How many of the earliest deadlines the summary lists; the queue has the rest.
 NEXT_DUE = 10
