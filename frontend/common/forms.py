@@ -1,25 +1,32 @@
+"""The site-wide forms (the due-date calculator), and how every page shows a service's ValidationError."""
+
 import datetime as dt
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from agencies.selectors import active_agencies
 
 
-class LoginForm(AuthenticationForm):
-    username = forms.CharField(
-        label=_("Nama pengguna atau e-mail"), widget=forms.TextInput(attrs={"autofocus": True})
-    )
-    password = forms.CharField(
-        label=_("Kata sandi"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-    error_messages = {
-        "invalid_login": _("Nama pengguna/e-mail atau kata sandi salah."),
-        "inactive": _("Akun ini tidak aktif."),
-    }
+def form_errors_to(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: each field's messages on that field, the rest on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def error_lines(form) -> list[str]:
+    """The form's errors as "Label: message" lines, for answers that show them outside the form."""
+    return [
+        f"{form.fields[name].label}: {error}"
+        if name in form.fields and form.fields[name].label
+        else str(error)
+        for name, errors in form.errors.items()
+        for error in errors
+    ]
 
 
 class DueDateForm(forms.Form):
@@ -52,7 +59,3 @@ class DueDateForm(forms.Form):
         if not dt.date(2000, 1, 1) <= start <= dt.date(2100, 12, 31):
             raise forms.ValidationError(_("Tanggal di luar jangkauan kalender."))
         return start
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Alasan"), required=False, max_length=500)

@@ -12,7 +12,7 @@ from complaints.models import ArchiveReason, ComplaintCategory, ComplaintState
 from complaints.services import occurred_on_error
 from ppid.models import DeliveryMethod, ObtainMethod
 
-from ..requests.forms import MultipleFileField, new_submission_key
+from ..common.fields import MultipleFileField, new_submission_key
 
 DATE_WIDGET = {"type": "date"}
 

@@ -55,9 +55,10 @@ from ppid.selectors import request_for
 from workcalendar.calendar import WorkingCalendar
 
 from ..common import limits
-from ..manage.views import _form_errors_to
-from ..requests.views import PAGE_SIZE, Action, _date, place_action_error
-from ..requests.views import _render_detail as _render_request_detail
+from ..common.actions import Action, place_action_error
+from ..common.forms import form_errors_to
+from ..common.pages import PAGE_SIZE, format_date
+from ..requests.views import render_request_detail
 from . import forms as f
 
 DUE_SOON_WORKING_DAYS = 3
@@ -283,7 +284,7 @@ def complaint_file(request):
                 submission_key=data["submission_key"],
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             if user is None:
                 # Post/Redirect/Get. A repeat (code None) leaves the session alone: on a double tap the first
@@ -302,7 +303,7 @@ def complaint_file(request):
                     "Pengaduan Anda terdaftar dengan nomor pelacakan %(number)s. Admin pengaduan akan "
                     "memverifikasinya paling lambat %(due)s."
                 )
-                % {"number": complaint.tracking_number, "due": _date(complaint.verify_due)},
+                % {"number": complaint.tracking_number, "due": format_date(complaint.verify_due)},
             )
             return redirect("frontend:complaint_detail", pk=complaint.pk)
     return render(request, "frontend/complaints/file.html", {"form": form})
@@ -331,7 +332,7 @@ def complaint_filed(request, token):
     context = {
         "complaint": complaint,
         "code": code,
-        "verify_due": _date(complaint.verify_due),
+        "verify_due": format_date(complaint.verify_due),
         "token": token,
         "track_url": settings.SITE_URL.rstrip("/") + reverse("frontend:complaint_track"),
     }
@@ -488,7 +489,7 @@ def complaint_track_action(request, action: str):
                 request, pk, number, code, bound=(action, form), action_error=exc.message
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             return _render_tracked(
                 request, complaint, tracking_number=number, code=code, notice=str(ACTIONS[action].done)
@@ -635,7 +636,7 @@ def complaint_action(request, pk: int, action: str):
                 status=409,
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             spec = ACTIONS.get(action) or ADMIN_ACTIONS[action]
             if action == "convert":
@@ -723,8 +724,8 @@ def request_to_complaint(request, pk: int):
         if obj is None:
             raise Http404 from exc
         if isinstance(exc, InvalidTransition):
-            return _render_request_detail(request, obj, action_error=exc.message, status=409)
-        return _render_request_detail(request, obj, action_error=" ".join(exc.messages))
+            return render_request_detail(request, obj, action_error=exc.message, status=409)
+        return render_request_detail(request, obj, action_error=" ".join(exc.messages))
     messages.success(
         request,
         _("Permohonan dialihkan menjadi pengaduan %(number)s, dengan tanggal terima yang sama.")

@@ -1,96 +1,22 @@
-"""Forms of the transparency pages: the public statistics' period, the auditors' dashboard filters, and the PPID's
-texts of the annual report and its publication. The rules of a period live in transparency.params, shared with
-the API."""
+"""Forms of the staff's transparency pages: the auditors' dashboard filters, and the PPID's texts of the annual
+report and its publication. Dates are checked as on the public statistics (stats/forms.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Unit
-from agencies.selectors import active_agencies
-from transparency.params import DATE_INVALID, FIRST_YEAR, LAST_YEAR, date_error, period_error
 from transparency.services import MAX_REASON, MAX_TEXT, TEXT_FIELDS
 
-DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
+from ..stats.forms import CheckedDates, date_field
 
 
-def _date_field(label, help_text=""):
-    return forms.DateField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        input_formats=DATE_INPUTS,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": DATE_INVALID},
-    )
-
-
-class _CheckedDates:
-    """Each date field is checked against the years any figure can cover."""
-
-    date_fields: tuple[str, ...] = ()
-
-    def _clean_dates(self):
-        for name in self.date_fields:
-            value = self.cleaned_data.get(name)
-            error = value and date_error(value)
-            if error:
-                self.add_error(name, error)
-
-
-class StatisticsForm(_CheckedDates, forms.Form):
-    """The public statistics: an agency (or all of them) and a year or a range of days of receipt."""
-
-    date_fields = ("start", "end")
-
-    agency = forms.ModelChoiceField(
-        label=_("Badan publik"),
-        queryset=active_agencies().order_by("name"),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("Semua badan publik"),
-        error_messages={"invalid_choice": _("Pilih badan publik dari daftar.")},
-    )
-    year = forms.IntegerField(
-        label=_("Tahun"),
-        required=False,
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
-        help_text=_("Kosongkan tahun dan tanggal untuk tahun berjalan."),
-        error_messages={
-            "invalid": _("Tahun harus berupa angka, misalnya 2026."),
-            "min_value": _("Tahun paling awal %(limit_value)s."),
-            "max_value": _("Tahun paling akhir %(limit_value)s."),
-        },
-    )
-    start = _date_field(_("Dari tanggal"), _("Paling lama 5 tahun; isi bersama tanggal akhir, tanpa tahun."))
-    end = _date_field(_("Sampai tanggal"))
-
-    @property
-    def fieldsets(self):
-        return [
-            (_("Badan publik dan tahun"), [self["agency"], self["year"]]),
-            (_("Atau rentang tanggal penerimaan"), [self["start"], self["end"]]),
-        ]
-
-    def clean(self):
-        data = super().clean()
-        self._clean_dates()
-        if not self.errors:
-            error = period_error(year=data.get("year"), start=data.get("start"), end=data.get("end"))
-            if error:
-                # The API's words name its parameters; the page names its fields.
-                together = _("Isi tanggal awal dan tanggal akhir bersama-sama, atau kosongkan keduanya.")
-                self.add_error(error.field, together if error.code == "together" else error.message)
-        return data
-
-
-class DashboardForm(_CheckedDates, forms.Form):
+class DashboardForm(CheckedDates, forms.Form):
     """The auditors' view of one agency: since when requests count for the rates, and which unit's overdue
     cases to list."""
 
     date_fields = ("since",)
 
-    since = _date_field(
+    since = date_field(
         _("Permohonan diterima sejak"),
         _("Dasar tingkat ketepatan waktu, perpanjangan, dan keberatan. Bawaan: 1 Januari tahun ini."),
     )
@@ -108,7 +34,7 @@ class DashboardForm(_CheckedDates, forms.Form):
 
     def clean(self):
         data = super().clean()
-        self._clean_dates()
+        self.check_dates()
         return data
 
 

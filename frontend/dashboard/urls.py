@@ -1,4 +1,5 @@
-"""Routes for the dashboard pages; joined into the frontend namespace by frontend/urls.py."""
+"""Routes of the auditors' dashboard and the annual report pages; frontend/urls.py joins them into the frontend
+namespace."""
 
 from django.urls import path
 

@@ -4,7 +4,7 @@ Who sees what follows transparency.rules, as the API does: compliance and the ov
 `may_view_compliance` (the agency's auditors and administrators, platform superusers); the annual report for
 every staff member of the agency, its texts written and the report published by `may_prepare_report` (the PPID
 and administrators). Anyone else is answered 404, as if the page did not exist; a reader who posts either form
-of the report page gets 403. The published version itself is public: frontend/views_reports.py.
+of the report page gets 403. The published version itself is public: frontend/stats/reports.py.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from transparency.rules import is_agency_staff, may_prepare_report, may_view_com
 from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases
 from transparency.services import TEXT_FIELDS, annual_report_publish, annual_report_save
 
-from ..manage.views import _form_errors_to, error_lines
+from ..common.forms import error_lines, form_errors_to
 from ..stats.views import Figure, band_rows
 from .forms import AnnualReportForm, AnnualReportPublishForm, DashboardForm
 
@@ -268,7 +268,7 @@ def _publish(request, agency: Agency, year: int, form: AnnualReportPublishForm) 
     except NotFound as exc:
         raise Http404 from exc
     except ValidationError as exc:
-        _form_errors_to(form, exc)
+        form_errors_to(form, exc)
         return False
     messages.success(
         request,
@@ -285,7 +285,7 @@ def _save_texts(request, agency: Agency, year: int, form: AnnualReportForm) -> b
     except NotFound as exc:
         raise Http404 from exc
     except ValidationError as exc:
-        _form_errors_to(form, exc)
+        form_errors_to(form, exc)
         return False
     messages.success(request, _("Teks laporan tahunan %(year)s tersimpan.") % {"year": year})
     return True

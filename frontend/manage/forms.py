@@ -1,5 +1,5 @@
-"""Forms of the staff administration pages. The unit choices are always the agency's own units, so a unit of
-another agency is a form error and never reaches a service."""
+"""Forms of the administration pages: staff and their roles (the unit choices are always the agency's own units,
+so a unit of another agency is a form error and never reaches a service), and the reason of a settings change."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -91,3 +91,7 @@ class RevokeForm(forms.Form):
         help_text=_("Dicatat dalam jejak audit."),
         error_messages={"required": _("Sebutkan alasan pencabutan peran.")},
     )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Alasan"), required=False, max_length=500)

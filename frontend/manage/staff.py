@@ -14,8 +14,9 @@ from agencies.forms import UnitEditForm
 from agencies.models import StaffRole, Unit
 from agencies.selectors import administers, agency_staff, units_visible_to
 
+from ..common.forms import form_errors_to
+from .access import staff_agency_or_404
 from .forms import RevokeForm, StaffAddForm, StaffFilterForm
-from .views import _form_errors_to, _staff_agency_or_404
 
 
 def _agency_units(request, agency, *, active_only: bool = False):
@@ -36,7 +37,7 @@ def _back_to(request, default: str) -> str:
 
 
 def staff_list(request, agency: str):
-    agency_obj = _staff_agency_or_404(request, agency)
+    agency_obj = staff_agency_or_404(request, agency)
     is_admin = administers(request.user, agency_obj)
     if request.method == "POST" and not is_admin:
         raise PermissionDenied
@@ -61,7 +62,7 @@ def staff_list(request, agency: str):
         try:
             result = agency_services.staff_add(actor=request.user, agency=agency_obj, **data)
         except ValidationError as exc:
-            _form_errors_to(add_form, exc)
+            form_errors_to(add_form, exc)
         else:
             _report_added(request, result, data)
             return redirect(request.get_full_path())
@@ -120,7 +121,7 @@ def _report_added(request, result, data) -> None:
 
 
 def staff_revoke(request, agency: str, pk: int):
-    agency_obj = _staff_agency_or_404(request, agency)
+    agency_obj = staff_agency_or_404(request, agency)
     membership = get_object_or_404(agency_staff(request.user, agency_obj), pk=pk)
     if not administers(request.user, agency_obj):
         raise PermissionDenied
@@ -132,7 +133,7 @@ def staff_revoke(request, agency: str, pk: int):
                 actor=request.user, membership=membership, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(
                 request,
@@ -158,7 +159,7 @@ def staff_revoke(request, agency: str, pk: int):
 
 
 def unit_edit(request, agency: str, pk: int):
-    agency_obj = _staff_agency_or_404(request, agency)
+    agency_obj = staff_agency_or_404(request, agency)
     unit = get_object_or_404(units_visible_to(request.user).filter(agency=agency_obj), pk=pk)
     if not administers(request.user, agency_obj):
         raise PermissionDenied
@@ -173,7 +174,7 @@ def unit_edit(request, agency: str, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(request, _("Unit tersimpan."))
             return redirect("frontend:unit_detail", agency=agency_obj.slug, pk=unit.pk)

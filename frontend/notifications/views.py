@@ -1,24 +1,18 @@
 """The notification center page: the user's notifications, newest first; mark all read; open one (which marks it
 read, then goes to its case)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from agencies.selectors import memberships_of
 from notifications.models import EmailMode, EmailPreference, Notification
 from notifications.services import email_preference_set, notification_mark_read
 
-
-class EmailPreferenceForm(forms.Form):
-    mode = forms.ChoiceField(
-        label=gettext_lazy("E-mail notifikasi"), choices=EmailMode.choices, widget=forms.RadioSelect
-    )
+from .forms import EmailPreferenceForm
 
 
 @login_required

@@ -19,7 +19,7 @@ from ppid.models import (
 )
 from workcalendar.validators import planned_date, received_date
 
-from ..requests.forms import UnitChoiceField, new_submission_key
+from ..common.fields import UnitChoiceField, new_submission_key
 
 DATE_WIDGET = {"type": "date"}
 DATE_ERRORS = {"invalid": _("Tanggal tidak valid.")}

@@ -32,19 +32,11 @@ from ppid.selectors import objections_awaiting_decision, objections_visible_to, 
 from ppid.windows import dispute_windows, objection_ground_windows
 
 from ..common import limits
-from ..manage.views import _form_errors_to
-from ..requests.views import (
-    PAGE_SIZE,
-    WINDOW_STATUS,
-    Action,
-    _date,
-    _deadline_badges,
-    _preview,
-    _safe_filename,
-    case_timeline_rows,
-    confirm_withdrawal,
-    place_action_error,
-)
+from ..common.actions import Action, confirm_withdrawal, place_action_error
+from ..common.forms import form_errors_to
+from ..common.letters import letter_preview, pdf_filename
+from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
+from ..requests.views import case_timeline_rows, deadline_badges
 from . import forms as f
 
 ACTIONS: dict[str, Action] = {
@@ -132,7 +124,7 @@ def objection_file(request, pk: int):
         except NotFound as exc:
             raise Http404 from exc
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(
                 request,
@@ -140,7 +132,7 @@ def objection_file(request, pk: int):
                     "Keberatan Anda terdaftar dengan nomor %(number)s. Atasan PPID wajib menanggapi paling "
                     "lambat %(due)s."
                 )
-                % {"number": objection.registration_number, "due": _date(objection.due_date)},
+                % {"number": objection.registration_number, "due": format_date(objection.due_date)},
             )
             return redirect("frontend:objection_detail", pk=objection.pk)
     closed = [w for w in windows.values() if not w.is_open(now)]
@@ -189,7 +181,7 @@ def objection_file_periodic(request):
                 submission_key=data["submission_key"],
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(
                 request,
@@ -197,7 +189,7 @@ def objection_file_periodic(request):
                     "Keberatan Anda terdaftar dengan nomor %(number)s. Atasan PPID wajib menanggapi paling "
                     "lambat %(due)s."
                 )
-                % {"number": objection.registration_number, "due": _date(objection.due_date)},
+                % {"number": objection.registration_number, "due": format_date(objection.due_date)},
             )
             return redirect("frontend:objection_detail", pk=objection.pk)
     return render(request, "frontend/objections/file_periodic.html", {"form": form})
@@ -228,12 +220,12 @@ def objection_offline(request, pk: int):
         except NotFound as exc:
             raise Http404 from exc
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(
                 request,
                 _("Keberatan tercatat dengan nomor %(number)s. Batas waktu tanggapan Atasan PPID: %(due)s.")
-                % {"number": objection.registration_number, "due": _date(objection.due_date)},
+                % {"number": objection.registration_number, "due": format_date(objection.due_date)},
             )
             return redirect("frontend:objection_detail", pk=objection.pk)
     return render(request, "frontend/objections/offline.html", {"request_obj": request_obj, "form": form})
@@ -269,7 +261,7 @@ def _dispute_facts(dispute) -> list[tuple[str, str]]:
         if field.choices:
             text = getattr(dispute, f"get_{name}_display")()
         elif isinstance(value, dt.date):
-            text = _date(value)
+            text = format_date(value)
         elif value is True:
             text = _("Ya")
         else:
@@ -324,7 +316,7 @@ def _render_detail(
         "objection": objection,
         "request_obj": request_obj,
         "response": getattr(request_obj, "response", None),
-        "badge": _deadline_badges([objection])[0][1],
+        "badge": deadline_badges([objection])[0][1],
         "received_local": timezone.localtime(objection.received_at, objection.agency.tzinfo),
         "due_explanation": step.get("explanation", ""),
         "grounds": _ground_rows(objection),
@@ -365,7 +357,7 @@ def _submit(request, objection: Objection, name: str, form, call: Callable, done
                 status=409,
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(request, done)
             return redirect(_detail_url(objection, anchor))
@@ -387,7 +379,7 @@ def objection_action(request, pk: int, action: str):
             pdf = previews.preview_objection_decision(**ids, **form.cleaned_data)
             return pdf, "tanggapan-keberatan"
 
-        return _preview(
+        return letter_preview(
             request, form, make, objection, reverse("frontend:objection_detail", args=[objection.pk])
         )
     calls = {
@@ -445,7 +437,7 @@ def objection_letter(request, pk: int):
         raise Http404 from exc
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=_safe_filename("tanggapan-keberatan", objection.registration_number)
+        as_attachment=True, filename=pdf_filename("tanggapan-keberatan", objection.registration_number)
     )
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
@@ -463,7 +455,7 @@ def objection_receipt(request, pk: int):
         letters.render_objection_receipt(objection, viewer=request.user), content_type="application/pdf"
     )
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=_safe_filename("tanda-terima-keberatan", objection.registration_number)
+        as_attachment=True, filename=pdf_filename("tanda-terima-keberatan", objection.registration_number)
     )
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
@@ -534,5 +526,5 @@ def objection_queue(request):
     return render(
         request,
         "frontend/objections/queue.html",
-        {"page": page, "rows": _deadline_badges(page.object_list)},
+        {"page": page, "rows": deadline_badges(page.object_list)},
     )

@@ -1,7 +1,5 @@
 """Forms for information requests. They parse input only; every rule is checked by ppid.services."""
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -21,52 +19,13 @@ from ppid.models import (
 )
 from workcalendar.validators import received_date
 
+from ..common.fields import MultipleFileField, UnitChoiceField, new_submission_key
+
 TEXTAREA = {"rows": 4}
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Any number of files (none allowed); cleans to a list."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
-        return [super().clean(data, initial)] if data else []
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    """Units grouped by agency in <optgroup>s."""
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, **kwargs)
-
-    def _grouped(self):
-        groups: dict[str, list] = {}
-        for unit in self.queryset.select_related("agency").order_by("agency__name", "kind", "name"):
-            groups.setdefault(unit.agency.name, []).append((unit.pk, unit.name))
-        choices = [("", self.empty_label)] if self.empty_label is not None else []
-        return choices + list(groups.items())
-
-    def _get_choices(self):
-        return self._grouped()
-
-    choices = property(_get_choices, forms.ChoiceField.choices.fset)
 
 
 def _active_units():
     return Unit.objects.filter(is_active=True, agency__is_active=True)
-
-
-def new_submission_key() -> str:
-    return str(uuid.uuid4())
 
 
 class _RequestFieldsMixin(forms.Form):

@@ -5,9 +5,6 @@ re-renders the page with its message (409, nothing changed), ValidationError put
 (200, the user's input kept).
 """
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +14,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -41,11 +38,13 @@ from ppid.windows import objection_ground_windows
 from workcalendar.calendar import WorkingCalendar
 
 from ..common import limits
-from ..manage.views import _form_errors_to, error_lines
+from ..common.actions import Action, confirm_withdrawal, place_action_error
+from ..common.forms import form_errors_to
+from ..common.letters import letter_preview, pdf_filename
+from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
 from . import forms as f
 
 DUE_SOON_WORKING_DAYS = 3
-PAGE_SIZE = 50
 
 STEP_LABELS = {
     "initial": gettext_lazy("Batas waktu awal (10 hari kerja)"),
@@ -78,17 +77,6 @@ CASE_LABELS = {
     "objection": gettext_lazy("Keberatan"),
     "dispute": gettext_lazy("Sengketa"),
 }
-# Deadlines: status in words as well as colour.
-WINDOW_STATUS = {
-    "met": gettext_lazy("Dipenuhi tepat waktu"),
-    "missed": gettext_lazy("Dipenuhi terlambat"),
-    "open": gettext_lazy("Berjalan"),
-    "overdue": gettext_lazy("Lewat batas waktu"),
-}
-
-
-def _date(value) -> str:
-    return formats.date_format(value, "j F Y")
 
 
 def _visible_or_404(request, pk) -> InformationRequest:
@@ -98,7 +86,7 @@ def _visible_or_404(request, pk) -> InformationRequest:
     return obj
 
 
-def _deadline_badges(rows) -> list[tuple[Any, dict | None]]:
+def deadline_badges(rows) -> list[tuple[Any, dict | None]]:
     """Pair each request (or objection) with its deadline badge: overdue, due soon (<= 3 working days left) or
     on time."""
     calendars: dict[int, WorkingCalendar] = {}
@@ -151,7 +139,7 @@ def request_file(request):
                 submission_key=data["submission_key"],
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(
                 request,
@@ -159,7 +147,7 @@ def request_file(request):
                     "Permohonan Anda terdaftar dengan nomor %(number)s. Badan publik wajib memberi "
                     "pemberitahuan tertulis paling lambat %(due)s."
                 )
-                % {"number": obj.registration_number, "due": _date(obj.due_date)},
+                % {"number": obj.registration_number, "due": format_date(obj.due_date)},
             )
             return redirect("frontend:request_detail", pk=obj.pk)
     return render(request, "frontend/requests/file.html", {"form": form})
@@ -172,23 +160,11 @@ def request_list(request):
     return render(
         request,
         "frontend/requests/list.html",
-        {"page": page, "rows": _deadline_badges(page.object_list)},
+        {"page": page, "rows": deadline_badges(page.object_list)},
     )
 
 
 # --- Detail and transitions ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Action:
-    form: type
-    title: Any
-    button: Any
-    done: Any
-    danger: bool = False
-    multipart: bool = False
-    # The transition issues a letter, which the officer may preview before issuing it.
-    preview: bool = False
-
-
 ACTIONS: dict[str, Action] = {
     "process": Action(
         f.ProcessForm,
@@ -250,18 +226,6 @@ ACTIONS: dict[str, Action] = {
         danger=True,
     ),
 }
-
-
-def place_action_error(actions: list[dict], bound: tuple[str, Any] | None, action_error: str) -> str:
-    """Put a refused action's message in that action's card, above its button: the card's form posts to the
-    card's anchor, so the browser opens the page there. Returns what is left for the top of the page (the card
-    is gone when the case has moved on; the page then opens at its top)."""
-    if action_error and bound:
-        for action in actions:
-            if action["name"] == bound[0]:
-                action["error"] = action_error
-                return ""
-    return action_error
 
 
 def _make_action_form(name: str, obj: InformationRequest, data=None, files=None):
@@ -335,7 +299,7 @@ def _objection_window(obj: InformationRequest) -> dict:
     return {"kind": "not_yet", "due_date": obj.due_date}
 
 
-def _render_detail(
+def render_request_detail(
     request,
     obj: InformationRequest,
     *,
@@ -365,13 +329,13 @@ def _render_detail(
         letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
-    objection_rows = _deadline_badges(objections_visible_to(user).filter(request=obj).order_by("received_at"))
+    objection_rows = deadline_badges(objections_visible_to(user).filter(request=obj).order_by("received_at"))
     can_object = rules.is_requester(obj, user)
     if nik_form is None and handling and obj.requester_nik_last4 and not revealed_nik:
         nik_form = f.RevealNikForm(prefix="nik")
     context = {
         "obj": obj,
-        "badge": _deadline_badges([obj])[0][1],
+        "badge": deadline_badges([obj])[0][1],
         "received_local": timezone.localtime(obj.received_at, obj.agency.tzinfo),
         "extended_local": (
             timezone.localtime(obj.extended_at, obj.agency.tzinfo) if obj.extended_at else None
@@ -409,7 +373,7 @@ def _render_detail(
 
 @login_required
 def request_detail(request, pk: int):
-    return _render_detail(request, _visible_or_404(request, pk))
+    return render_request_detail(request, _visible_or_404(request, pk))
 
 
 @login_required
@@ -420,7 +384,7 @@ def request_action(request, pk: int, action: str):
         raise Http404
     form = _make_action_form(action, obj, request.POST, request.FILES)
     if request.POST.get("pratinjau") and ACTIONS[action].preview:
-        return _preview(
+        return letter_preview(
             request,
             form,
             lambda: _preview_letter(action, obj, request.user, form),
@@ -433,7 +397,7 @@ def request_action(request, pk: int, action: str):
         except NotFound as exc:
             raise Http404 from exc
         except InvalidTransition as exc:
-            return _render_detail(
+            return render_request_detail(
                 request,
                 _visible_or_404(request, pk),
                 bound=(action, form),
@@ -441,7 +405,7 @@ def request_action(request, pk: int, action: str):
                 status=409,
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(request, ACTIONS[action].done)
             if request_for(request.user, pk) is None:
@@ -453,7 +417,7 @@ def request_action(request, pk: int, action: str):
                 )
                 return redirect("frontend:queue")
             return redirect("frontend:request_detail", pk=obj.pk)
-    return _render_detail(request, obj, bound=(action, form))
+    return render_request_detail(request, obj, bound=(action, form))
 
 
 WITHDRAW_CONSEQUENCES = [
@@ -467,35 +431,6 @@ WITHDRAW_CONSEQUENCES = [
     ),
     gettext_lazy("Keberatan atas permohonan yang dicabut tidak dapat diajukan."),
 ]
-
-
-def confirm_withdrawal(request, *, case, form, run: Callable[[dict], Any], page: dict, status: int = 200):
-    """The step before an irreversible withdrawal, one page that works without JavaScript: what withdrawing
-    means, the optional reason, a confirming button and a way back. `run(cleaned_data)` calls the service on a
-    confirmed POST; `page` holds the texts and URLs (title, consequences, button, back_url, back_label, done).
-    A case that can no longer be withdrawn has nothing to confirm: a GET goes back to it."""
-    if request.method != "POST" and "withdraw" not in {
-        t.name for t in case.get_available_user_state_transitions(request.user)
-    }:
-        return redirect(page["back_url"])
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except NotFound as exc:
-            raise Http404 from exc
-        except InvalidTransition as exc:
-            form.add_error(None, exc.message)
-            status = 409
-        except ValidationError as exc:
-            _form_errors_to(form, exc)
-        else:
-            messages.success(request, page["done"])
-            return redirect(page["back_url"])
-    result = render(
-        request, "frontend/confirm_withdraw.html", {"case": case, "form": form, **page}, status=status
-    )
-    patch_cache_control(result, private=True, no_store=True)
-    return result
 
 
 @login_required
@@ -537,9 +472,9 @@ def request_reveal_nik(request, pk: int):
         except NotFound as exc:
             raise Http404 from exc
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
     # Shown on this response only: never stored in the session, never cached.
-    return _render_detail(request, obj, nik_form=form, revealed_nik=revealed)
+    return render_request_detail(request, obj, nik_form=form, revealed_nik=revealed)
 
 
 def _preview_letter(name: str, obj: InformationRequest, user, form) -> tuple[bytes, str]:
@@ -553,49 +488,11 @@ def _preview_letter(name: str, obj: InformationRequest, user, form) -> tuple[byt
     return previews.preview_notice(**ids, **form.notice()), "pemberitahuan-tertulis"
 
 
-def _preview(request, form, make: Callable[[], tuple[bytes, str]], case, back_url: str) -> HttpResponse:
-    """Answer a "preview the letter" press: the PDF as it would be issued, marked as a preview, shown in the
-    browser (the form stays filled in the page it came from); or a short page saying what must be fixed.
-    Nothing is saved either way (ppid.previews)."""
-    status, errors = 400, []
-    if form.is_valid():
-        try:
-            pdf, stem = make()
-        except NotFound as exc:
-            raise Http404 from exc
-        except InvalidTransition as exc:
-            status, errors = 409, [exc.message]
-        except ValidationError as exc:
-            _form_errors_to(form, exc)
-        else:
-            response = HttpResponse(pdf, content_type="application/pdf")
-            response["Content-Disposition"] = content_disposition_header(
-                as_attachment=False, filename=_safe_filename(f"pratinjau-{stem}", case.registration_number)
-            )
-            response["X-Content-Type-Options"] = "nosniff"
-            patch_cache_control(response, private=True, no_store=True)
-            return response
-    errors += error_lines(form)
-    result = render(
-        request,
-        "frontend/letter_preview_error.html",
-        {"case": case, "errors": errors, "back_url": back_url},
-        status=status,
-    )
-    patch_cache_control(result, private=True, no_store=True)
-    return result
-
-
 LETTERS = {
     "tanda-terima": ("render_receipt", "tanda-terima"),
     "perpanjangan": ("render_extension_letter", "surat-perpanjangan"),
     "pemberitahuan": ("render_notice", "pemberitahuan-tertulis"),
 }
-
-
-def _safe_filename(stem: str, number: str) -> str:
-    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", number).strip("-") or "permohonan"
-    return f"{stem}-{cleaned}.pdf"
 
 
 @login_required
@@ -613,7 +510,7 @@ def request_letter(request, pk: int, kind: str):
         raise Http404 from exc
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=_safe_filename(stem, obj.registration_number)
+        as_attachment=True, filename=pdf_filename(stem, obj.registration_number)
     )
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
@@ -663,7 +560,7 @@ def queue(request):
         {
             "form": form,
             "page": page,
-            "rows": _deadline_badges(page.object_list),
+            "rows": deadline_badges(page.object_list),
             "can_register": any(m.role in rules.OFFICER_ROLES for m in memberships_of(request.user)),
         },
     )
@@ -694,12 +591,12 @@ def offline_intake(request):
                 submission_key=data["submission_key"],
             )
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            form_errors_to(form, exc)
         else:
             messages.success(
                 request,
                 _("Permohonan tercatat dengan nomor %(number)s. Batas waktu pemberitahuan tertulis: %(due)s.")
-                % {"number": obj.registration_number, "due": _date(obj.due_date)},
+                % {"number": obj.registration_number, "due": format_date(obj.due_date)},
             )
             # A unit officer may register a request for a unit outside their reach: back to the queue then.
             if request_for(request.user, obj.pk) is None:

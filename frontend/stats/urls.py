@@ -1,4 +1,5 @@
-"""Routes for the stats pages; joined into the frontend namespace by frontend/urls.py."""
+"""Routes of the public statistics and the published annual reports; frontend/urls.py joins them into the
+frontend namespace."""
 
 from django.urls import path
 

@@ -23,8 +23,8 @@ from ppid.models import Channel, Decision, DisputeResult, ExemptionGround, Objec
 from transparency.params import period_bounds
 from transparency.statistics import BANDS, complaint_statistics, request_statistics
 
-from ..dashboard.forms import StatisticsForm
 from ..templatetags.charts import format_number, format_percent
+from .forms import StatisticsForm
 
 
 @dataclass

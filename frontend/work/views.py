@@ -6,10 +6,8 @@ dashboard; administrators their management pages. Each part links to the full pa
 """
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 
 from agencies.models import Agency, StaffRole
 from agencies.selectors import agencies_administered_by, agency_ids_in_full_reach, memberships_of
@@ -19,27 +17,15 @@ from ppid.models import OPEN_STATES
 from ppid.selectors import objections_awaiting_decision, officer_queue
 from transparency.rules import may_prepare_report, may_view_compliance
 
-from ..requests.views import _deadline_badges
+from ..common.access import is_staff_user
+from ..requests.views import deadline_badges
 
 # How many of the earliest deadlines the summary lists; the queue has the rest.
 NEXT_DUE = 10
 
 
-def is_staff_user(user) -> bool:
-    return bool(user.is_authenticated and (user.is_superuser or memberships_of(user)))
-
-
-class StaffAwareLoginView(LoginView):
-    """Django's login; without a safe `next`, staff land on their work and citizens on the home page."""
-
-    def get_default_redirect_url(self):
-        if is_staff_user(self.request.user):
-            return reverse("frontend:work")
-        return super().get_default_redirect_url()
-
-
 def _request_summary(user) -> dict:
-    open_rows = _deadline_badges(officer_queue(user).filter(state__in=OPEN_STATES))
+    open_rows = deadline_badges(officer_queue(user).filter(state__in=OPEN_STATES))
     kinds = [badge["kind"] if badge else "" for _obj, badge in open_rows]
     return {
         "open": len(open_rows),
@@ -75,7 +61,7 @@ def work_home(request):
         "requests": _request_summary(user) if is_officer else None,
         "complaints": _complaint_summary(user) if is_officer else None,
         "objections": (
-            _deadline_badges(objections_awaiting_decision(user)) if StaffRole.ATASAN in roles else None
+            deadline_badges(objections_awaiting_decision(user)) if StaffRole.ATASAN in roles else None
         ),
         "dashboard_agencies": [a for a in agencies if may_view_compliance(user, a)],
         "report_agencies": [a for a in agencies if may_prepare_report(user, a)],
