@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from frontend.views import set_language
+from frontend.common.views import set_language
 
 urlpatterns = [
     # Django's switch, wrapped so that a user's notifications follow the language they choose.

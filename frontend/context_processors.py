@@ -49,7 +49,7 @@ def navigation(request):
         "nav_is_admin": user.is_superuser or agencies_administered_by(user).exists(),
         # The Atasan PPID's queue of objections awaiting a response.
         "nav_is_atasan": any(m.role == StaffRole.ATASAN for m in memberships),
-        # The auditors' dashboard or the annual report of at least one agency (frontend/views_dashboard.py).
+        # The auditors' dashboard or the annual report of at least one agency (frontend/dashboard/).
         "nav_dashboard": user.is_superuser
         or any(may_view_compliance(user, a) or may_prepare_report(user, a) for a in agencies),
         "nav_memberships": memberships,

@@ -257,8 +257,9 @@ def test_the_nik_form_is_answered_where_it_is(client, world, file_request):
 def test_a_refused_action_is_shown_in_its_own_card_above_its_button():
     from django.template.loader import render_to_string
 
-    from frontend.forms_requests import ExtendForm
-    from frontend.views_requests import ACTIONS, place_action_error
+    from frontend.common.actions import place_action_error
+    from frontend.requests.forms import ExtendForm
+    from frontend.requests.views import ACTIONS
 
     actions = [
         {"name": name, "spec": ACTIONS[name], "form": ExtendForm(prefix=name)}

@@ -1,0 +1,18 @@
+"""Routes of the information request pages; frontend/urls.py joins them into the frontend namespace."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("permohonan/", views.request_list, name="request_list"),
+    path("permohonan/baru/", views.request_file, name="request_file"),
+    path("permohonan/<int:pk>/", views.request_detail, name="request_detail"),
+    path("permohonan/<int:pk>/aksi/<slug:action>/", views.request_action, name="request_action"),
+    path("permohonan/<int:pk>/cabut/", views.request_withdraw, name="request_withdraw"),
+    path("permohonan/<int:pk>/nik/", views.request_reveal_nik, name="request_reveal_nik"),
+    path("permohonan/<int:pk>/surat/<slug:kind>/", views.request_letter, name="request_letter"),
+    path("permohonan/dokumen/<int:doc_pk>/", views.request_document, name="request_document"),
+    path("antrean/", views.queue, name="queue"),
+    path("antrean/catat/", views.offline_intake, name="offline_intake"),
+]

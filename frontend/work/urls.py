@@ -1,0 +1,9 @@
+"""Route of the staff's landing page; frontend/urls.py joins it into the frontend namespace."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("kerja/", views.work_home, name="work"),
+]
