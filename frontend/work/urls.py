@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("kerja/", views.work_home, name="work"),
+    path("kerja/register/", views.register_download, name="registers"),
 ]

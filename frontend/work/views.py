@@ -6,7 +6,8 @@ dashboard; administrators their management pages. Each part links to the full pa
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from agencies.models import Agency, StaffRole
@@ -15,11 +16,15 @@ from complaints.selectors import complaints_visible_to
 from ppid import rules
 from ppid.models import OPEN_STATES
 from ppid.selectors import objections_awaiting_decision, officer_queue
+from transparency.registers import register_csv, register_filename, register_pdf, register_xlsx
 from transparency.rules import may_prepare_report, may_view_compliance
+from transparency.services import register_export
 from workcalendar.deadlines import DeadlineStatus
 
 from ..common.access import is_staff_user
+from ..common.forms import form_errors_to
 from ..requests.views import deadline_badges
+from .forms import RegisterForm
 
 # How many of the earliest deadlines the summary lists; the queue has the rest.
 NEXT_DUE = 10
@@ -70,3 +75,44 @@ def work_home(request):
         "full_reach": agency_ids_in_full_reach(user),
     }
     return render(request, "frontend/work.html", context)
+
+
+@login_required
+def register_download(request):
+    """The register books for the agency's staff: a form, and with its fields filled, the file (each download is
+    recorded by the service)."""
+    user = request.user
+    if not is_staff_user(user):
+        raise Http404
+    agencies = list(Agency.objects.all()) if user.is_superuser else _staff_agencies(user)
+    form = RegisterForm(request.GET or None, agencies=agencies)
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        try:
+            register = register_export(
+                viewer=user,
+                kind=data["kind"],
+                agency=data["agency"],
+                unit=data["unit"],
+                start=data["start"],
+                end=data["end"],
+                file_format=data["file_format"],
+            )
+        except ValidationError as exc:
+            form_errors_to(form, exc)
+        else:
+            fmt = data["file_format"]
+            make = {"csv": register_csv, "xlsx": register_xlsx, "pdf": register_pdf}[fmt]
+            media = {
+                "csv": "text/csv; charset=utf-8",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "pdf": "application/pdf",
+            }[fmt]
+            response = HttpResponse(make(register), content_type=media)
+            response["Content-Disposition"] = f'attachment; filename="{register_filename(register, fmt)}"'
+            return response
+    return render(request, "frontend/work/registers.html", {"form": form})
+
+
+def _staff_agencies(user) -> list:
+    return list({m.unit.agency_id: m.unit.agency for m in memberships_of(user)}.values())

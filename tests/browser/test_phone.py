@@ -65,6 +65,7 @@ def test_main_pages_fit_a_phone_screen_for_every_role(world, open_tab):
         ],
         "petugas": [
             "/antrean/",
+            "/kerja/register/",
             f"/permohonan/{request.pk}/",
             "/pengaduan/antrean/",
             f"/pengaduan/{complaint.pk}/",

@@ -180,3 +180,42 @@ def test_bad_parameters_get_a_clear_400_and_record_nothing(world, cases, params,
     resp = api(world.officer).get(URL, {**PERIOD, **params})
     assert resp.status_code == 400 and field in resp.json()["errors"], resp.content
     assert not Event.objects.filter(action="register.exported").exists()
+
+
+# --- the page ---------------------------------------------------------------------------------------------------
+def test_staff_download_the_register_from_their_work_page(client, world, cases):
+    from django.urls import reverse
+
+    client.force_login(world.officer)
+    assert reverse("frontend:registers") in client.get(reverse("frontend:work")).content.decode()
+    page = client.get(reverse("frontend:registers"))
+    assert page.status_code == 200 and "Register Keberatan" in page.content.decode()
+    resp = client.get(
+        reverse("frontend:registers"),
+        {
+            "kind": "requests",
+            "agency": world.agency.pk,
+            "start": "2026-11-01",
+            "end": "2026-11-30",
+            "file_format": "xlsx",
+        },
+    )
+    assert resp.status_code == 200
+    sheet = load_workbook(io.BytesIO(resp.content)).active
+    numbers = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True)]
+    assert numbers == [cases["answered"].registration_number, cases["forwarded"].registration_number]
+    bad = client.get(
+        reverse("frontend:registers"),
+        {
+            "kind": "requests",
+            "agency": world.agency.pk,
+            "start": "2026-11-30",
+            "end": "2026-11-01",
+            "file_format": "csv",
+        },
+    )
+    assert (
+        bad.status_code == 200 and "Tanggal akhir tidak boleh sebelum tanggal awal." in bad.content.decode()
+    )
+    client.force_login(world.citizen)
+    assert client.get(reverse("frontend:registers")).status_code == 404
