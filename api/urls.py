@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import resources, views
+from . import notes, resources, views
 from .auth import TokenView
 from .notifications import NotificationViewSet
 from .stats import urlpatterns as stats_urlpatterns
@@ -26,5 +26,8 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("stats/", include(stats_urlpatterns)),
+    path("requests/<int:pk>/notes/", notes.request_notes, name="request-notes"),
+    path("objections/<int:pk>/notes/", notes.objection_notes, name="objection-notes"),
+    path("complaints/<int:pk>/notes/", notes.complaint_notes, name="complaint-notes"),
     path("", include(router.urls)),
 ]
