@@ -37,7 +37,8 @@ def events_visible_to(user: AnyUser) -> QuerySet[Event]:
 
 
 # Reasons written for colleagues, not for the person the case is about: an officer's stated purpose for
-# viewing personal data, and the actions case apps register (a forward note, until internal notes exist).
+# viewing personal data, and the actions other apps register (a forward note, also kept as an internal note;
+# an internal note's own row, `casenotes`).
 # Every output of a case's events (pages, API) reads them through event_reason.
 STAFF_ONLY_REASON_PREFIXES = ("personal_data.",)
 _staff_only_actions: set[str] = set()

@@ -14,3 +14,11 @@ class ComplaintsConfig(AppConfig):
 
         register_action_labels(LABELS)
         register_messages(MESSAGES)
+
+        # Internal notes (casenotes) are for the staff who see the complaint as staff, never its reporter.
+        from casenotes.selectors import register_note_reach
+
+        from .models import Complaint
+        from .selectors import complaints_seen_as_staff
+
+        register_note_reach(Complaint, complaints_seen_as_staff)

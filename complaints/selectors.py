@@ -33,6 +33,13 @@ def complaints_visible_to(user: AnyUser | None) -> QuerySet[Complaint]:
     return qs.filter(scope)
 
 
+def complaints_seen_as_staff(user: AnyUser | None) -> QuerySet[Complaint]:
+    """The complaints a user sees as staff, never their own reports: whose internal notes they read and write."""
+    if user is None or not user.is_authenticated:
+        return Complaint.objects.none()
+    return complaints_visible_to(user).exclude(reporter=user)
+
+
 def public_complaints() -> QuerySet[Complaint]:
     """What anyone may read: never a confidential report, never an archived one."""
     return (

@@ -43,3 +43,12 @@ class PPIDConfig(AppConfig):
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)
         register_mail_attachment(events.OBJECTION_REGISTERED, _objection_receipt)
+
+        # Internal notes (casenotes) are for the staff who see the case as staff, never its requester.
+        from casenotes.selectors import register_note_reach
+
+        from .models import InformationRequest, Objection
+        from .selectors import objections_seen_as_staff, requests_seen_as_staff
+
+        register_note_reach(InformationRequest, requests_seen_as_staff)
+        register_note_reach(Objection, objections_seen_as_staff)

@@ -69,6 +69,13 @@ def staff_requests(user: AnyUser) -> QuerySet[InformationRequest]:
     return qs.filter(staff) if staff is not None else qs.none()
 
 
+def requests_seen_as_staff(user: AnyUser) -> QuerySet[InformationRequest]:
+    """The requests a user sees as staff, never their own filings: whose internal notes they read and write."""
+    if not user.is_authenticated:
+        return InformationRequest.objects.none()
+    return staff_requests(user).exclude(requester=user)
+
+
 def request_for(user: AnyUser, pk: int) -> InformationRequest | None:
     return requests_visible_to(user).filter(pk=pk).first()
 
@@ -152,6 +159,14 @@ def objections_visible_to(user: AnyUser) -> QuerySet[Objection]:
     own = Q(requester=user) | Q(request__requester=user)
     staff = _staff_scope(user)
     return qs.filter(own | staff if staff is not None else own)
+
+
+def objections_seen_as_staff(user: AnyUser) -> QuerySet[Objection]:
+    """The objections a user sees as staff, never their own (nor those against their own request): whose internal
+    notes they read and write."""
+    if not getattr(user, "is_authenticated", False):
+        return Objection.objects.none()
+    return objections_visible_to(user).exclude(Q(requester=user) | Q(request__requester=user))
 
 
 def disputes_visible_to(user: AnyUser) -> QuerySet[Dispute]:

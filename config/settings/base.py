@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "accounts",
     "workcalendar",
     "notifications",
+    "casenotes",
     # Case domains
     "ppid",
     "complaints",

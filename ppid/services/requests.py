@@ -28,6 +28,7 @@ from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
 from agencies.selectors import memberships_of
 from audit.services import audit_record
+from casenotes.services import note_add
 from workcalendar.calendar import WorkingCalendar
 from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
@@ -486,6 +487,13 @@ def information_request_forward(
         if unit.pk == info_request.unit_id:
             raise ValidationError({"unit": [_("Permohonan sudah berada di unit ini.")]})
         before, old_unit = info_request.state, info_request.unit
+        if note.strip():
+            # The note is for colleagues: kept as an internal note too (issue 16 point 3), written while the
+            # request is still in the forwarding officer's reach.
+            try:
+                note_add(case=info_request, author=actor, text=note)
+            except ValidationError as error:
+                raise ValidationError({"note": error.messages}) from error
         info_request.forward(unit=unit)
         return _finish(
             info_request,
