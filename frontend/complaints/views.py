@@ -58,6 +58,7 @@ from workcalendar.deadlines import DeadlineStatus, deadline_status, step_display
 from ..common import limits
 from ..common.actions import Action, place_action_error
 from ..common.forms import form_errors_to
+from ..common.notes import notes_context, post_note
 from ..common.pages import PAGE_SIZE, format_date
 from ..requests.views import render_request_detail
 from . import forms as f
@@ -552,6 +553,7 @@ def _render_detail(
         "reporter": reporter_display(complaint, user),
         "is_reporter": complaint.reporter_id is not None and complaint.reporter_id == user.pk,
         "timeline": _event_rows(complaint, staff_view=staff_view),
+        "case_notes": notes_context(user, complaint, bound[1] if bound and bound[0] == "note" else None),
         "actions": actions,
         "admin_actions": admin_actions,
         "action_error": place_action_error(actions + admin_actions, bound, action_error),
@@ -704,3 +706,16 @@ def request_to_complaint(request, pk: int):
     if complaints_visible_to(user).filter(pk=complaint.pk).exists():
         return redirect("frontend:complaint_detail", pk=complaint.pk)
     return redirect("frontend:request_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def complaint_note(request, pk: int):
+    """Add an internal note to the complaint (staff who see it as staff only)."""
+    complaint = _complaint_or_404(request, pk)
+    return post_note(
+        request,
+        complaint,
+        detail_url=reverse("frontend:complaint_detail", args=[complaint.pk]),
+        render_with_form=lambda form: _render_detail(request, complaint, bound=("note", form)),
+    )

@@ -35,6 +35,7 @@ from ..common import limits
 from ..common.actions import Action, confirm_withdrawal, place_action_error
 from ..common.forms import form_errors_to
 from ..common.letters import letter_preview, pdf_filename
+from ..common.notes import notes_context, post_note
 from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
 from ..requests.views import case_timeline_rows, deadline_badges
 from . import forms as f
@@ -330,6 +331,7 @@ def _render_detail(
         "dispute_forms": dispute_forms,
         "staff_view": staff_view,
         "timeline": case_timeline_rows(request_obj, user, objection=objection),
+        "case_notes": notes_context(user, objection, bound[1] if bound and bound[0] == "note" else None),
     }
     result = render(request, "frontend/objections/detail.html", context, status=status)
     patch_cache_control(result, private=True, no_store=True)
@@ -527,4 +529,17 @@ def objection_queue(request):
         request,
         "frontend/objections/queue.html",
         {"page": page, "rows": deadline_badges(page.object_list)},
+    )
+
+
+@login_required
+@require_POST
+def objection_note(request, pk: int):
+    """Add an internal note to the objection (staff who see it as staff only)."""
+    objection = _objection_or_404(request, pk)
+    return post_note(
+        request,
+        objection,
+        detail_url=_detail_url(objection),
+        render_with_form=lambda form: _render_detail(request, objection, bound=("note", form)),
     )

@@ -43,6 +43,7 @@ from ..common import limits
 from ..common.actions import Action, confirm_withdrawal, place_action_error
 from ..common.forms import form_errors_to
 from ..common.letters import letter_preview, pdf_filename
+from ..common.notes import notes_context, post_note
 from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
 from . import forms as f
 
@@ -321,6 +322,7 @@ def render_request_detail(
         "documents": documents,
         "clarifications": obj.clarifications.all(),
         "timeline": case_timeline_rows(obj, user),
+        "case_notes": notes_context(user, obj, bound[1] if bound and bound[0] == "note" else None),
         "objections": objection_rows,
         "show_contact": rules.may_see_requester_contact(obj, user),
         "can_object": can_object,
@@ -575,3 +577,16 @@ def offline_intake(request):
                 return redirect("frontend:queue")
             return redirect("frontend:request_detail", pk=obj.pk)
     return render(request, "frontend/requests/offline.html", {"form": form})
+
+
+@login_required
+@require_POST
+def request_note(request, pk: int):
+    """Add an internal note to the request (staff who see it as staff only)."""
+    obj = _visible_or_404(request, pk)
+    return post_note(
+        request,
+        obj,
+        detail_url=reverse("frontend:request_detail", args=[obj.pk]),
+        render_with_form=lambda form: render_request_detail(request, obj, bound=("note", form)),
+    )
