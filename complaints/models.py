@@ -126,6 +126,17 @@ class Complaint(FSMModelMixin, models.Model):
     ombudsman_reference = models.CharField(_("nomor laporan Ombudsman"), max_length=100, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
     lapor_tracking_number = models.CharField(_("nomor pelacakan SP4N-LAPOR!"), max_length=100, blank=True)
+    # Who works on the complaint (issue 16 point 2): empty until an officer claims it or the unit head assigns it.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditangani oleh"),
+        null=True,
+        blank=True,
+        db_index=False,  # the (assigned_to, state) index below leads with it
+        on_delete=models.PROTECT,
+        related_name="assigned_complaints",
+    )
+    assigned_at = models.DateTimeField(_("ditugaskan pada"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -149,7 +160,10 @@ class Complaint(FSMModelMixin, models.Model):
                 name="complaint_visitor_submission_once",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "unit", "state"])]
+        indexes = [
+            models.Index(fields=["agency", "unit", "state"]),
+            models.Index(fields=["assigned_to", "state"], name="complaint_assignee_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.tracking_number

@@ -120,6 +120,17 @@ class Objection(FSMModelMixin, models.Model):
     settled_by_agreement = models.BooleanField(_("diselesaikan secara musyawarah"), default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdraw_reason = models.TextField(blank=True)
+    # Who works on the case (issue 16 point 2): empty until an officer claims it or the unit head assigns it.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditangani oleh"),
+        null=True,
+        blank=True,
+        db_index=False,  # the (assigned_to, state, ...) index below leads with it
+        on_delete=models.PROTECT,
+        related_name="assigned_objections",
+    )
+    assigned_at = models.DateTimeField(_("ditugaskan pada"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -134,7 +145,10 @@ class Objection(FSMModelMixin, models.Model):
                 name="objection_submission_once",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "state", "due_date"])]
+        indexes = [
+            models.Index(fields=["agency", "state", "due_date"]),
+            models.Index(fields=["assigned_to", "state", "due_date"], name="objection_assignee_idx"),
+        ]
         constraints += [
             models.CheckConstraint(
                 condition=Q(request__isnull=False) | (~Q(information="") & ~Q(requester_name="")),

@@ -146,6 +146,17 @@ class InformationRequest(FSMModelMixin, models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdraw_reason = models.TextField(blank=True)
+    # Who works on the case (issue 16 point 2): empty until an officer claims it or the unit head assigns it.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditangani oleh"),
+        null=True,
+        blank=True,
+        db_index=False,  # the (assigned_to, state, ...) index below leads with it
+        on_delete=models.PROTECT,
+        related_name="assigned_requests",
+    )
+    assigned_at = models.DateTimeField(_("ditugaskan pada"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -167,6 +178,8 @@ class InformationRequest(FSMModelMixin, models.Model):
         indexes = [
             models.Index(fields=["agency", "unit", "state", "due_date"]),
             models.Index(fields=["requester", "created_at"]),
+            # "My open cases by due date" and the queue's assignee filter.
+            models.Index(fields=["assigned_to", "state", "due_date"], name="request_assignee_idx"),
         ]
 
     def __str__(self) -> str:
