@@ -740,10 +740,14 @@ def complaint_from_request(*, request_id: int, actor: User) -> Complaint:
 
 
 # --- assignment (issue 16 point 2) -------------------------------------------------------------------------------
-_COMPLAINT_ASSIGNMENT = AssignmentCodes(COMPLAINT_ASSIGN, COMPLAINT_ASSIGNED_TO_YOU, COMPLAINT_UNASSIGNED_FROM_YOU)
+_COMPLAINT_ASSIGNMENT = AssignmentCodes(
+    COMPLAINT_ASSIGN, COMPLAINT_ASSIGNED_TO_YOU, COMPLAINT_UNASSIGNED_FROM_YOU
+)
 
 
-def complaint_assign(*, complaint_id: int, actor: User, officer_id: int | None, reason: str = "") -> Complaint:
+def complaint_assign(
+    *, complaint_id: int, actor: User, officer_id: int | None, reason: str = ""
+) -> Complaint:
     """Who works on an open complaint, claimed or assigned as a request is (`ppid.assignment`): an officer of its
     unit or of the PPID Utama (before the disposition, the PPID Utama's only). The reporter is not told."""
     with transaction.atomic():

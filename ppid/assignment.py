@@ -66,6 +66,16 @@ def may_be_assigned(case: Assignable, user: User) -> bool:
     return user.is_active and is_handling_officer(case, user)
 
 
+def check_may_assign(case: Assignable, actor: User) -> None:
+    """Only officers who may handle the case take part in its assignment (the API asks before the payload)."""
+    if not may_be_assigned(case, actor):
+        raise PermissionDenied(
+            _(
+                "Hanya petugas unit yang menangani perkara ini atau PPID Utama yang dapat mengambil perkara ini."
+            )
+        )
+
+
 def check_open(case: Assignable, open_states: tuple[str, ...] | list[str] | frozenset[str]) -> None:
     if case.state not in open_states:
         raise InvalidTransition(_("Perkara yang sudah selesai tidak dapat ditugaskan."), state=case.state)
@@ -96,10 +106,7 @@ def change_assignee(
     """Claim (`officer_id` is the actor's own, by an officer of the case) or assign (the unit head: anyone who may
     handle the case, or None to release it). The case is locked and open. Audited with the former and the new
     assignee; both are notified (never the actor), the unit's queues refresh after commit."""
-    if not may_be_assigned(case, actor):
-        raise PermissionDenied(
-            _("Hanya petugas unit yang menangani perkara ini atau PPID Utama yang dapat mengambil perkara ini.")
-        )
+    check_may_assign(case, actor)
     head = is_unit_head(case, actor)
     claim = officer_id is not None and officer_id == actor.pk
     if not head and not claim:

@@ -906,10 +906,14 @@ def dispute_add_hearing(
 
 
 # --- assignment (issue 16 point 2) -----------------------------------------------------------------------------
-_OBJECTION_ASSIGNMENT = AssignmentCodes(OBJECTION_ASSIGN, OBJECTION_ASSIGNED_TO_YOU, OBJECTION_UNASSIGNED_FROM_YOU)
+_OBJECTION_ASSIGNMENT = AssignmentCodes(
+    OBJECTION_ASSIGN, OBJECTION_ASSIGNED_TO_YOU, OBJECTION_UNASSIGNED_FROM_YOU
+)
 
 
-def objection_assign(*, objection_id: int, actor: User, officer_id: int | None, reason: str = "") -> Objection:
+def objection_assign(
+    *, objection_id: int, actor: User, officer_id: int | None, reason: str = ""
+) -> Objection:
     """The officer who prepares an open objection for the Atasan PPID: claimed or assigned as a request is
     (`ppid.assignment`). The Atasan still decides."""
     with transaction.atomic():
