@@ -96,7 +96,7 @@ class AssignedFilterMixin:
         queryset = super().filter_queryset(queryset)
         user = self.request.user
         staff = user.is_superuser or bool(memberships_of(user))
-        if self.action != "list" or not staff or self.request.query_params.get("mine") == "true":
+        if self.action != "list" or not staff:
             return queryset
         value = query(AssignedFilter, self.request.query_params).get("assigned_to")
         if value == "none":

@@ -224,6 +224,8 @@ class RequestViewSet(
         if self.action != "list":
             return queryset
         staff = is_staff_user(self.request.user) and self.request.query_params.get("mine") != "true"
+        if staff:  # the work queue, not the staff member's own filings
+            queryset = super().filter_queryset(queryset)  # the assignee filter (AssignedFilterMixin)
         return filter_requests(queryset, self.request.query_params, staff=staff)
 
     @extend_schema(
