@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from agencies.numbering import NUMBER_MAX_LENGTH
+from ppid.models.assignment import AssignedCase
 
 from . import rules
 
@@ -50,7 +51,7 @@ class ArchiveReason(models.TextChoices):
     CONVERTED = "converted", _("Dialihkan menjadi permohonan informasi")
 
 
-class Complaint(FSMModelMixin, models.Model):
+class Complaint(FSMModelMixin, AssignedCase, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="complaints")
     unit = models.ForeignKey(
@@ -126,17 +127,6 @@ class Complaint(FSMModelMixin, models.Model):
     ombudsman_reference = models.CharField(_("nomor laporan Ombudsman"), max_length=100, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
     lapor_tracking_number = models.CharField(_("nomor pelacakan SP4N-LAPOR!"), max_length=100, blank=True)
-    # Who works on the complaint (issue 16 point 2): empty until an officer claims it or the unit head assigns it.
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ditangani oleh"),
-        null=True,
-        blank=True,
-        db_index=False,  # the (assigned_to, state) index below leads with it
-        on_delete=models.PROTECT,
-        related_name="assigned_complaints",
-    )
-    assigned_at = models.DateTimeField(_("ditugaskan pada"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

@@ -18,6 +18,7 @@ from accounts.models import RequesterType
 from agencies.numbering import NUMBER_MAX_LENGTH
 
 from .. import rules
+from .assignment import AssignedCase
 from .requests import Channel, InformationRequest
 
 
@@ -56,7 +57,7 @@ class ObjectionOutcome(models.TextChoices):
     INADMISSIBLE = "inadmissible", _("Keberatan tidak dapat diterima (diajukan setelah batas waktu)")
 
 
-class Objection(FSMModelMixin, models.Model):
+class Objection(FSMModelMixin, AssignedCase, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="objections")
     # Empty only for ground b (Pasal 35(1)b, periodic information not published), which needs no request: the
@@ -120,17 +121,6 @@ class Objection(FSMModelMixin, models.Model):
     settled_by_agreement = models.BooleanField(_("diselesaikan secara musyawarah"), default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdraw_reason = models.TextField(blank=True)
-    # Who works on the case (issue 16 point 2): empty until an officer claims it or the unit head assigns it.
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ditangani oleh"),
-        null=True,
-        blank=True,
-        db_index=False,  # the (assigned_to, state, ...) index below leads with it
-        on_delete=models.PROTECT,
-        related_name="assigned_objections",
-    )
-    assigned_at = models.DateTimeField(_("ditugaskan pada"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

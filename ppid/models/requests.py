@@ -21,6 +21,7 @@ from accounts.nik import mask_nik
 from agencies.numbering import NUMBER_MAX_LENGTH
 
 from .. import rules
+from .assignment import AssignedCase
 
 
 class RequestState(models.TextChoices):
@@ -81,7 +82,7 @@ class ExemptionGround(models.TextChoices):
     J = "j", _("j. informasi yang tidak boleh diungkap berdasarkan undang-undang")
 
 
-class InformationRequest(FSMModelMixin, models.Model):
+class InformationRequest(FSMModelMixin, AssignedCase, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="requests")
     unit = models.ForeignKey(
@@ -146,17 +147,6 @@ class InformationRequest(FSMModelMixin, models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdraw_reason = models.TextField(blank=True)
-    # Who works on the case (issue 16 point 2): empty until an officer claims it or the unit head assigns it.
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ditangani oleh"),
-        null=True,
-        blank=True,
-        db_index=False,  # the (assigned_to, state, ...) index below leads with it
-        on_delete=models.PROTECT,
-        related_name="assigned_requests",
-    )
-    assigned_at = models.DateTimeField(_("ditugaskan pada"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
