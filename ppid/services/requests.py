@@ -33,7 +33,7 @@ from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
 from .. import notify, rules
-from ..assignment import AssignmentCodes, change_assignee, check_open
+from ..assignment import AssignmentCodes, change_assignee, check_open, may_be_assigned
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ..events import (
     DOCUMENT_DOWNLOADED,
@@ -492,14 +492,20 @@ def information_request_forward(
             raise ValidationError({"unit": [_("Permohonan sudah berada di unit ini.")]})
         before, old_unit = info_request.state, info_request.unit
         info_request.forward(unit=unit)
+        details: dict[str, Any] = {"from_unit": old_unit.pk, "to_unit": unit.pk, "to_unit_name": unit.name}
+        # An officer of the unit it leaves no longer works on it: the new unit's queue shows it unassigned.
+        assignee = info_request.assigned_to
+        if assignee is not None and not may_be_assigned(info_request, assignee):
+            info_request.assigned_to, info_request.assigned_at = None, None
+            details["from_assignee"] = assignee.pk
         return _finish(
             info_request,
             actor=actor,
             action=REQUEST_FORWARD,
             from_state=before,
             reason=note,
-            details={"from_unit": old_unit.pk, "to_unit": unit.pk, "to_unit_name": unit.name},
-            fields=["unit"],
+            details=details,
+            fields=["unit", "assigned_to", "assigned_at"],
         )
 
 

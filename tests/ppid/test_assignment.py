@@ -304,3 +304,46 @@ def test_reminders_of_an_assigned_objection_go_to_the_assignee_and_the_atasan(te
     assert _reminders(team.atasan) == kinds
     assert _reminders(team.pelaksana_officer) == kinds
     assert _reminders(team.pelaksana_head) == []
+
+
+def test_reminders_of_an_assigned_complaint_go_to_the_assignee_first(team):
+    from complaints.reminders import send_deadline_reminders as complaint_reminders
+
+    with at(2026, 10, 5, 10):
+        complaint, _code = c.complaint_file(
+            reporter=team.citizen, agency=team.agency, title="t", description="d", category="other"
+        )
+        c.complaint_verify(complaint_id=complaint.pk, actor=team.admin, unit=team.pelaksana)
+        c.complaint_claim(complaint_id=complaint.pk, actor=team.pelaksana_officer)
+    complaint.refresh_from_db()
+    current = dt.date(2026, 10, 6)
+    while current <= complaint.followup_due + dt.timedelta(days=2):
+        with at(current.year, current.month, current.day, 9):
+            complaint_reminders()
+        current += dt.timedelta(days=1)
+    assert _reminders(team.pelaksana_officer) == [
+        "reminder.due_in_1",
+        "reminder.due_in_3",
+        "reminder.overdue",
+    ]
+    assert _reminders(team.pelaksana_head) == ["reminder.due_in_1", "reminder.overdue"]
+    assert _reminders(team.atasan) == ["reminder.overdue"]
+    assert _reminders(team.pelaksana_officer2) == []
+
+
+def test_forwarding_leaves_an_assignee_who_cannot_follow_it_behind(team, case):
+    s.information_request_claim(request_id=case.pk, actor=team.pelaksana_officer)
+    s.information_request_forward(
+        request_id=case.pk, actor=team.officer, unit=team.disdik, note="Wewenang Disdik"
+    )
+    case.refresh_from_db()
+    assert case.assigned_to is None and case.assigned_at is None
+    forward = Event.objects.for_object(case).get(action=events.REQUEST_FORWARD)
+    assert forward.details["from_assignee"] == team.pelaksana_officer.pk
+
+
+def test_forwarding_keeps_a_utama_assignee(team, case):
+    s.information_request_claim(request_id=case.pk, actor=team.officer)
+    s.information_request_forward(request_id=case.pk, actor=team.officer, unit=team.disdik, note="Disdik")
+    case.refresh_from_db()
+    assert case.assigned_to == team.officer
