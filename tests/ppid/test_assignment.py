@@ -245,12 +245,18 @@ def test_a_complaint_before_its_disposition_is_the_utama_s_to_assign(team):
 
 
 # --- reminders ---------------------------------------------------------------------------------------------------
-def _reminders_until(day: dt.date) -> None:
-    current = dt.date(2026, 10, 6)
+def _reminders_until(
+    day: dt.date, *, start: dt.date = dt.date(2026, 10, 6), job=send_deadline_reminders
+) -> None:
+    """Run a deadline job at 09.00 every day from `start` to `day`."""
+    current = start
     while current <= day:
         with at(current.year, current.month, current.day, 9):
-            send_deadline_reminders()
+            job()
         current += dt.timedelta(days=1)
+
+
+ALL_THREE = ["reminder.due_in_1", "reminder.due_in_3", "reminder.overdue"]
 
 
 def _reminders(user):
@@ -265,11 +271,7 @@ def test_reminders_of_an_assigned_request_go_to_the_assignee_first_then_the_head
     with at(2026, 10, 5, 11):
         s.information_request_claim(request_id=case.pk, actor=team.pelaksana_officer)
     _reminders_until(case.due_date + dt.timedelta(days=2))
-    assert _reminders(team.pelaksana_officer) == [
-        "reminder.due_in_1",
-        "reminder.due_in_3",
-        "reminder.overdue",
-    ]
+    assert _reminders(team.pelaksana_officer) == ALL_THREE
     assert _reminders(team.pelaksana_head) == ["reminder.due_in_1", "reminder.overdue"]
     assert _reminders(team.atasan) == ["reminder.overdue"]
     # The rest of the unit is not reminded of a colleague's case.
@@ -295,11 +297,9 @@ def test_reminders_of_an_assigned_objection_go_to_the_assignee_and_the_atasan(te
     objection = _objection(team, file_request)
     s.objection_claim(objection_id=objection.pk, actor=team.pelaksana_officer)
     # Objections are due in 30 working days; remind from a few days before.
-    current = objection.due_date - dt.timedelta(days=7)
-    while current <= objection.due_date + dt.timedelta(days=1):
-        with at(current.year, current.month, current.day, 9):
-            send_deadline_reminders()
-        current += dt.timedelta(days=1)
+    _reminders_until(
+        objection.due_date + dt.timedelta(days=1), start=objection.due_date - dt.timedelta(days=7)
+    )
     kinds = ["reminder.due_in_1", "reminder.due_in_3", "reminder.overdue"]
     assert _reminders(team.atasan) == kinds
     assert _reminders(team.pelaksana_officer) == kinds
@@ -316,16 +316,8 @@ def test_reminders_of_an_assigned_complaint_go_to_the_assignee_first(team):
         c.complaint_verify(complaint_id=complaint.pk, actor=team.admin, unit=team.pelaksana)
         c.complaint_claim(complaint_id=complaint.pk, actor=team.pelaksana_officer)
     complaint.refresh_from_db()
-    current = dt.date(2026, 10, 6)
-    while current <= complaint.followup_due + dt.timedelta(days=2):
-        with at(current.year, current.month, current.day, 9):
-            complaint_reminders()
-        current += dt.timedelta(days=1)
-    assert _reminders(team.pelaksana_officer) == [
-        "reminder.due_in_1",
-        "reminder.due_in_3",
-        "reminder.overdue",
-    ]
+    _reminders_until(complaint.followup_due + dt.timedelta(days=2), job=complaint_reminders)
+    assert _reminders(team.pelaksana_officer) == ALL_THREE
     assert _reminders(team.pelaksana_head) == ["reminder.due_in_1", "reminder.overdue"]
     assert _reminders(team.atasan) == ["reminder.overdue"]
     assert _reminders(team.pelaksana_officer2) == []
