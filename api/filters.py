@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from ppid.models import OPEN_STATES, Channel, RequestState
@@ -17,7 +18,16 @@ from workcalendar.validators import planned_date
 FILTER_FIRST_YEAR, FILTER_LAST_YEAR = 1900, 2999
 
 
-class RequestFilter(serializers.Serializer):
+class AssignedFilter(serializers.Serializer):
+    assigned_to = serializers.RegexField(
+        r"^(me|none|[1-9][0-9]{0,9})$",
+        required=False,
+        help_text="Staff: `me` (the caller's cases), `none` (nobody's yet) or an officer's user id.",
+        error_messages={"invalid": gettext_lazy("Gunakan me, none, atau id petugas.")},
+    )
+
+
+class RequestFilter(AssignedFilter):
     state = serializers.ChoiceField(choices=RequestState.choices, required=False)
     unit = serializers.IntegerField(required=False, min_value=1)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)

@@ -28,7 +28,8 @@ from ppid.services.requests import check_transition as check_request
 from workcalendar.selectors import holidays_visible_to
 
 from . import serializers as s
-from .filters import HolidayFilter, RequestFilter, UnitFilter, filter_requests, query
+from .assignment import AssignedFilterMixin, assign_action
+from .filters import AssignedFilter, HolidayFilter, RequestFilter, UnitFilter, filter_requests, query
 
 ERRORS = {
     400: OpenApiResponse(description="Invalid payload: {code, detail, errors}"),
@@ -198,7 +199,9 @@ def _offline_or_online(user, data, key):
         "and the transitions the caller may run now."
     ),
 )
-class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class RequestViewSet(
+    AssignedFilterMixin, EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+):
     serializer_class = s.RequestOut
     permission_classes = [IsAuthenticated]
 
@@ -212,15 +215,17 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         user = self.request.user
         if self.action == "list" and is_staff_user(user) and self.request.query_params.get("mine") != "true":
             # The work queue: the staff scope alone, which the (agency, unit, state, due_date) index serves.
-            return staff_requests(user).select_related("response")
+            return staff_requests(user).select_related("response", "assigned_to")
         if self.action == "list":
-            return requests_visible_to(user).filter(requester=user).select_related("response")
-        return requests_visible_to(user).select_related("response")
+            return requests_visible_to(user).filter(requester=user).select_related("response", "assigned_to")
+        return requests_visible_to(user).select_related("response", "assigned_to")
 
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
         staff = is_staff_user(self.request.user) and self.request.query_params.get("mine") != "true"
+        if staff:  # the work queue, not the staff member's own filings
+            queryset = super().filter_queryset(queryset)  # the assignee filter (AssignedFilterMixin)
         return filter_requests(queryset, self.request.query_params, staff=staff)
 
     @extend_schema(
@@ -341,13 +346,26 @@ class RequestViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
         description="The requester withdraws an open request.",
     )
 
+    # Assignment (issue 16 point 2).
+    assign = assign_action(
+        lambda pk, u, officer, reason: ppid_services.information_request_assign(
+            request_id=pk, actor=u, officer_id=officer, reason=reason
+        ),
+        s.RequestOut,
+        ERRORS,
+    )
+
 
 # --- objections and disputes ------------------------------------------------------------------------------------
 @extend_schema_view(
-    list=extend_schema(description="The objections (keberatan) the caller may see, by due date."),
+    list=extend_schema(
+        description="The objections (keberatan) the caller may see, by due date.", parameters=[AssignedFilter]
+    ),
     retrieve=extend_schema(description="One objection with its grounds, their windows and the decision."),
 )
-class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ObjectionViewSet(
+    AssignedFilterMixin, EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+):
     serializer_class = s.ObjectionOut
     permission_classes = [IsAuthenticated]
 
@@ -360,7 +378,9 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         return super().get_throttles()
 
     def get_queryset(self):
-        return objections_visible_to(self.request.user).order_by("due_date", "id")
+        return (
+            objections_visible_to(self.request.user).select_related("assigned_to").order_by("due_date", "id")
+        )
 
     @extend_schema(
         request=s.ObjectionCreateIn,
@@ -468,6 +488,15 @@ class ObjectionViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         description="The objector withdraws an open objection.",
     )
 
+    # Assignment (issue 16 point 2).
+    assign = assign_action(
+        lambda pk, u, officer, reason: ppid_services.objection_assign(
+            objection_id=pk, actor=u, officer_id=officer, reason=reason
+        ),
+        s.ObjectionOut,
+        ERRORS,
+    )
+
 
 @extend_schema_view(
     list=extend_schema(description="The disputes at the Komisi Informasi the caller may see, newest first."),
@@ -520,10 +549,14 @@ class DisputeViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
 
 # --- complaints -------------------------------------------------------------------------------------------------
 @extend_schema_view(
-    list=extend_schema(description="The service complaints the caller may see, oldest first."),
+    list=extend_schema(
+        description="The service complaints the caller may see, oldest first.", parameters=[AssignedFilter]
+    ),
     retrieve=extend_schema(description="One service complaint with its clocks and the transitions open now."),
 )
-class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ComplaintViewSet(
+    AssignedFilterMixin, EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+):
     serializer_class = s.ComplaintOut
 
     def get_permissions(self):
@@ -536,7 +569,7 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
     def get_queryset(self):
         return (
             complaints_visible_to(self.request.user)
-            .select_related("reporter__citizen_profile")
+            .select_related("reporter__citizen_profile", "assigned_to")
             .order_by("received_at", "id")
         )
 
@@ -623,4 +656,13 @@ class ComplaintViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
         check_complaint,
         s.ComplaintOut,
         description="The reporter confirms the resolution and rates it (1 to 5).",
+    )
+
+    # Assignment (issue 16 point 2).
+    assign = assign_action(
+        lambda pk, u, officer, reason: complaint_services.complaint_assign(
+            complaint_id=pk, actor=u, officer_id=officer, reason=reason
+        ),
+        s.ComplaintOut,
+        ERRORS,
     )

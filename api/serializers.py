@@ -31,6 +31,8 @@ from ppid.models import (
 from workcalendar.models import Holiday
 from workcalendar.validators import incident_date, planned_date, received_date
 
+from .assignment import AssignedToField
+
 
 def _transitions(obj, user) -> list[str]:
     return sorted(t.name for t in obj.get_available_user_state_transitions(user))
@@ -143,6 +145,7 @@ class RequestOut(serializers.ModelSerializer):
     available_transitions = serializers.SerializerMethodField()
     response = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()
+    assigned_to = AssignedToField()
 
     class Meta:
         model = InformationRequest
@@ -175,6 +178,7 @@ class RequestOut(serializers.ModelSerializer):
             "available_transitions",
             "response",
             "deadline",
+            "assigned_to",
         ]
 
     def get_available_transitions(self, obj) -> list[str]:
@@ -321,6 +325,7 @@ class ObjectionOut(serializers.ModelSerializer):
     is_overdue = serializers.BooleanField()
     outcome_label = serializers.CharField(source="get_outcome_display")
     available_transitions = serializers.SerializerMethodField()
+    assigned_to = AssignedToField()
 
     class Meta:
         model = Objection
@@ -353,6 +358,7 @@ class ObjectionOut(serializers.ModelSerializer):
             "decided_at",
             "decision_received_by_requester_on",
             "available_transitions",
+            "assigned_to",
         ]
 
     def get_available_transitions(self, obj) -> list[str]:
@@ -550,6 +556,7 @@ class ComplaintOut(serializers.ModelSerializer):
         help_text="Filed more than 30 days after the incident (UU 25/2009 Pasal 42): accepted, flagged.",
     )
     available_transitions = serializers.SerializerMethodField()
+    assigned_to = AssignedToField()
 
     class Meta:
         model = Complaint
@@ -589,6 +596,7 @@ class ComplaintOut(serializers.ModelSerializer):
             "converted_request",
             "from_request",
             "available_transitions",
+            "assigned_to",
         ]
 
     def get_reporter(self, obj) -> str:

@@ -18,6 +18,11 @@ COMPLAINT_ESCALATED = "complaint.escalated"
 COMPLAINT_LAPOR_LINKED = "complaint.lapor_linked"
 COMPLAINT_CONVERTED = "complaint.converted"
 
+# Assignment (issue 16 point 2): the audit code, and the notifications to the new and former assignee.
+COMPLAINT_ASSIGN = "complaint.assign"
+COMPLAINT_ASSIGNED_TO_YOU = "complaint.assigned_to_you"
+COMPLAINT_UNASSIGNED_FROM_YOU = "complaint.unassigned_from_you"
+
 LABELS = {
     COMPLAINT_SUBMITTED: _("Pengaduan diterima"),
     COMPLAINT_VERIFY: _("Diverifikasi dan diteruskan ke unit"),
@@ -31,6 +36,9 @@ LABELS = {
     COMPLAINT_CONVERTED: _("Dialihkan menjadi permohonan informasi"),
 }
 
+# Assignment (issue 16 point 2).
+LABELS |= {COMPLAINT_ASSIGN: _("Penugasan petugas diubah")}
+
 MESSAGES = {
     COMPLAINT_SUBMITTED: _("Pengaduan %(case)s diterima."),
     COMPLAINT_AWAITS_VERIFICATION: _("Pengaduan baru %(case)s menunggu verifikasi."),
@@ -41,4 +49,10 @@ MESSAGES = {
     COMPLAINT_REOPEN: _("Pelapor membuka kembali pengaduan %(case)s."),
     COMPLAINT_CONFIRM: _("Pengaduan %(case)s selesai dan dinilai pelapor."),
     COMPLAINT_AUTO_CLOSE: _("Pengaduan %(case)s ditutup otomatis."),
+}
+
+# Assignment (issue 16 point 2).
+MESSAGES |= {
+    COMPLAINT_ASSIGNED_TO_YOU: _("Pengaduan %(case)s ditugaskan kepada Anda."),
+    COMPLAINT_UNASSIGNED_FROM_YOU: _("Pengaduan %(case)s tidak lagi ditugaskan kepada Anda."),
 }

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from agencies.numbering import NUMBER_MAX_LENGTH
+from ppid.models.assignment import AssignedCase
 
 from . import rules
 
@@ -50,7 +51,7 @@ class ArchiveReason(models.TextChoices):
     CONVERTED = "converted", _("Dialihkan menjadi permohonan informasi")
 
 
-class Complaint(FSMModelMixin, models.Model):
+class Complaint(FSMModelMixin, AssignedCase, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="complaints")
     unit = models.ForeignKey(
@@ -149,7 +150,10 @@ class Complaint(FSMModelMixin, models.Model):
                 name="complaint_visitor_submission_once",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "unit", "state"])]
+        indexes = [
+            models.Index(fields=["agency", "unit", "state"]),
+            models.Index(fields=["assigned_to", "state"], name="complaint_assignee_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.tracking_number

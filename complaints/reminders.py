@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.reminders import Due, remind_all
+from ppid.assignment import assigned_reminder_recipients
 
 from .models import Complaint, ComplaintState
 from .rules import UNIT_ROLES
@@ -32,9 +33,13 @@ def clock_start(complaint: Complaint) -> dt.datetime | None:
 
 
 def _handlers(complaint: Complaint):
-    """The complaint administrators while it awaits verification, then the unit it was given to."""
+    """An assigned complaint: its officer, then the unit head, then the Atasan (`assigned_reminder_recipients`).
+    Unassigned: the complaint administrators while it awaits verification, then the unit it was given to."""
 
     def recipients(threshold):
+        assigned = assigned_reminder_recipients(complaint, threshold)
+        if assigned is not None:
+            return assigned
         if complaint.state == ComplaintState.SUBMITTED:
             return staff_with_roles(agency=complaint.agency, roles=[StaffRole.ADMIN])
         return staff_with_roles(unit=complaint.unit, roles=UNIT_ROLES)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
 from audit.services import audit_record
+from ppid.assignment import AssignmentCodes, change_assignee, check_open
 from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ppid.transitions import check_fsm_transition
 from ppid.uploads import inspect_upload, removes_files_it_wrote, store_file
@@ -31,6 +32,8 @@ from workcalendar.validators import date_window_error
 
 from .events import (
     COMPLAINT_ARCHIVE,
+    COMPLAINT_ASSIGN,
+    COMPLAINT_ASSIGNED_TO_YOU,
     COMPLAINT_AUTO_CLOSE,
     COMPLAINT_CONFIRM,
     COMPLAINT_CONVERTED,
@@ -39,9 +42,11 @@ from .events import (
     COMPLAINT_REOPEN,
     COMPLAINT_RESPOND,
     COMPLAINT_SUBMITTED,
+    COMPLAINT_UNASSIGNED_FROM_YOU,
     COMPLAINT_VERIFY,
 )
 from .models import (
+    OPEN_COMPLAINT_STATES,
     ArchiveReason,
     Complaint,
     ComplaintAttachment,
@@ -732,3 +737,28 @@ def complaint_from_request(*, request_id: int, actor: User) -> Complaint:
         )
         _audit(complaint, actor, COMPLAINT_SUBMITTED, details={"from_request": request.pk})
     return complaint
+
+
+# --- assignment (issue 16 point 2) -------------------------------------------------------------------------------
+_COMPLAINT_ASSIGNMENT = AssignmentCodes(
+    COMPLAINT_ASSIGN, COMPLAINT_ASSIGNED_TO_YOU, COMPLAINT_UNASSIGNED_FROM_YOU
+)
+
+
+def complaint_assign(
+    *, complaint_id: int, actor: User, officer_id: int | None, reason: str = ""
+) -> Complaint:
+    """Who works on an open complaint, claimed or assigned as a request is (`ppid.assignment`): an officer of its
+    unit or of the PPID Utama (before the disposition, the PPID Utama's only). The reporter is not told."""
+    with transaction.atomic():
+        complaint = _lock(complaint_id, actor)
+        check_open(complaint, OPEN_COMPLAINT_STATES)
+        change_assignee(
+            complaint, actor=actor, officer_id=officer_id, reason=reason, codes=_COMPLAINT_ASSIGNMENT
+        )
+    return complaint
+
+
+def complaint_claim(*, complaint_id: int, actor: User) -> Complaint:
+    """An officer who may handle an open, unassigned complaint takes it."""
+    return complaint_assign(complaint_id=complaint_id, actor=actor, officer_id=actor.pk)

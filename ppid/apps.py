@@ -39,6 +39,8 @@ class PPIDConfig(AppConfig):
 
         # The note that goes with a forward is meant for the colleague it is forwarded to.
         register_staff_only_reason(events.REQUEST_FORWARD)
+        # Why a case moved from one officer to another is for colleagues (issue 16 point 2).
+        register_staff_only_reason(events.REQUEST_ASSIGN, events.OBJECTION_ASSIGN)
 
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)

@@ -32,6 +32,14 @@ DISPUTE_REGISTERED = "dispute.registered"
 DISPUTE_UPDATED = "dispute.updated"
 DISPUTE_HEARING = "dispute.hearing"
 
+# Assignment (issue 16 point 2): one audit code per case type, and the notifications to the new and former assignee.
+REQUEST_ASSIGN = "request.assign"
+REQUEST_ASSIGNED_TO_YOU = "request.assigned_to_you"
+REQUEST_UNASSIGNED_FROM_YOU = "request.unassigned_from_you"
+OBJECTION_ASSIGN = "objection.assign"
+OBJECTION_ASSIGNED_TO_YOU = "objection.assigned_to_you"
+OBJECTION_UNASSIGNED_FROM_YOU = "objection.unassigned_from_you"
+
 LABELS = {
     REQUEST_REGISTERED: _("Permohonan didaftarkan"),
     REQUEST_PROCESS: _("Mulai diproses"),
@@ -54,6 +62,12 @@ LABELS = {
     DISPUTE_REGISTERED: _("Sengketa di Komisi Informasi dicatat"),
     DISPUTE_UPDATED: _("Perkembangan sengketa dicatat"),
     DISPUTE_HEARING: _("Sidang sengketa dicatat"),
+}
+
+# Assignment (issue 16 point 2).
+LABELS |= {
+    REQUEST_ASSIGN: _("Penugasan petugas diubah"),
+    OBJECTION_ASSIGN: _("Penugasan petugas diubah"),
 }
 
 MESSAGES = {
@@ -79,4 +93,12 @@ MESSAGES = {
     OBJECTION_DECIDE: _("Atasan PPID sudah menanggapi keberatan %(case)s."),
     OBJECTION_WITHDRAW: _("Keberatan %(case)s dicabut."),
     DISPUTE_REGISTERED: _("Sengketa atas keberatan %(case)s tercatat di Komisi Informasi."),
+}
+
+# Assignment (issue 16 point 2).
+MESSAGES |= {
+    REQUEST_ASSIGNED_TO_YOU: _("Permohonan %(case)s ditugaskan kepada Anda."),
+    REQUEST_UNASSIGNED_FROM_YOU: _("Permohonan %(case)s tidak lagi ditugaskan kepada Anda."),
+    OBJECTION_ASSIGNED_TO_YOU: _("Keberatan %(case)s ditugaskan kepada Anda."),
+    OBJECTION_UNASSIGNED_FROM_YOU: _("Keberatan %(case)s tidak lagi ditugaskan kepada Anda."),
 }

@@ -11,14 +11,19 @@ from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.reminders import Due, remind_all
 
+from .assignment import assigned_reminder_recipients
 from .rules import OFFICER_ROLES
 from .selectors import objections_due_by, requests_due_by
 
 
 def _unit_and_atasan(request):
-    """The unit's officers and head; once overdue, the Atasan PPID too."""
+    """An assigned request: its officer, then the unit head, then the Atasan (`assigned_reminder_recipients`).
+    Unassigned: the unit's officers and head; once overdue, the Atasan PPID too."""
 
     def recipients(threshold):
+        assigned = assigned_reminder_recipients(request, threshold)
+        if assigned is not None:
+            return assigned
         people = staff_with_roles(unit=request.unit, roles=OFFICER_ROLES)
         if threshold == "overdue":
             people += staff_with_roles(agency=request.agency, roles=[StaffRole.ATASAN])
@@ -28,7 +33,12 @@ def _unit_and_atasan(request):
 
 
 def _atasan(objection):
+    """The Atasan PPID, who decides; an assigned objection's officer too."""
+
     def recipients(threshold):
+        assigned = assigned_reminder_recipients(objection, threshold, agency_wide=(StaffRole.ATASAN,))
+        if assigned is not None:
+            return assigned
         return staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN])
 
     return recipients

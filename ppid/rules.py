@@ -56,3 +56,13 @@ def may_see_requester_contact(request, user) -> bool:
     Atasan PPID who answers their objections. Auditors and administrators read the case without them (data
     minimisation); the identity snapshot stays in the record."""
     return is_requester(request, user) or is_handling_officer(request, user) or is_atasan(request, user)
+
+
+def is_unit_head(case, user) -> bool:
+    """The head (role `ppid`) of the case's unit, or of the agency's PPID Utama: assigns the case's work."""
+    return any(
+        m.role == StaffRole.PPID
+        and m.unit.agency_id == case.agency_id
+        and (m.unit_id == case.unit_id or m.unit.kind == UnitKind.UTAMA)
+        for m in memberships_of(user)
+    )

@@ -18,6 +18,7 @@ from accounts.models import RequesterType
 from agencies.numbering import NUMBER_MAX_LENGTH
 
 from .. import rules
+from .assignment import AssignedCase
 from .requests import Channel, InformationRequest
 
 
@@ -56,7 +57,7 @@ class ObjectionOutcome(models.TextChoices):
     INADMISSIBLE = "inadmissible", _("Keberatan tidak dapat diterima (diajukan setelah batas waktu)")
 
 
-class Objection(FSMModelMixin, models.Model):
+class Objection(FSMModelMixin, AssignedCase, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="objections")
     # Empty only for ground b (Pasal 35(1)b, periodic information not published), which needs no request: the
@@ -134,7 +135,10 @@ class Objection(FSMModelMixin, models.Model):
                 name="objection_submission_once",
             ),
         ]
-        indexes = [models.Index(fields=["agency", "state", "due_date"])]
+        indexes = [
+            models.Index(fields=["agency", "state", "due_date"]),
+            models.Index(fields=["assigned_to", "state", "due_date"], name="objection_assignee_idx"),
+        ]
         constraints += [
             models.CheckConstraint(
                 condition=Q(request__isnull=False) | (~Q(information="") & ~Q(requester_name="")),

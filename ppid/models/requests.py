@@ -21,6 +21,7 @@ from accounts.nik import mask_nik
 from agencies.numbering import NUMBER_MAX_LENGTH
 
 from .. import rules
+from .assignment import AssignedCase
 
 
 class RequestState(models.TextChoices):
@@ -81,7 +82,7 @@ class ExemptionGround(models.TextChoices):
     J = "j", _("j. informasi yang tidak boleh diungkap berdasarkan undang-undang")
 
 
-class InformationRequest(FSMModelMixin, models.Model):
+class InformationRequest(FSMModelMixin, AssignedCase, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="requests")
     unit = models.ForeignKey(
@@ -167,6 +168,8 @@ class InformationRequest(FSMModelMixin, models.Model):
         indexes = [
             models.Index(fields=["agency", "unit", "state", "due_date"]),
             models.Index(fields=["requester", "created_at"]),
+            # "My open cases by due date" and the queue's assignee filter.
+            models.Index(fields=["assigned_to", "state", "due_date"], name="request_assignee_idx"),
         ]
 
     def __str__(self) -> str:

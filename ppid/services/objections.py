@@ -23,15 +23,19 @@ from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
 from .. import notify, rules
+from ..assignment import AssignmentCodes, change_assignee, check_open
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ..events import (
     DISPUTE_HEARING,
     DISPUTE_REGISTERED,
     DISPUTE_UPDATED,
+    OBJECTION_ASSIGN,
+    OBJECTION_ASSIGNED_TO_YOU,
     OBJECTION_DECIDE,
     OBJECTION_DECISION_RECEIPT,
     OBJECTION_REGISTERED,
     OBJECTION_REVIEW,
+    OBJECTION_UNASSIGNED_FROM_YOU,
     OBJECTION_WITHDRAW,
 )
 from ..models import (
@@ -75,6 +79,8 @@ __all__ = [
     "dispute_add_hearing",
     "dispute_register",
     "dispute_update",
+    "objection_assign",
+    "objection_claim",
     "objection_decide",
     "objection_file",
     "objection_file_periodic",
@@ -897,3 +903,28 @@ def dispute_add_hearing(
             details={"held_on": held_on.isoformat(), "kind": kind},
         )
     return hearing
+
+
+# --- assignment (issue 16 point 2) -----------------------------------------------------------------------------
+_OBJECTION_ASSIGNMENT = AssignmentCodes(
+    OBJECTION_ASSIGN, OBJECTION_ASSIGNED_TO_YOU, OBJECTION_UNASSIGNED_FROM_YOU
+)
+
+
+def objection_assign(
+    *, objection_id: int, actor: User, officer_id: int | None, reason: str = ""
+) -> Objection:
+    """The officer who prepares an open objection for the Atasan PPID: claimed or assigned as a request is
+    (`ppid.assignment`). The Atasan still decides."""
+    with transaction.atomic():
+        objection = _lock_objection(objection_id, actor)
+        check_open(objection, OPEN_OBJECTION_STATES)
+        change_assignee(
+            objection, actor=actor, officer_id=officer_id, reason=reason, codes=_OBJECTION_ASSIGNMENT
+        )
+    return objection
+
+
+def objection_claim(*, objection_id: int, actor: User) -> Objection:
+    """An officer who may handle an open, unassigned objection takes it."""
+    return objection_assign(objection_id=objection_id, actor=actor, officer_id=actor.pk)

@@ -34,10 +34,13 @@ from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
 from .. import notify, rules
+from ..assignment import AssignmentCodes, change_assignee, check_open, may_be_assigned
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ..events import (
     DOCUMENT_DOWNLOADED,
     REQUEST_ASK_CLARIFICATION,
+    REQUEST_ASSIGN,
+    REQUEST_ASSIGNED_TO_YOU,
     REQUEST_AUTO_COMPLETE,
     REQUEST_CLARIFY,
     REQUEST_COMPLETE,
@@ -48,9 +51,11 @@ from ..events import (
     REQUEST_PROCESS,
     REQUEST_REGISTERED,
     REQUEST_RESPOND,
+    REQUEST_UNASSIGNED_FROM_YOU,
     REQUEST_WITHDRAW,
 )
 from ..models import (
+    OPEN_STATES,
     Channel,
     Clarification,
     Decision,
@@ -495,14 +500,20 @@ def information_request_forward(
             except ValidationError as error:
                 raise ValidationError({"note": error.messages}) from error
         info_request.forward(unit=unit)
+        details: dict[str, Any] = {"from_unit": old_unit.pk, "to_unit": unit.pk, "to_unit_name": unit.name}
+        # An officer of the unit it leaves no longer works on it: the new unit's queue shows it unassigned.
+        assignee = info_request.assigned_to
+        if assignee is not None and not may_be_assigned(info_request, assignee):
+            info_request.assigned_to, info_request.assigned_at = None, None
+            details["from_assignee"] = assignee.pk
         return _finish(
             info_request,
             actor=actor,
             action=REQUEST_FORWARD,
             from_state=before,
             reason=note,
-            details={"from_unit": old_unit.pk, "to_unit": unit.pk, "to_unit_name": unit.name},
-            fields=["unit"],
+            details=details,
+            fields=["unit", "assigned_to", "assigned_at"],
         )
 
 
@@ -976,3 +987,27 @@ def information_request_convert_to_complaint(*, request_id: int, actor: User) ->
             from_state=before,
             fields=["withdrawn_at", "withdraw_reason"],
         )
+
+
+# --- assignment (issue 16 point 2) -----------------------------------------------------------------------------
+_REQUEST_ASSIGNMENT = AssignmentCodes(REQUEST_ASSIGN, REQUEST_ASSIGNED_TO_YOU, REQUEST_UNASSIGNED_FROM_YOU)
+
+
+def information_request_assign(
+    *, request_id: int, actor: User, officer_id: int | None, reason: str = ""
+) -> InformationRequest:
+    """The unit head assigns an open request to an officer who may handle it, or releases it (`officer_id` None);
+    an officer claims it by naming themselves while nobody has it. Moving it from someone needs a reason. Audited
+    with both assignees; they are notified, the unit's queues refresh after commit (`ppid.assignment`)."""
+    with transaction.atomic():
+        info_request = _lock_visible(request_id, actor)
+        check_open(info_request, OPEN_STATES)
+        change_assignee(
+            info_request, actor=actor, officer_id=officer_id, reason=reason, codes=_REQUEST_ASSIGNMENT
+        )
+    return info_request
+
+
+def information_request_claim(*, request_id: int, actor: User) -> InformationRequest:
+    """An officer who may handle an open, unassigned request takes it."""
+    return information_request_assign(request_id=request_id, actor=actor, officer_id=actor.pk)
