@@ -14,6 +14,7 @@ urlpatterns = [
     path("pengaduan/antrean/", views.complaint_queue, name="complaint_queue"),
     path("pengaduan/<int:pk>/", views.complaint_detail, name="complaint_detail"),
     path("pengaduan/<int:pk>/catatan/", views.complaint_note, name="complaint_note"),
+    path("pengaduan/<int:pk>/tugas/", views.complaint_assign, name="complaint_assign"),
     path("pengaduan/<int:pk>/aksi/<slug:action>/", views.complaint_action, name="complaint_action"),
     path(
         "pengaduan/<int:pk>/lampiran/<int:attachment_pk>/",

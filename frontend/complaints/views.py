@@ -57,6 +57,7 @@ from workcalendar.deadlines import DeadlineStatus, deadline_status, step_display
 
 from ..common import limits
 from ..common.actions import Action, place_action_error
+from ..common.assignment import assignment_context, post_assignment
 from ..common.forms import form_errors_to
 from ..common.notes import notes_context, post_note
 from ..common.pages import PAGE_SIZE, format_date
@@ -554,6 +555,12 @@ def _render_detail(
         "is_reporter": complaint.reporter_id is not None and complaint.reporter_id == user.pk,
         "timeline": _event_rows(complaint, staff_view=staff_view),
         "case_notes": notes_context(user, complaint, bound[1] if bound and bound[0] == "note" else None),
+        "assignment": assignment_context(
+            user,
+            complaint,
+            is_open=complaint.state in OPEN_COMPLAINT_STATES,
+            form=bound[1] if bound and bound[0] == "assign" else None,
+        ),
         "actions": actions,
         "admin_actions": admin_actions,
         "action_error": place_action_error(actions + admin_actions, bound, action_error),
@@ -718,4 +725,20 @@ def complaint_note(request, pk: int):
         complaint,
         detail_url=reverse("frontend:complaint_detail", args=[complaint.pk]),
         render_with_form=lambda form: _render_detail(request, complaint, bound=("note", form)),
+    )
+
+
+@login_required
+@require_POST
+def complaint_assign(request, pk: int):
+    """Claim the complaint, or (the unit head) assign, reassign or release it."""
+    complaint = _complaint_or_404(request, pk)
+    return post_assignment(
+        request,
+        complaint,
+        assign=lambda officer_id, reason: services.complaint_assign(
+            complaint_id=complaint.pk, actor=request.user, officer_id=officer_id, reason=reason
+        ),
+        detail_url=reverse("frontend:complaint_detail", args=[complaint.pk]),
+        render_with_form=lambda form: _render_detail(request, complaint, bound=("assign", form)),
     )

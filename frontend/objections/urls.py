@@ -14,6 +14,7 @@ urlpatterns = [
     path("keberatan/<int:pk>/aksi/<slug:action>/", views.objection_action, name="objection_action"),
     path("keberatan/<int:pk>/cabut/", views.objection_withdraw, name="objection_withdraw"),
     path("keberatan/<int:pk>/catatan/", views.objection_note, name="objection_note"),
+    path("keberatan/<int:pk>/tugas/", views.objection_assign, name="objection_assign"),
     path("keberatan/<int:pk>/surat/", views.objection_letter, name="objection_letter"),
     path("keberatan/<int:pk>/tanda-terima/", views.objection_receipt, name="objection_receipt"),
     path("keberatan/<int:pk>/sengketa/", views.dispute_register, name="dispute_register"),

@@ -33,6 +33,7 @@ from ppid.windows import dispute_windows, objection_ground_windows
 
 from ..common import limits
 from ..common.actions import Action, confirm_withdrawal, place_action_error
+from ..common.assignment import assignment_context, post_assignment
 from ..common.forms import form_errors_to
 from ..common.letters import letter_preview, pdf_filename
 from ..common.notes import notes_context, post_note
@@ -332,6 +333,12 @@ def _render_detail(
         "staff_view": staff_view,
         "timeline": case_timeline_rows(request_obj, user, objection=objection),
         "case_notes": notes_context(user, objection, bound[1] if bound and bound[0] == "note" else None),
+        "assignment": assignment_context(
+            user,
+            objection,
+            is_open=objection.state in OPEN_OBJECTION_STATES,
+            form=bound[1] if bound and bound[0] == "assign" else None,
+        ),
     }
     result = render(request, "frontend/objections/detail.html", context, status=status)
     patch_cache_control(result, private=True, no_store=True)
@@ -542,4 +549,20 @@ def objection_note(request, pk: int):
         objection,
         detail_url=_detail_url(objection),
         render_with_form=lambda form: _render_detail(request, objection, bound=("note", form)),
+    )
+
+
+@login_required
+@require_POST
+def objection_assign(request, pk: int):
+    """Claim the objection, or (the unit head) assign, reassign or release it."""
+    objection = _objection_or_404(request, pk)
+    return post_assignment(
+        request,
+        objection,
+        assign=lambda officer_id, reason: services.objection_assign(
+            objection_id=objection.pk, actor=request.user, officer_id=officer_id, reason=reason
+        ),
+        detail_url=_detail_url(objection),
+        render_with_form=lambda form: _render_detail(request, objection, bound=("assign", form)),
     )

@@ -26,7 +26,7 @@ from agencies.selectors import is_staff_of, memberships_of, units_in_reach
 from audit.actions import action_label
 from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
-from ppid.models import OPEN_OBJECTION_STATES, InformationRequest, ObjectionState, RequestState
+from ppid.models import OPEN_OBJECTION_STATES, OPEN_STATES, InformationRequest, ObjectionState, RequestState
 from ppid.selectors import (
     documents_visible_to,
     objections_visible_to,
@@ -41,6 +41,7 @@ from workcalendar.deadlines import DeadlineStatus, deadline_status, step_display
 
 from ..common import limits
 from ..common.actions import Action, confirm_withdrawal, place_action_error
+from ..common.assignment import assignment_context, post_assignment
 from ..common.forms import form_errors_to
 from ..common.letters import letter_preview, pdf_filename
 from ..common.notes import notes_context, post_note
@@ -323,6 +324,12 @@ def render_request_detail(
         "clarifications": obj.clarifications.all(),
         "timeline": case_timeline_rows(obj, user),
         "case_notes": notes_context(user, obj, bound[1] if bound and bound[0] == "note" else None),
+        "assignment": assignment_context(
+            user,
+            obj,
+            is_open=obj.state in OPEN_STATES,
+            form=bound[1] if bound and bound[0] == "assign" else None,
+        ),
         "objections": objection_rows,
         "show_contact": rules.may_see_requester_contact(obj, user),
         "can_object": can_object,
@@ -589,4 +596,20 @@ def request_note(request, pk: int):
         obj,
         detail_url=reverse("frontend:request_detail", args=[obj.pk]),
         render_with_form=lambda form: render_request_detail(request, obj, bound=("note", form)),
+    )
+
+
+@login_required
+@require_POST
+def request_assign(request, pk: int):
+    """Claim the request, or (the unit head) assign, reassign or release it."""
+    obj = _visible_or_404(request, pk)
+    return post_assignment(
+        request,
+        obj,
+        assign=lambda officer_id, reason: services.information_request_assign(
+            request_id=obj.pk, actor=request.user, officer_id=officer_id, reason=reason
+        ),
+        detail_url=reverse("frontend:request_detail", args=[obj.pk]),
+        render_with_form=lambda form: render_request_detail(request, obj, bound=("assign", form)),
     )
