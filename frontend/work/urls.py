@@ -6,5 +6,6 @@ from . import views
 
 urlpatterns = [
     path("kerja/", views.work_home, name="work"),
+    path("kerja/beban/", views.workload, name="workload"),
     path("kerja/register/", views.register_download, name="registers"),
 ]

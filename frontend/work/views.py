@@ -1,8 +1,7 @@
-"""The staff's landing page after login (/kerja/): a first version of their workspace.
+"""The staff's pages under /kerja/: the landing page after login, the unit head's workload, the register books.
 
-Officers see a summary of their queue (open requests in their reach by due date, how many are due soon or
-overdue) and their open complaints; the Atasan PPID the objections waiting for a response; auditors the
-dashboard; administrators their management pages. Each part links to the full page that does the work.
+The home lists (`home.py`) cover requests, objections and complaints alike; each part links to the full page
+that does the work.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -12,46 +11,22 @@ from django.shortcuts import render
 
 from agencies.models import Agency, StaffRole
 from agencies.selectors import agencies_administered_by, agency_ids_in_full_reach, memberships_of
-from complaints.selectors import complaints_visible_to
 from ppid import rules
-from ppid.models import OPEN_STATES
-from ppid.selectors import objections_awaiting_decision, officer_queue
+from ppid.selectors import objections_awaiting_decision
 from transparency.registers import register_csv, register_filename, register_pdf, register_xlsx
 from transparency.rules import may_prepare_report, may_view_compliance
 from transparency.services import register_export
-from workcalendar.deadlines import DeadlineStatus
 
 from ..common.access import is_staff_user
 from ..common.forms import form_errors_to
-from ..requests.views import deadline_badges
+from . import home
 from .forms import RegisterForm
-
-# How many of the earliest deadlines the summary lists; the queue has the rest.
-NEXT_DUE = 10
-
-
-def _request_summary(user) -> dict:
-    open_rows = deadline_badges(officer_queue(user).filter(state__in=OPEN_STATES))
-    kinds = [badge["kind"] if badge else "" for _obj, badge in open_rows]
-    return {
-        "open": len(open_rows),
-        "overdue": kinds.count("overdue"),
-        "soon": kinds.count(DeadlineStatus.DUE_SOON),
-        "next": open_rows[:NEXT_DUE],
-    }
-
-
-def _complaint_summary(user) -> dict:
-    from complaints.models import OPEN_COMPLAINT_STATES
-
-    open_complaints = list(
-        complaints_visible_to(user).exclude(reporter=user).filter(state__in=OPEN_COMPLAINT_STATES)
-    )
-    return {"open": len(open_complaints), "overdue": sum(c.is_overdue for c in open_complaints)}
 
 
 @login_required
 def work_home(request):
+    """The staff's landing page: their own open cases, their units' unassigned ones, what is overdue and due
+    soon in their reach, and each role's own lists (the Atasan's objections, the auditors' units)."""
     user = request.user
     if not is_staff_user(user):
         raise Http404
@@ -61,20 +36,38 @@ def work_home(request):
     if user.is_superuser:
         agencies = list(Agency.objects.all())
     is_officer = user.is_superuser or bool(roles & rules.OFFICER_ROLES)
-    administered = list(agencies_administered_by(user))
+    watches_agency = bool(roles & {StaffRole.ATASAN, StaffRole.AUDITOR}) or user.is_superuser
+    clock = home.Clock(home.staff_agency(user))
+    lists = home.home_lists(user, clock, is_officer=is_officer)
+    objections = None
+    if StaffRole.ATASAN in roles:
+        waiting = objections_awaiting_decision(user)
+        objections = home.CaseList(
+            waiting.count(), [home.KINDS[1].row(o, clock) for o in waiting[: home.NEXT_DUE]], {}
+        )
     context = {
         "is_officer": is_officer,
-        "requests": _request_summary(user) if is_officer else None,
-        "complaints": _complaint_summary(user) if is_officer else None,
-        "objections": (
-            deadline_badges(objections_awaiting_decision(user)) if StaffRole.ATASAN in roles else None
-        ),
+        "is_head": StaffRole.PPID in roles or user.is_superuser,
+        "lists": lists,
+        "objections": objections,
+        "units_overdue": home.overdue_by_unit(user, clock) if watches_agency else None,
         "dashboard_agencies": [a for a in agencies if may_view_compliance(user, a)],
         "report_agencies": [a for a in agencies if may_prepare_report(user, a)],
-        "administered": administered,
+        "administered": list(agencies_administered_by(user)),
         "full_reach": agency_ids_in_full_reach(user),
     }
     return render(request, "frontend/work.html", context)
+
+
+@login_required
+def workload(request):
+    """The unit head's view of who carries what: per officer their open cases, due soon and overdue; per unit
+    what nobody has taken yet. Each figure links to the queue filtered the same way."""
+    user = request.user
+    if not (user.is_superuser or any(m.role == StaffRole.PPID for m in memberships_of(user))):
+        raise Http404
+    clock = home.Clock(home.staff_agency(user))
+    return render(request, "frontend/work/workload.html", home.workload(user, clock))
 
 
 @login_required

@@ -47,6 +47,12 @@ def test_a_safe_next_wins_and_an_unsafe_one_is_ignored(client, world):
     assert _login(client, "petugas", "https://evil.example/")["Location"] == "/kerja/"
 
 
+def _section(page: str, heading_id: str) -> str:
+    """The HTML of one section of the page, from its heading to the next section."""
+    start = page.index(f'id="{heading_id}"')
+    return page[start : page.find("</section>", start)]
+
+
 def test_an_officer_sees_open_cases_by_due_date_with_due_soon_and_overdue(client, world, file_request):
     with at(2026, 3, 2, 10):  # due 16 March: overdue on the 25th
         late = file_request()
@@ -60,21 +66,44 @@ def test_an_officer_sees_open_cases_by_due_date_with_due_soon_and_overdue(client
         )
         client.force_login(world.officer)
         page = client.get("/kerja/").content.decode()
-    assert "4 permohonan terbuka" in page
     assert "1 lewat batas waktu" in page
     assert "1 segera jatuh tempo" in page
-    links = re.findall(r'href="/permohonan/(\d+)/"', page)
+    assert "0 perkara saya" in page
+    # Nobody has taken the three of the Utama yet; the forwarded one is Dinas Kesehatan's to take.
+    assert "3 belum ditangani siapa pun di unit saya" in page
+    unassigned = _section(page, "kerja-belum-h")
+    links = [int(pk) for pk in re.findall(r'href="/permohonan/(\d+)/"', unassigned)]
     # Earliest deadline first, each linking to its page.
-    assert [int(pk) for pk in links[:2]] == [late.pk, soon.pk]
-    assert {fresh.pk, elsewhere.pk} <= {int(pk) for pk in links}
+    assert links == [late.pk, soon.pk, fresh.pk]
+    assert re.findall(r'href="/permohonan/(\d+)/"', _section(page, "kerja-lewat-h")) == [str(late.pk)]
+    assert re.findall(r'href="/permohonan/(\d+)/"', _section(page, "kerja-segera-h")) == [str(soon.pk)]
     assert 'href="/antrean/?overdue=on"' in page
 
     # The PPID Pelaksana officer's reach is their unit only.
     with at(2026, 3, 25, 9):
         client.force_login(world.pelaksana_officer)
         page = client.get("/kerja/").content.decode()
-    assert "1 permohonan terbuka" in page
-    assert re.findall(r'href="/permohonan/(\d+)/"', page)[:1] == [str(elsewhere.pk)]
+    assert "1 belum ditangani siapa pun di unit saya" in page
+    assert re.findall(r'href="/permohonan/(\d+)/"', page) == [str(elsewhere.pk)]
+
+
+def test_a_claimed_case_moves_from_the_units_list_to_mine(client, world, file_request):
+    with at(2026, 3, 2, 10):
+        first = file_request()
+        second = file_request()
+    with at(2026, 3, 5, 10):
+        s.information_request_claim(request_id=first.pk, actor=world.officer)
+        client.force_login(world.officer)
+        page = client.get("/kerja/").content.decode()
+    assert "1 perkara saya" in page
+    assert re.findall(r'href="/permohonan/(\d+)/"', _section(page, "kerja-saya-h")) == [str(first.pk)]
+    assert re.findall(r'href="/permohonan/(\d+)/"', _section(page, "kerja-belum-h")) == [str(second.pk)]
+    # A colleague of the same unit sees the first as taken: it is on nobody's "unassigned" list.
+    with at(2026, 3, 5, 10):
+        client.force_login(world.head)
+        page = client.get("/kerja/").content.decode()
+    assert "0 perkara saya" in page
+    assert re.findall(r'href="/permohonan/(\d+)/"', _section(page, "kerja-belum-h")) == [str(second.pk)]
 
 
 def test_the_atasan_sees_the_objections_waiting(client, world, file_request):
@@ -104,7 +133,9 @@ def test_auditors_get_their_dashboard_and_administrators_their_management_links(
     client.force_login(world.auditor)
     page = client.get("/kerja/").content.decode()
     assert f'href="/dasbor/{world.agency.slug}/"' in page
-    assert "permohonan terbuka" not in page  # not an officer: no queue summary
+    assert "perkara saya" not in page  # not an officer: no list of their own
+    # The auditor watches every unit: open and overdue cases per unit.
+    assert 'id="kerja-unit-h"' in page
 
     client.force_login(world.admin)
     page = client.get("/kerja/").content.decode()
@@ -126,4 +157,4 @@ def test_the_work_page_in_english(client, world):
     client.force_login(world.officer)
     page = client.get("/kerja/").content.decode()
     assert "<h1>My work</h1>" in page
-    assert "0 open requests" in page
+    assert "0 of my cases" in page
