@@ -134,10 +134,10 @@ def _queries(client, path):
 
 
 PINNED = {
-    ("officer", "/kerja/"): 0,
-    ("head", "/kerja/"): 0,
-    ("head", "/kerja/beban/"): 0,
-    ("atasan", "/kerja/"): 0,
+    ("officer", "/kerja/"): 21,
+    ("head", "/kerja/"): 20,
+    ("head", "/kerja/beban/"): 14,
+    ("atasan", "/kerja/"): 17,
 }
 
 
