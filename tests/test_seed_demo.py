@@ -16,17 +16,23 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(monkeypatch, caps
     assert agency.units.filter(kind=UnitKind.UTAMA).count() == 1
     assert agency.units.filter(kind=UnitKind.PELAKSANA).count() == 2
     assert Unit.objects.count() == 3
-    names = {"pemohon", "pemohon2", "petugas", "pelaksana", "atasan", "auditor", "admin"}
+    names = {"pemohon", "pemohon2", "petugas", "kepala", "pelaksana", "kepala_dinkes", "pelaksana_disdik"}
+    names |= {"atasan", "auditor", "admin"}
     assert set(User.objects.values_list("username", flat=True)) == names
     roles = dict(Membership.objects.values_list("user__username", "role"))
     assert roles == {
         "petugas": StaffRole.OFFICER,
+        "kepala": StaffRole.PPID,
         "pelaksana": StaffRole.OFFICER,
+        "kepala_dinkes": StaffRole.PPID,
+        "pelaksana_disdik": StaffRole.OFFICER,
         "atasan": StaffRole.ATASAN,
         "auditor": StaffRole.AUDITOR,
         "admin": StaffRole.ADMIN,
     }
     assert Membership.objects.get(user__username="pelaksana").unit.kind == UnitKind.PELAKSANA
+    assert Membership.objects.get(user__username="kepala_dinkes").unit.code == "DINKES"
+    assert Membership.objects.get(user__username="kepala").unit.kind == UnitKind.UTAMA
     assert User.objects.get(username="pemohon").can_file
     assert User.objects.get(username="atasan").check_password("demo-sandi-panjang-1")
     capsys.readouterr()
