@@ -1,5 +1,6 @@
 """API benchmark on PostgreSQL: 100,000 information requests, then p50/p95 latency and query count of
 
+  - an officer's staff home page (/kerja/: my cases, my unit's unassigned, due soon, overdue),
   - an officer's queue page (50 rows, filtered by unit and state, ordered by due date),
   - a request's detail,
   - filing a request,
@@ -51,6 +52,7 @@ import random  # noqa: E402
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -141,6 +143,16 @@ def seed() -> tuple[User, Unit]:
         with connection.cursor() as cur:
             cur.execute("ANALYZE ppid_informationrequest")
         print(f"seeded {N_REQUESTS - have:,} requests in {time.perf_counter() - started:.1f} s")
+    # The officer has taken every seventh request of their unit: the staff home's "my cases".
+    mine = (
+        InformationRequest.objects.filter(unit=units[3], assigned_to__isnull=True)
+        .annotate(seventh=F("registration_sequence") % 70)
+        .filter(seventh=3)
+    )
+    if mine.exists():
+        mine.update(assigned_to=officer, assigned_at=timezone.now())
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE ppid_informationrequest")
     return officer, units[3]
 
 
@@ -190,6 +202,12 @@ def main() -> None:
     print(
         f"PostgreSQL {connection.pg_version // 10000}, {total:,} requests; queue filter matches {in_unit:,}"
     )
+
+    assigned = InformationRequest.objects.filter(assigned_to=officer).count()
+    print(
+        f"the officer's unit holds {InformationRequest.objects.filter(unit=unit).count():,}; {assigned:,} are theirs"
+    )
+    measure("staff home /kerja/ (page)", lambda: client.get("/kerja/"))
 
     queue_url = f"/api/v1/requests/?unit={unit.pk}&state=in_process&page_size=50"
 
