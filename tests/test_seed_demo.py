@@ -50,8 +50,13 @@ def test_demo_requests_are_created_once_through_the_services(monkeypatch):
     call_command("seed_demo_requests")
     call_command("seed_demo_requests")
     states = sorted(InformationRequest.objects.values_list("state", flat=True))
-    assert states == ["in_process", "registered", "registered", "responded"]
-    assert InformationRequest.objects.filter(channel="walk_in").count() == 1
+    assert states == ["in_process"] + ["registered"] * 18 + ["responded"]
+    assert InformationRequest.objects.filter(channel="walk_in").count() == 6
+    # The staff home has something to show: cases taken, assigned by a head, left for the unit, overdue.
+    assert InformationRequest.objects.filter(assigned_to__username="petugas").count() == 3
+    assert InformationRequest.objects.filter(assigned_to__username="pelaksana").count() == 2
+    assert InformationRequest.objects.filter(assigned_to__isnull=True).count() == 14
+    assert {r.unit.code for r in InformationRequest.objects.all()} == {"PPID", "DINKES", "DISDIK"}
     # The Atasan's queue shows an objection to a request and one on ground b without a request.
     made = sorted((o.grounds, o.request_id is None) for o in Objection.objects.all())
     assert made == [(["a"], False), (["b"], True)]

@@ -13,6 +13,10 @@ from agencies.models import Agency, Unit
 from ppid import services
 from ppid.models import InformationRequest
 
+from ..demo_workspace import seed_workspace
+
+DEMO_PEOPLE = ["pemohon", "pemohon2", "petugas", "pelaksana", "kepala_dinkes", "pelaksana_disdik"]
+
 
 class Command(BaseCommand):
     help = "Create a few demo information requests (after seed_demo), once: nothing happens if any request exists."
@@ -22,9 +26,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo requests already present: left as they are.")
             return
         agency = Agency.objects.filter(slug="diskominfo-jabar").first()
-        people = {u.username: u for u in User.objects.filter(username__in=["pemohon", "pemohon2", "petugas"])}
-        dinkes = Unit.objects.filter(agency=agency, code="DINKES").first()
-        if agency is None or len(people) < 3 or dinkes is None:
+        people = {u.username: u for u in User.objects.filter(username__in=DEMO_PEOPLE)}
+        units = {u.code: u for u in Unit.objects.filter(agency=agency)}
+        dinkes = units.get("DINKES")
+        if agency is None or len(people) < len(DEMO_PEOPLE) or not {"PPID", "DINKES", "DISDIK"} <= set(units):
             self.stdout.write("No demo agency as seed_demo creates it: no demo requests.")
             return
         # The demo addresses receive nothing: their notifications stay in the bell, and the run log is not
@@ -32,9 +37,10 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             with transaction.atomic():
                 self._create(agency, people["pemohon"], people["pemohon2"], people["petugas"], dinkes)
+                workspace = seed_workspace(agency=agency, units=units, people=people)
         self.stdout.write(
             self.style.SUCCESS(
-                "4 demo information requests and 2 objections created (their e-mails not sent)."
+                f"{4 + workspace} demo information requests and 2 objections created (their e-mails not sent)."
             )
         )
 
