@@ -11,6 +11,7 @@ UNIT_CREATED = "unit.created"
 UNIT_UPDATED = "unit.updated"
 MEMBERSHIP_GRANTED = "membership.granted"
 MEMBERSHIP_REVOKED = "membership.revoked"
+AUDIT_TRAIL_EXPORTED = "audit_trail.exported"
 
 LABELS = {
     ACCOUNT_STAFF_CREATED: _("Akun staf dibuat"),
@@ -21,4 +22,5 @@ LABELS = {
     UNIT_UPDATED: _("Unit diubah"),
     MEMBERSHIP_GRANTED: _("Peran staf diberikan"),
     MEMBERSHIP_REVOKED: _("Peran staf dicabut"),
+    AUDIT_TRAIL_EXPORTED: _("Jejak audit diunduh"),
 }

@@ -28,13 +28,14 @@ from .events import (
     ACCOUNT_STAFF_INVITATION_RESENT,
     AGENCY_CREATED,
     AGENCY_SETTINGS_CHANGED,
+    AUDIT_TRAIL_EXPORTED,
     MEMBERSHIP_GRANTED,
     MEMBERSHIP_REVOKED,
     UNIT_CREATED,
     UNIT_UPDATED,
 )
 from .models import AGENCY_SETTINGS_FIELDS, Agency, Membership, StaffRole, Unit, UnitKind
-from .selectors import agencies_administered_by
+from .selectors import agencies_administered_by, agency_ids_in_full_reach
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -355,3 +356,17 @@ def membership_revoke(*, actor: User, membership: Membership, reason: str) -> No
             details={"user": locked.user_id, "unit": locked.unit_id, "role": locked.role},
         )
         locked.delete()
+
+
+def audit_trail_export(*, viewer: User, agency: Agency, filters: Mapping[str, str], rows: int) -> None:
+    """Record a download of the agency's audit trail: who, which filters, how many events. Only those who read the
+    whole trail (agency-wide roles, the PPID Utama's staff) download it (else PermissionDenied)."""
+    if not (viewer.is_superuser or agency.pk in agency_ids_in_full_reach(viewer)):
+        raise PermissionDenied(_("Anda tidak dapat mengunduh jejak audit badan publik ini."))
+    audit_record(
+        actor=viewer,
+        obj=agency,
+        action=AUDIT_TRAIL_EXPORTED,
+        agency=agency,
+        details={"filters": {key: value for key, value in filters.items() if value}, "rows": rows},
+    )

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import StaffRole, Unit
+from workcalendar.validators import received_date
 
 _UNIT_NOT_HERE = _("Pilih unit dari badan publik ini.")
 _ROLE_UNKNOWN = _("Pilih salah satu peran yang tersedia.")
@@ -95,3 +96,54 @@ class RevokeForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Alasan"), required=False, max_length=500)
+
+
+class AuditFilterForm(forms.Form):
+    """The audit trail's filters (who, what, which case, which days); all optional, kept in the URL."""
+
+    actor = forms.ModelChoiceField(
+        label=_("Pelaku"),
+        queryset=None,
+        required=False,
+        empty_label=_("Semua pelaku"),
+        error_messages={"invalid_choice": _("Pilih staf dari badan publik ini.")},
+    )
+    action = forms.ChoiceField(
+        label=_("Tindakan"),
+        required=False,
+        error_messages={"invalid_choice": _("Pilih salah satu tindakan yang tersedia.")},
+    )
+    case = forms.CharField(
+        label=_("Nomor perkara"),
+        required=False,
+        max_length=64,
+        help_text=_("Nomor registrasi permohonan atau keberatan, atau nomor pelacakan pengaduan."),
+    )
+    start = forms.DateField(
+        label=_("Sejak tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Tanggal tidak valid.")},
+        validators=[received_date],
+    )
+    end = forms.DateField(
+        label=_("Sampai tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Tanggal tidak valid.")},
+        validators=[received_date],
+    )
+
+    def __init__(self, *args, actors, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = actors
+        self.fields["actor"].label_from_instance = lambda user: user.get_full_name() or user.username
+        self.fields["action"].choices = [("", _("Semua tindakan")), *actions]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return data

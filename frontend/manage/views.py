@@ -1,16 +1,22 @@
 """The administration pages (/kelola/): an agency's settings, units and audit trail, and the holiday calendar.
 Staff and their roles are in staff.py."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import User
 from agencies import services as agency_services
 from agencies.forms import AgencySettingsForm, UnitForm
 from agencies.models import Agency
@@ -21,15 +27,18 @@ from agencies.selectors import (
     staff_agency_ids,
     units_visible_to,
 )
+from audit.actions import registered_actions
 from audit.selectors import events_visible_to
+from transparency.exports import csv_bytes
 from workcalendar import services as calendar_services
 from workcalendar.forms import HolidayForm
 from workcalendar.selectors import can_edit_holiday, holidays_visible_to, years_missing_holidays
 
 from ..common.forms import form_errors_to
 from ..common.labels import action_label, state_label
+from ..common.pages import PAGE_SIZE
 from .access import admin_agency_or_404, staff_agency_or_404
-from .forms import ReasonForm
+from .forms import AuditFilterForm, ReasonForm
 
 
 @login_required
@@ -123,18 +132,34 @@ def _actor_name(user) -> str:
     return f"{name} ({user.get_username()})" if name else user.get_username()
 
 
-@login_required
-def audit_trail(request, agency: str):
-    agency_obj = staff_agency_or_404(request, agency)
-    if not (request.user.is_superuser or agency_obj.pk in agency_ids_in_full_reach(request.user)):
-        raise Http404
-    events = (
-        events_visible_to(request.user)
-        .filter(agency=agency_obj)
-        .select_related("actor")
-        .order_by("-created_at", "-id")[:200]
-    )
-    rows = [
+# The most events one download carries; a wider one is narrowed with the filters.
+AUDIT_EXPORT_MAX_ROWS = 50_000
+
+
+def _case_q(agency: Agency, number: str) -> Q:
+    """The events recorded on the request, objection or complaint with this number in the agency."""
+    from complaints.models import Complaint
+    from ppid.models import InformationRequest, Objection
+
+    matches = Q(pk__in=[])
+    for model, field in (
+        (InformationRequest, "registration_number"),
+        (Objection, "registration_number"),
+        (Complaint, "tracking_number"),
+    ):
+        pks = [
+            str(pk)
+            for pk in model.objects.filter(agency=agency, **{f"{field}__iexact": number}).values_list(
+                "pk", flat=True
+            )
+        ]
+        if pks:
+            matches |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
+    return matches
+
+
+def _audit_rows(events):
+    return [
         {
             "event": e,
             "actor": _actor_name(e.actor),
@@ -144,7 +169,108 @@ def audit_trail(request, agency: str):
         }
         for e in events
     ]
-    return render(request, "frontend/audit.html", {"agency": agency_obj, "rows": rows})
+
+
+@login_required
+def audit_trail(request, agency: str):
+    """The agency's trail for those who read it whole, newest first, filtered by who, what, which case and which
+    days (the filters stay in the URL); `?unduh=csv` downloads what the filters select, and the download is
+    recorded."""
+    agency_obj = staff_agency_or_404(request, agency)
+    if not (request.user.is_superuser or agency_obj.pk in agency_ids_in_full_reach(request.user)):
+        raise Http404
+    actions = sorted(((code, action_label(code)) for code in registered_actions()), key=lambda c: str(c[1]))
+    actors = (
+        User.objects.filter(memberships__unit__agency=agency_obj)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+    form = AuditFilterForm(request.GET or None, actors=actors, actions=actions)
+    events = events_visible_to(request.user).filter(agency=agency_obj).select_related("actor")
+    filters = {}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["actor"]:
+            events = events.filter(actor=data["actor"])
+        if data["action"]:
+            events = events.filter(action=data["action"])
+        if data["case"].strip():
+            events = events.filter(_case_q(agency_obj, data["case"].strip()))
+        zone = agency_obj.tzinfo
+        if data["start"]:
+            events = events.filter(
+                created_at__gte=dt.datetime.combine(data["start"], dt.time.min, tzinfo=zone)
+            )
+        if data["end"]:
+            events = events.filter(
+                created_at__lt=dt.datetime.combine(
+                    data["end"] + dt.timedelta(days=1), dt.time.min, tzinfo=zone
+                )
+            )
+        filters = {key: str(getattr(value, "pk", value) or "") for key, value in data.items()}
+    elif form.is_bound:
+        events = events.none()
+    events = events.order_by("-created_at", "-id")
+    if request.GET.get("unduh") == "csv" and not (form.is_bound and form.errors):
+        selected = _audit_rows(events[:AUDIT_EXPORT_MAX_ROWS])
+        agency_services.audit_trail_export(
+            viewer=request.user, agency=agency_obj, filters=filters, rows=len(selected)
+        )
+        header = [
+            "created_at",
+            "actor",
+            "action",
+            "action_label",
+            "object",
+            "from_state",
+            "to_state",
+            "reason",
+        ]
+        body = [
+            [
+                timezone.localtime(row["event"].created_at, agency_obj.tzinfo).strftime("%Y-%m-%d %H:%M:%S"),
+                row["actor"] or _("sistem"),
+                row["event"].action,
+                row["action"],
+                row["event"].object_repr,
+                row["from_state"],
+                row["to_state"],
+                row["event"].reason,
+            ]
+            for row in selected
+        ]
+        labels = {
+            "created_at": _("Waktu"),
+            "actor": _("Pelaku"),
+            "action": _("Kode tindakan"),
+            "action_label": _("Tindakan"),
+            "object": _("Objek"),
+            "from_state": _("Dari status"),
+            "to_state": _("Ke status"),
+            "reason": _("Alasan"),
+        }
+        response = HttpResponse(
+            csv_bytes([header, *body], spreadsheet=True, labels=labels),
+            content_type="text/csv; charset=utf-8",
+        )
+        stamp = timezone.localdate(timezone=agency_obj.tzinfo).isoformat()
+        response["Content-Disposition"] = f'attachment; filename="jejak-audit-{agency_obj.slug}-{stamp}.csv"'
+        return response
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    query.pop("unduh", None)
+    return render(
+        request,
+        "frontend/audit.html",
+        {
+            "agency": agency_obj,
+            "form": form,
+            "page": page,
+            "rows": _audit_rows(page.object_list),
+            "query": query.urlencode(),
+        },
+    )
 
 
 def _calendar_admin_context(request):
