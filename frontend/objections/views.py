@@ -580,6 +580,13 @@ def objection_comply(request, pk: int):
     order = getattr(objection, "order_obligation", None)
     if order is None:
         raise Http404
+    # Who may before what was typed: the requester gets 404, a reader 403 (the state is the service's 409).
+    try:
+        services.check_order_comply(order, request.user)
+    except NotFound as exc:
+        raise Http404 from exc
+    except InvalidTransition:
+        pass
     form = ComplyForm(request.POST, request.FILES, prefix="pelaksanaan")
 
     def call(data):

@@ -61,6 +61,7 @@ def test_outsiders_get_404_on_the_page_and_the_form(client, world, granted_order
 def test_the_requester_cannot_post_compliance(client, world, granted_order):
     client.force_login(world.citizen)
     assert _comply(client, granted_order, {"statement": "Sudah saya terima"}).status_code == 404
+    assert _comply(client, granted_order, {"statement": ""}).status_code == 404  # whatever was typed
     granted_order.refresh_from_db()
     assert granted_order.state == OrderState.OPEN
 
@@ -68,6 +69,7 @@ def test_the_requester_cannot_post_compliance(client, world, granted_order):
 def test_the_atasan_is_refused_recording_compliance(client, world, granted_order):
     client.force_login(world.atasan)
     assert _comply(client, granted_order, {"statement": "Dikirim"}).status_code == 403
+    assert _comply(client, granted_order, {"statement": ""}).status_code == 403
 
 
 def test_a_missing_statement_is_listed_and_nothing_changes(client, world, granted_order):
