@@ -379,7 +379,10 @@ class ObjectionViewSet(
 
     def get_queryset(self):
         return (
-            objections_visible_to(self.request.user).select_related("assigned_to").order_by("due_date", "id")
+            objections_visible_to(self.request.user)
+            .select_related("assigned_to", "order_obligation")
+            .prefetch_related("order_obligation__files")
+            .order_by("due_date", "id")
         )
 
     @extend_schema(

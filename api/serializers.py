@@ -1,6 +1,7 @@
 """Input serializers validate; output serializers render. No business rule lives here: services decide."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -25,8 +26,11 @@ from ppid.models import (
     MediationResult,
     Objection,
     ObjectionGround,
+    ObjectionOrder,
+    ObjectionOrderFile,
     ObjectionOutcome,
     ObtainMethod,
+    OrderState,
 )
 from workcalendar.models import Holiday
 from workcalendar.validators import incident_date, planned_date, received_date
@@ -307,6 +311,101 @@ class DecisionReceiptIn(NoticeReceiptIn):
     )
 
 
+# --- the Atasan's orders carried out (issue 16 point 6) ------------------------------------------------------
+class OrderFileOut(serializers.ModelSerializer):
+    name = serializers.CharField(source="original_name")
+    download = serializers.SerializerMethodField(
+        help_text="GET it with the same credentials (each download is recorded)."
+    )
+
+    class Meta:
+        model = ObjectionOrderFile
+        fields = ["id", "name", "content_type", "size", "uploaded_at", "download"]
+
+    def get_download(self, obj) -> str:
+        return reverse("api:order-file", args=[obj.order_id, obj.pk])
+
+
+class OrderObligationOut(serializers.ModelSerializer):
+    """The order as its objection carries it."""
+
+    state = serializers.ChoiceField(choices=OrderState.choices)
+    files = OrderFileOut(many=True, help_text="What the unit sent; for whoever sees the order.")
+
+    class Meta:
+        model = ObjectionOrder
+        fields = ["id", "what", "due_date", "state", "complied_at", "statement", "files"]
+
+
+class OrderOut(serializers.ModelSerializer):
+    agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    objection_number = serializers.CharField(source="objection.registration_number")
+    request_number = serializers.CharField(
+        source="request.registration_number",
+        allow_null=True,
+        help_text="Null for an objection without a request (ground b).",
+    )
+    unit = serializers.PrimaryKeyRelatedField(
+        read_only=True, help_text="The unit that must carry out the order."
+    )
+    state = serializers.ChoiceField(choices=OrderState.choices)
+    state_label = serializers.CharField(source="get_state_display")
+    is_overdue = serializers.BooleanField(
+        help_text="Open and past the end of its due date in the agency's zone."
+    )
+    complied_late = serializers.BooleanField(
+        allow_null=True, help_text="Null while open; whether it was carried out after its due date."
+    )
+    files = OrderFileOut(many=True)
+    available_transitions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ObjectionOrder
+        fields = [
+            "id",
+            "objection",
+            "objection_number",
+            "agency",
+            "request",
+            "request_number",
+            "unit",
+            "what",
+            "due_date",
+            "state",
+            "state_label",
+            "is_overdue",
+            "opened_at",
+            "complied_at",
+            "complied_late",
+            "statement",
+            "files",
+            "available_transitions",
+        ]
+
+    def get_available_transitions(self, obj) -> list[str]:
+        return _transitions(obj, self.context["request"].user)
+
+
+class ComplyIn(serializers.Serializer):
+    # Required is the service's check (with its message); the field only parses.
+    statement = serializers.CharField(
+        allow_blank=True,
+        max_length=settings.LONG_TEXT_MAX_CHARS,
+        help_text="What was provided to the requester (required). The requester reads it.",
+    )
+    files = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        help_text="multipart/form-data only: PDF, PNG or JPEG files sent to the requester (optional).",
+    )
+
+
+class OrderFilter(serializers.Serializer):
+    state = serializers.ChoiceField(choices=OrderState.choices, required=False)
+    unit = serializers.IntegerField(required=False, min_value=1, help_text="The unit that must comply.")
+
+
 # --- objections and disputes ----------------------------------------------------------------------------------
 class ObjectionOut(serializers.ModelSerializer):
     agency = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -326,6 +425,12 @@ class ObjectionOut(serializers.ModelSerializer):
     outcome_label = serializers.CharField(source="get_outcome_display")
     available_transitions = serializers.SerializerMethodField()
     assigned_to = AssignedToField()
+    order_obligation = OrderObligationOut(
+        read_only=True,
+        allow_null=True,
+        help_text="What the Atasan's decision obliges the unit to provide, by when, and whether it was done "
+        "(issue 16 point 6); null when the decision opened no order.",
+    )
 
     class Meta:
         model = Objection
@@ -359,6 +464,7 @@ class ObjectionOut(serializers.ModelSerializer):
             "decision_received_by_requester_on",
             "available_transitions",
             "assigned_to",
+            "order_obligation",
         ]
 
     def get_available_transitions(self, obj) -> list[str]:

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import notes, registers, resources, views
+from . import notes, orders, registers, resources, views
 from .auth import TokenView
 from .notifications import NotificationViewSet
 from .stats import urlpatterns as stats_urlpatterns
@@ -17,6 +17,7 @@ router.register("requests", resources.RequestViewSet, basename="request")
 router.register("objections", resources.ObjectionViewSet, basename="objection")
 router.register("disputes", resources.DisputeViewSet, basename="dispute")
 router.register("complaints", resources.ComplaintViewSet, basename="complaint")
+router.register("orders", orders.OrderViewSet, basename="order")
 router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = [

@@ -102,3 +102,26 @@ MESSAGES |= {
     OBJECTION_ASSIGNED_TO_YOU: _("Keberatan %(case)s ditugaskan kepada Anda."),
     OBJECTION_UNASSIGNED_FROM_YOU: _("Keberatan %(case)s tidak lagi ditugaskan kepada Anda."),
 }
+
+# The Atasan's order carried out (issue 16 point 6): the obligation a granted objection opens, and its compliance.
+ORDER_OPENED = "order.opened"
+ORDER_COMPLIED = "order.complied"
+ORDER_FILE_DOWNLOADED = "order.file_downloaded"
+# To the staff of the unit that must comply (and the PPID Utama's) when the Atasan's decision opens an order.
+ORDER_OPENED_FOR_UNIT = "order.opened_for_unit"
+# To the same staff when the Atasan decides without an order (upheld, inadmissible).
+OBJECTION_DECIDED_FOR_UNIT = "objection.decided_for_unit"
+
+LABELS |= {
+    ORDER_OPENED: _("Kewajiban pelaksanaan putusan Atasan PPID dibuka"),
+    ORDER_COMPLIED: _("Putusan Atasan PPID dilaksanakan"),
+    ORDER_FILE_DOWNLOADED: _("Berkas pelaksanaan putusan diunduh"),
+}
+
+MESSAGES |= {
+    ORDER_OPENED_FOR_UNIT: _(
+        "Atasan PPID menerima keberatan %(case)s: unit Anda wajib melaksanakan putusannya paling lambat %(due)s."
+    ),
+    OBJECTION_DECIDED_FOR_UNIT: _("Atasan PPID sudah menanggapi keberatan %(case)s atas perkara unit Anda."),
+    ORDER_COMPLIED: _("Putusan Atasan PPID atas keberatan %(case)s sudah dilaksanakan."),
+}

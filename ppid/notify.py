@@ -4,9 +4,13 @@ from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.services import notify, queue_changed
 
+from .assignment import may_be_assigned
 from .events import (
     OBJECTION_ARRIVED,
+    OBJECTION_DECIDED_FOR_UNIT,
     OBJECTION_REGISTERED,
+    ORDER_COMPLIED,
+    ORDER_OPENED_FOR_UNIT,
     REQUEST_ARRIVED,
     REQUEST_CLARIFY,
     REQUEST_FORWARD,
@@ -91,13 +95,76 @@ def objection_registered(objection, actor) -> None:
         url=_objection_url(objection),
         due=objection.due_date,
     )
+    # The Atasan, who decides, and the staff who must answer for the case: one notice each (notify skips repeats).
     notify(
-        recipients=staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN]),
+        recipients=[
+            *staff_with_roles(agency=objection.agency, roles=[StaffRole.ATASAN]),
+            *objection_staff(objection),
+        ],
         kind=OBJECTION_ARRIVED,
         obj=objection,
         agency=objection.agency,
         state=objection.state,
         url=_objection_url(objection),
+        exclude=actor,
+    )
+
+
+def objection_staff(objection) -> list:
+    """Who answers for an objection besides the Atasan (issue 16 point 6): the PPID Utama's officers and head, the
+    officers and head of the objection's unit, the request's assignee and the objection's own, if any. May repeat a
+    person (the Utama is often the unit); `notify` tells each once."""
+    people = list(staff_with_roles(unit=objection.unit, roles=OFFICER_ROLES))
+    main_unit = objection.agency.main_unit
+    if main_unit is not None and main_unit.pk != objection.unit_id:
+        people += staff_with_roles(unit=main_unit, roles=OFFICER_ROLES)
+    for case in (objection.request, objection):
+        assignee = getattr(case, "assigned_to", None)
+        if assignee is not None and may_be_assigned(case, assignee):  # one who may still handle it
+            people.append(assignee)
+    return people
+
+
+def objection_decided(objection, actor, order=None) -> None:
+    """The staff who answer for the case learn of the decision; with an order, that their unit must carry it out
+    and by when (the requester is told by `objection_changed`)."""
+    if order is not None:
+        notify(
+            recipients=objection_staff(objection),
+            kind=ORDER_OPENED_FOR_UNIT,
+            obj=objection,
+            agency=objection.agency,
+            state=objection.state,
+            url=order.get_absolute_url(),
+            exclude=actor,
+            due=order.due_date,
+        )
+    else:
+        notify(
+            recipients=objection_staff(objection),
+            kind=OBJECTION_DECIDED_FOR_UNIT,
+            obj=objection,
+            agency=objection.agency,
+            state=objection.state,
+            url=_objection_url(objection),
+            exclude=actor,
+        )
+
+
+def order_complied(order, actor) -> None:
+    """The requester (whose information it is), the Atasan who ordered it and the unit's staff."""
+    objection = order.objection
+    notify(
+        recipients=[
+            objection.requester,
+            *staff_with_roles(agency=order.agency, roles=[StaffRole.ATASAN]),
+            *objection_staff(objection),
+        ],
+        kind=ORDER_COMPLIED,
+        obj=objection,
+        agency=order.agency,
+        state=order.state,
+        url=order.get_absolute_url(),
         exclude=actor,
     )
 

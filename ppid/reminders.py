@@ -1,6 +1,6 @@
-"""What is due on the requests' and objections' clocks and who is reminded of it (the generic sending, once per
-case, threshold and due date, is `notifications.reminders.remind_once`), and the periodic job that runs it and
-then completes answered requests through the same service the pages call."""
+"""What is due on the clocks of requests, objections and the Atasan's orders, and who is reminded of it (the generic
+sending, once per case, threshold and due date, is `notifications.reminders.remind_once`), and the periodic job that
+runs it and then completes answered requests through the same service the pages call."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
 from notifications.reminders import Due, remind_all
 
-from .assignment import assigned_reminder_recipients
+from .assignment import assigned_reminder_recipients, may_be_assigned
 from .rules import OFFICER_ROLES
-from .selectors import objections_due_by, requests_due_by
+from .selectors import objections_due_by, orders_due_by, requests_due_by
 
 
 def _unit_and_atasan(request):
@@ -44,11 +44,31 @@ def _atasan(objection):
     return recipients
 
 
+def _order_unit(order):
+    """The unit that must carry out the Atasan's order: its officers and head and the request's assignee, at every
+    threshold (a unit without officers falls to the PPID Utama's); once overdue the Atasan PPID too."""
+
+    def recipients(threshold):
+        people = staff_with_roles(unit=order.unit, roles=OFFICER_ROLES)
+        if not people and order.agency.main_unit is not None:
+            people = staff_with_roles(unit=order.agency.main_unit, roles=OFFICER_ROLES)
+        assignee = getattr(order.request, "assigned_to", None)
+        if assignee is not None and may_be_assigned(order.request, assignee):
+            people.append(assignee)
+        if threshold == "overdue":
+            people += staff_with_roles(agency=order.agency, roles=[StaffRole.ATASAN])
+        return people
+
+    return recipients
+
+
 def running_clocks(horizon: dt.date) -> Iterator[Due]:
     for request in requests_due_by(horizon):
         yield Due(request, request.due_date, _unit_and_atasan(request))
     for objection in objections_due_by(horizon):
         yield Due(objection, objection.due_date, _atasan(objection))
+    for order in orders_due_by(horizon):
+        yield Due(order, order.due_date, _order_unit(order), started=order.opened_at)
 
 
 def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:

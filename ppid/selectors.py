@@ -19,6 +19,9 @@ from .models import (
     DocumentKind,
     InformationRequest,
     Objection,
+    ObjectionOrder,
+    ObjectionOrderFile,
+    OrderState,
     RequestDocument,
     RequestState,
 )
@@ -182,4 +185,53 @@ def objections_awaiting_decision(user: AnyUser) -> QuerySet[Objection]:
         Objection.objects.select_related("agency", "unit", "request", "request__unit")
         .filter(agency_id__in=agencies, state__in=OPEN_OBJECTION_STATES)
         .order_by("due_date", "id")
+    )
+
+
+# --- the Atasan's orders carried out (issue 16 point 6) -----------------------------------------------------------
+def _orders() -> QuerySet[ObjectionOrder]:
+    return ObjectionOrder.objects.select_related(
+        "agency", "unit", "objection", "objection__agency", "request", "complied_by"
+    )
+
+
+def orders_visible_to(user: AnyUser) -> QuerySet[ObjectionOrder]:
+    """Whoever sees the objection sees its order: the objector (and the requester of the request objected to), the
+    staff of the objection's unit, the PPID Utama's, and the agency-wide roles (Atasan, auditors, administrators).
+    Another unit's officers and another agency: nothing."""
+    if not getattr(user, "is_authenticated", False):
+        return ObjectionOrder.objects.none()
+    return _orders().filter(objection__in=objections_visible_to(user).values("pk"))
+
+
+def orders_open_for(user: AnyUser) -> QuerySet[ObjectionOrder]:
+    """The open orders the user's units must carry out (as an officer or unit head), earliest due first; for the
+    Atasan PPID every open order of the agency. The staff home's list."""
+    if not getattr(user, "is_authenticated", False):
+        return ObjectionOrder.objects.none()
+    memberships = memberships_of(user)
+    units = {m.unit_id for m in memberships if m.role in OFFICER_ROLES}
+    agencies = {m.unit.agency_id for m in memberships if m.role == StaffRole.ATASAN}
+    if not units and not agencies:
+        return ObjectionOrder.objects.none()
+    return (
+        _orders()
+        .filter(Q(unit_id__in=units) | Q(agency_id__in=agencies), state=OrderState.OPEN)
+        .order_by("due_date", "id")
+    )
+
+
+def orders_due_by(day: dt.date) -> QuerySet[ObjectionOrder]:
+    """Open orders due on or before `day`: the reminders'."""
+    return (
+        ObjectionOrder.objects.select_related("agency", "unit", "objection", "request__assigned_to")
+        .filter(state=OrderState.OPEN, due_date__lte=day)
+        .order_by("due_date", "id")
+    )
+
+
+def order_files_visible_to(user: AnyUser) -> QuerySet[ObjectionOrderFile]:
+    """The files sent in carrying out an order: whoever sees the order (they are the information ordered)."""
+    return ObjectionOrderFile.objects.select_related("order__agency").filter(
+        order__in=orders_visible_to(user).values("pk")
     )

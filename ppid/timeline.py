@@ -52,12 +52,17 @@ def case_timeline(request: InformationRequest | None, user, *, objection=None) -
     tz = agency.tzinfo
     staff = user.is_superuser or is_staff_of(user, agency)
     own = {"request": request} if request is not None else {"pk": objection.pk}
-    objections = list(objections_visible_to(user).filter(**own).select_related("dispute"))
+    objections = list(
+        objections_visible_to(user).filter(**own).select_related("dispute", "order_obligation__agency")
+    )
     disputes = [o.dispute for o in objections if hasattr(o, "dispute")]
+    # The Atasan's orders (issue 16 point 6) are part of their objection's story.
+    orders = [o.order_obligation for o in objections if hasattr(o, "order_obligation")]
     items: list[TimelineItem] = []
     requests = [request] if request is not None else []
 
-    for case, objects in (("request", requests), ("objection", objections), ("dispute", disputes)):
+    cases = (("request", requests), ("objection", objections), ("objection", orders), ("dispute", disputes))
+    for case, objects in cases:
         for obj in objects:
             for event in Event.objects.for_object(obj).select_related("actor"):
                 items.append(
@@ -116,6 +121,20 @@ def case_timeline(request: InformationRequest | None, user, *, objection=None) -
                 status=_deadline_status(objection.decided_at, objection.due_at),
             )
         )
+        order = getattr(objection, "order_obligation", None)
+        if order is not None:
+            items.append(
+                TimelineItem(
+                    at=_end_of(order.due_date, tz),
+                    kind="deadline",
+                    case="objection",
+                    label=_("Batas waktu pelaksanaan putusan Atasan PPID atas keberatan %(number)s")
+                    % {"number": objection},
+                    due_date=order.due_date,
+                    explanation=_("Tanggal yang ditetapkan Atasan PPID dalam tanggapannya."),
+                    status=_deadline_status(order.complied_at, order.due_at),
+                )
+            )
         for window in dispute_windows(objection, getattr(objection, "dispute", None)):
             items.append(
                 TimelineItem(

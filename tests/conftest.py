@@ -4,7 +4,12 @@ import pytest
 from django.db import connection
 
 # The fixtures every package shares (world, file_request, scenario); a package's conftest.py may override one.
-pytest_plugins = ["tests.fixtures.world", "tests.fixtures.requests", "tests.fixtures.scenario"]
+pytest_plugins = [
+    "tests.fixtures.world",
+    "tests.fixtures.requests",
+    "tests.fixtures.scenario",
+    "tests.fixtures.orders",
+]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -43,6 +43,7 @@ from ppid.models import (
 )
 
 from . import definitions
+from .facts import order_implementation
 from .models import AnnualReport
 from .statistics import BANDS, request_statistics
 
@@ -152,6 +153,9 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
                     # A granted or partly granted objection obliges the PPID to provide: the response's implementation.
                     "responses_to_implement": obj["by_outcome"][ObjectionOutcome.GRANTED]
                     + obj["by_outcome"][ObjectionOutcome.PARTIALLY_GRANTED],
+                    # How the Atasan's orders were carried out (issue 16 point 6). Snapshots published before
+                    # orders existed have no such key; the templates show the rows only when it is there.
+                    "orders": order_implementation(agency, today=today, start=start, end=end),
                 },
                 "ki_applications": dsp["filed"],
                 "mediation": dsp["mediation"],

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +37,8 @@ from ..common.assignment import assignment_context, post_assignment
 from ..common.forms import form_errors_to
 from ..common.letters import letter_preview, pdf_filename
 from ..common.notes import notes_context, post_note
+from ..common.orders import ANCHOR as ORDER_ANCHOR
+from ..common.orders import ComplyForm, order_context
 from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
 from ..requests.views import case_timeline_rows, deadline_badges
 from . import forms as f
@@ -77,7 +79,7 @@ ACTIONS: dict[str, Action] = {
 def _objection_or_404(request, pk) -> Objection:
     objection = (
         objections_visible_to(request.user)
-        .select_related("decided_by", "request__agency", "unit")
+        .select_related("decided_by", "request__agency", "unit", "order_obligation__complied_by")
         .filter(pk=pk)
         .first()
     )
@@ -333,6 +335,7 @@ def _render_detail(
         "staff_view": staff_view,
         "timeline": case_timeline_rows(request_obj, user, objection=objection),
         "case_notes": notes_context(user, objection, bound[1] if bound and bound[0] == "note" else None),
+        "order": order_context(user, objection, bound[1] if bound and bound[0] == "comply" else None),
         "assignment": assignment_context(
             user,
             objection,
@@ -566,3 +569,46 @@ def objection_assign(request, pk: int):
         detail_url=_detail_url(objection),
         render_with_form=lambda form: _render_detail(request, objection, bound=("assign", form)),
     )
+
+
+# --- The Atasan's order carried out (issue 16 point 6) ----------------------------------------------------------
+@login_required
+@require_POST
+def objection_comply(request, pk: int):
+    """The unit records that it carried out the Atasan's order: what it sent, with the files."""
+    objection = _objection_or_404(request, pk)
+    order = getattr(objection, "order_obligation", None)
+    if order is None:
+        raise Http404
+    # Who may before what was typed: the requester gets 404, a reader 403 (the state is the service's 409).
+    try:
+        services.check_order_comply(order, request.user)
+    except NotFound as exc:
+        raise Http404 from exc
+    except InvalidTransition:
+        pass
+    form = ComplyForm(request.POST, request.FILES, prefix="pelaksanaan")
+
+    def call(data):
+        return services.objection_order_comply(
+            order_id=order.pk, actor=request.user, statement=data["statement"], files=data["files"]
+        )
+
+    done = _("Pelaksanaan putusan Atasan PPID tercatat. Pemohon diberi tahu.")
+    return _submit(request, objection, "comply", form, call, done, ORDER_ANCHOR)
+
+
+@login_required
+@require_GET
+def order_file(request, file_pk: int):
+    """A file the unit sent in carrying out the order: for whoever sees the order, each download recorded."""
+    try:
+        stored, handle = services.objection_order_file_open(file_id=file_pk, viewer=request.user)
+    except NotFound as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=stored.original_name, content_type=stored.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -45,6 +45,7 @@ from ..common.assignment import assignment_context, post_assignment
 from ..common.forms import form_errors_to
 from ..common.letters import letter_preview, pdf_filename
 from ..common.notes import notes_context, post_note
+from ..common.orders import order_rows
 from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
 from . import forms as f
 
@@ -305,7 +306,12 @@ def render_request_detail(
         letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
-    objection_rows = deadline_badges(objections_visible_to(user).filter(request=obj).order_by("received_at"))
+    objection_rows = deadline_badges(
+        objections_visible_to(user)
+        .filter(request=obj)
+        .select_related("order_obligation__agency", "order_obligation__unit")
+        .order_by("received_at")
+    )
     can_object = rules.is_requester(obj, user)
     if nik_form is None and handling and obj.requester_nik_last4 and not revealed_nik:
         nik_form = f.RevealNikForm(prefix="nik")
@@ -331,6 +337,10 @@ def render_request_detail(
             form=bound[1] if bound and bound[0] == "assign" else None,
         ),
         "objections": objection_rows,
+        # The Atasan's orders these objections opened (issue 16 point 6), each with its deadline badge.
+        "orders": order_rows(
+            o.order_obligation for o, _badge in objection_rows if hasattr(o, "order_obligation")
+        ),
         "show_contact": rules.may_see_requester_contact(obj, user),
         "can_object": can_object,
         "objection_window": _objection_window(obj) if can_object else None,

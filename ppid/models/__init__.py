@@ -11,6 +11,7 @@ from .objections import (
     ObjectionOutcome,
     ObjectionState,
 )
+from .orders import ObjectionOrder, ObjectionOrderFile, OrderState
 from .requests import (
     OPEN_STATES,
     Channel,
@@ -44,9 +45,12 @@ __all__ = [
     "MediationResult",
     "Objection",
     "ObjectionGround",
+    "ObjectionOrder",
+    "ObjectionOrderFile",
     "ObjectionOutcome",
     "ObjectionState",
     "ObtainMethod",
+    "OrderState",
     "RequestDocument",
     "RequestResponse",
     "RequestState",

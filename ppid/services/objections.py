@@ -8,7 +8,9 @@ import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import RequesterType
 from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
+from agencies.selectors import is_staff_of
 from audit.services import audit_record
 from workcalendar.calendar import REQUESTER, WorkingCalendar
 from workcalendar.deadlines import as_step
@@ -37,6 +40,9 @@ from ..events import (
     OBJECTION_REVIEW,
     OBJECTION_UNASSIGNED_FROM_YOU,
     OBJECTION_WITHDRAW,
+    ORDER_COMPLIED,
+    ORDER_FILE_DOWNLOADED,
+    ORDER_OPENED,
 )
 from ..models import (
     AGREEABLE_GROUNDS,
@@ -50,11 +56,21 @@ from ..models import (
     MediationResult,
     Objection,
     ObjectionGround,
+    ObjectionOrder,
+    ObjectionOrderFile,
     ObjectionOutcome,
     ObjectionState,
+    OrderState,
 )
-from ..selectors import disputes_visible_to, objections_visible_to, requests_visible_to
+from ..selectors import (
+    disputes_visible_to,
+    objections_visible_to,
+    order_files_visible_to,
+    orders_visible_to,
+    requests_visible_to,
+)
 from ..transitions import check_fsm_transition
+from ..uploads import inspect_upload, removes_files_it_wrote, store_file
 from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows, periodic_information_window
 from .requests import record_requester_receipt
 
@@ -81,7 +97,10 @@ __all__ = [
     "dispute_update",
     "objection_assign",
     "objection_claim",
+    "check_order_comply",
     "objection_decide",
+    "objection_order_comply",
+    "objection_order_file_open",
     "objection_file",
     "objection_file_periodic",
     "objection_register_periodic_offline",
@@ -623,7 +642,7 @@ def objection_decide(
             settled_by_agreement=settled_by_agreement,
             upheld_part=upheld_part if outcome == ObjectionOutcome.PARTIALLY_GRANTED else "",
         )
-        return _finish(
+        _finish(
             objection,
             actor=actor,
             action=OBJECTION_DECIDE,
@@ -647,6 +666,9 @@ def objection_decide(
                 "settled_by_agreement",
             ],
         )
+        obligation = _open_order(objection, actor=actor, at=now) if ordering else None
+        notify.objection_decided(objection, actor, obligation)
+    return objection
 
 
 def objection_record_decision_receipt(
@@ -928,3 +950,136 @@ def objection_assign(
 def objection_claim(*, objection_id: int, actor: User) -> Objection:
     """An officer who may handle an open, unassigned objection takes it."""
     return objection_assign(objection_id=objection_id, actor=actor, officer_id=actor.pk)
+
+
+# --- the Atasan's order carried out (issue 16 point 6) -----------------------------------------------------------
+def _open_order(objection: Objection, *, actor: User, at: dt.datetime) -> ObjectionOrder:
+    """The obligation a granted (or partly granted) objection opens, in the decision's transaction: what the PPID
+    must provide, by the comply-by date, from the objection's unit. Audited on the order."""
+    assert objection.comply_by is not None  # objection_decide requires it for these outcomes
+    order = ObjectionOrder.objects.create(
+        objection=objection,
+        agency=objection.agency,
+        request=objection.request,
+        unit=objection.unit,
+        what=objection.order,
+        due_date=objection.comply_by,
+        opened_at=at,
+    )
+    audit_record(
+        actor=actor,
+        obj=order,
+        agency=objection.agency,
+        action=ORDER_OPENED,
+        to_state=order.state,
+        details={
+            "objection": objection.pk,
+            "request": objection.request_id,
+            "unit": objection.unit_id,
+            "outcome": objection.outcome,
+            "due_date": order.due_date.isoformat(),
+        },
+    )
+    return order
+
+
+def check_order_comply(order: ObjectionOrder, actor: User | None) -> None:
+    """Who may record that the order was carried out, and when: the officers and heads of the order's unit or of
+    the PPID Utama (403 for the Atasan, auditors and administrators, who read it; 404 for the requester, who reads
+    it as a citizen), while it is open (409)."""
+    if actor is None or not (actor.is_superuser or is_staff_of(actor, order.agency)):
+        raise NotFound(_("Putusan yang wajib dilaksanakan tidak ditemukan."))
+    if not rules.is_handling_officer(order, actor):
+        raise PermissionDenied(
+            _(
+                "Hanya petugas atau kepala unit yang wajib melaksanakan putusan (atau PPID Utama) yang dapat "
+                "mencatatnya."
+            )
+        )
+    if order.state != OrderState.OPEN:
+        raise InvalidTransition(_("Putusan ini sudah tercatat dilaksanakan."), state=order.state)
+
+
+@removes_files_it_wrote
+def objection_order_comply(
+    *, order_id: int, actor: User, statement: str, files: Iterable[UploadedFile[bytes]] = ()
+) -> ObjectionOrder:
+    """The unit records that it carried out the Atasan's order: what it sent (required) and the files, which the
+    requester reads like response files. Audited on the order (late or not); the requester, the Atasan PPID and
+    the unit's staff are told after commit."""
+    files = list(files)
+    with transaction.atomic():
+        visible = orders_visible_to(actor).filter(pk=order_id).values("pk")
+        order = (
+            ObjectionOrder.objects.select_for_update(of=("self",))
+            .select_related("agency", "objection", "objection__agency", "objection__request", "unit")
+            .filter(pk__in=visible)
+            .first()
+        )
+        if order is None:
+            raise NotFound(_("Putusan yang wajib dilaksanakan tidak ditemukan."))
+        check_order_comply(order, actor)
+        statement = (statement or "").strip()
+        errors: dict[str, list[str]] = {}
+        if not statement:
+            errors["statement"] = [_("Uraikan apa yang sudah diberikan kepada pemohon.")]
+        file_errors: list[str] = []
+        for uploaded in files:
+            try:
+                inspect_upload(uploaded)
+            except ValidationError as exc:
+                file_errors.extend(exc.messages)
+        if file_errors:
+            errors["files"] = file_errors
+        if errors:
+            raise ValidationError(errors)
+        now = timezone.now()
+        for uploaded in files:
+            content_type, size, sha256 = inspect_upload(uploaded)
+            stored = ObjectionOrderFile(
+                order=order,
+                original_name=(uploaded.name or "")[:255],
+                content_type=content_type,
+                size=size,
+                sha256=sha256,
+                uploaded_by=actor,
+                uploaded_at=now,
+            )
+            store_file(stored, "file", uploaded)
+            stored.save()
+        before = order.state
+        order.comply(by=actor, at=now, statement=statement)
+        order.save(update_fields=["state", "complied_by", "complied_at", "statement"])
+        audit_record(
+            actor=actor,
+            obj=order,
+            agency=order.agency,
+            action=ORDER_COMPLIED,
+            from_state=before,
+            to_state=order.state,
+            reason=statement,
+            details={
+                "objection": order.objection_id,
+                "files": len(files),
+                "late": bool(order.complied_late),
+            },
+        )
+        notify.order_complied(order, actor)
+    return order
+
+
+def objection_order_file_open(*, file_id: int, viewer: User) -> tuple[ObjectionOrderFile, FieldFile]:
+    """Open a file sent in carrying out an order, for a person who sees the order, recording the access."""
+    stored = order_files_visible_to(viewer).filter(pk=file_id).first()
+    if stored is None:
+        raise NotFound(_("Dokumen tidak ditemukan."))
+    handle = stored.file.open("rb")  # a missing file fails here, before anything is recorded
+    with transaction.atomic():
+        audit_record(
+            actor=viewer,
+            obj=stored,
+            agency=stored.order.agency,
+            action=ORDER_FILE_DOWNLOADED,
+            details={"order": stored.order_id},
+        )
+    return stored, handle
