@@ -12,13 +12,14 @@ from django.shortcuts import render
 from agencies.models import Agency, StaffRole
 from agencies.selectors import agencies_administered_by, agency_ids_in_full_reach, memberships_of
 from ppid import rules
-from ppid.selectors import objections_awaiting_decision
+from ppid.selectors import objections_awaiting_decision, orders_open_for
 from transparency.registers import register_csv, register_filename, register_pdf, register_xlsx
 from transparency.rules import may_prepare_report, may_view_compliance
 from transparency.services import register_export
 
 from ..common.access import is_staff_user
 from ..common.forms import form_errors_to
+from ..common.orders import order_rows
 from . import home
 from .forms import RegisterForm
 
@@ -45,7 +46,14 @@ def work_home(request):
         objections = home.CaseList(
             waiting.count(), [home.KINDS[1].row(o, clock) for o in waiting[: home.NEXT_DUE]], {}
         )
+    orders = orders_count = None
+    if is_officer or StaffRole.ATASAN in roles:
+        open_orders = orders_open_for(user)
+        orders_count = open_orders.count()
+        orders = order_rows(open_orders[: home.NEXT_DUE]) if orders_count else []
     context = {
+        "orders": orders,
+        "orders_count": orders_count,
         "is_officer": is_officer,
         "is_head": StaffRole.PPID in roles or user.is_superuser,
         "lists": lists,

@@ -134,10 +134,10 @@ def _queries(client, path):
 
 
 PINNED = {
-    ("officer", "/kerja/"): 21,
-    ("head", "/kerja/"): 20,
+    ("officer", "/kerja/"): 22,
+    ("head", "/kerja/"): 21,
     ("head", "/kerja/beban/"): 14,
-    ("atasan", "/kerja/"): 17,
+    ("atasan", "/kerja/"): 18,
 }
 
 
@@ -152,3 +152,16 @@ def test_the_staff_pages_cost_the_same_queries_for_few_cases_or_many(client, wor
     assert many == few
     # Pinned: a change that adds a query per list or per row shows here.
     assert few == PINNED[who, path]
+
+
+def test_the_units_open_order_is_on_the_home_of_its_officers_and_the_atasan(client, world, granted_order):
+    with at(2026, 4, 20, 10):  # four days before 24 April
+        for who, expected in (("pelaksana_officer", True), ("atasan", True), ("pelaksana_head", True)):
+            client.force_login(getattr(world, who))
+            page = client.get("/kerja/").content.decode()
+            assert ("1 putusan atasan menunggu pelaksanaan" in page) is expected, who
+            assert granted_order.objection.registration_number in page, who
+        client.force_login(world.disdik_officer)  # another Pelaksana: not theirs
+        page = client.get("/kerja/").content.decode()
+    assert "0 putusan atasan menunggu pelaksanaan" in page
+    assert granted_order.objection.registration_number not in page
