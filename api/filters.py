@@ -1,17 +1,13 @@
 """Query-string filters of the list endpoints, validated: a bad value is a 400 with the field named."""
 
-import datetime as dt
-
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
-from ppid.models import OPEN_STATES, Channel, RequestState
-from ppid.selectors import overdue_q
-from workcalendar.calendar import WorkingCalendar
-from workcalendar.deadlines import due_soon_until
+from ppid.models import Channel, RequestState
+from ppid.search import SearchFields, search_cases
+from ppid.selectors import QueueFilters, filter_request_queue
 from workcalendar.validators import planned_date
 
 # A year far outside the present era overflows date arithmetic and the zone conversion of the database.
@@ -39,7 +35,14 @@ class RequestFilter(AssignedFilter):
     received_before = serializers.DateField(required=False, validators=[planned_date])
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
     due_soon = serializers.BooleanField(required=False, allow_null=True, default=None)
-    q = serializers.CharField(required=False, max_length=200, trim_whitespace=True)
+    q = serializers.CharField(
+        required=False,
+        max_length=200,
+        trim_whitespace=True,
+        help_text="Every word must match the registration number or the information requested; staff also "
+        "search the requester's name and the internal notes of the cases they handle. Tolerant of typos on "
+        "PostgreSQL; without `ordering`, results come by relevance.",
+    )
     mine = serializers.BooleanField(
         required=False,
         allow_null=True,
@@ -52,45 +55,55 @@ class RequestFilter(AssignedFilter):
             ("-due_date", "Due date, latest first"),
             ("received_at", "Receipt, oldest first"),
             ("-received_at", "Receipt, newest first (the citizen's default)"),
+            ("registration_number", "Registration number, by year and sequence"),
+            ("-registration_number", "Registration number, latest first"),
+            ("assigned_to", "Assignee: unassigned first, then by name"),
+            ("-assigned_to", "Assignee by name, unassigned last"),
         ],
         required=False,
     )
 
 
-def _day_start(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
-
-
-def filter_requests(qs: QuerySet, params, *, staff: bool) -> QuerySet:
+def filter_requests(qs: QuerySet, params, *, staff: bool, viewer) -> QuerySet:
+    """The request list narrowed by its validated query parameters (`ppid.selectors.filter_request_queue`, the
+    queue page's too)."""
     data = RequestFilter(data=params)
     data.is_valid(raise_exception=True)
     f = data.validated_data
-    if f.get("state"):
-        qs = qs.filter(state=f["state"])
-    if f.get("unit"):
-        qs = qs.filter(unit_id=f["unit"])
-    if f.get("channel"):
-        qs = qs.filter(channel=f["channel"])
-    if f.get("due_before"):
-        qs = qs.filter(due_date__lte=f["due_before"])
-    if f.get("due_after"):
-        qs = qs.filter(due_date__gte=f["due_after"])
-    if f.get("received_after"):
-        qs = qs.filter(received_at__gte=_day_start(f["received_after"]))
-    if f.get("received_before"):
-        qs = qs.filter(received_at__lt=_day_start(f["received_before"] + dt.timedelta(days=1)))
-    if f.get("overdue") is True:
-        qs = qs.filter(overdue_q())
-    elif f.get("overdue") is False:
-        qs = qs.exclude(overdue_q())
-    if f.get("due_soon"):
-        today = timezone.localdate()
-        horizon = due_soon_until(today, calendar=WorkingCalendar())
-        qs = qs.filter(state__in=OPEN_STATES, due_date__gte=today, due_date__lte=horizon)
-    if f.get("q"):
-        qs = qs.filter(Q(information_requested__icontains=f["q"]) | Q(registration_number__icontains=f["q"]))
-    default = "due_date" if staff else "-received_at"
-    return qs.order_by(f.get("ordering") or default, "id")
+    filters = QueueFilters(
+        state=f.get("state") or "",
+        unit_id=f.get("unit"),
+        assigned_to=f.get("assigned_to") or "",
+        channel=f.get("channel") or "",
+        due_soon=f.get("due_soon"),
+        overdue=f.get("overdue"),
+        received_after=f.get("received_after"),
+        received_before=f.get("received_before"),
+        due_after=f.get("due_after"),
+        due_before=f.get("due_before"),
+        q=f.get("q") or "",
+        ordering=f.get("ordering") or "",
+    )
+    return filter_request_queue(qs, filters, viewer=viewer, as_staff=staff)
+
+
+class CaseSearchFilter(AssignedFilter):
+    q = serializers.CharField(
+        required=False,
+        max_length=200,
+        trim_whitespace=True,
+        help_text="Every word must match the registration number or the text of the case; staff also search the "
+        "requester's name and the internal notes. Tolerant of typos on PostgreSQL; results by relevance.",
+    )
+
+
+def search_list(qs: QuerySet, params, *, fields: SearchFields, viewer, staff: bool) -> QuerySet:
+    """An objection or complaint list narrowed by `q=` (`ppid.search`), by relevance within its own order."""
+    q = query(CaseSearchFilter, params).get("q")
+    if not q:
+        return qs
+    found, ranked = search_cases(qs, q, viewer=viewer, fields=fields, as_staff=staff)
+    return found.order_by("-search_rank", *qs.query.order_by) if ranked else found
 
 
 class HolidayFilter(serializers.Serializer):

@@ -17,19 +17,33 @@ from agencies.models import Unit
 from agencies.selectors import active_agencies, is_staff_of, memberships_of
 from audit.models import Event
 from complaints import services as complaint_services
-from complaints.selectors import complaints_visible_to
+from complaints.selectors import COMPLAINT_SEARCH, complaints_visible_to
 from complaints.services import check_transition as check_complaint
 from ppid import rules as ppid_rules
 from ppid import services as ppid_services
 from ppid.models import DisputeHearing
-from ppid.selectors import disputes_visible_to, objections_visible_to, requests_visible_to, staff_requests
+from ppid.selectors import (
+    OBJECTION_SEARCH,
+    disputes_visible_to,
+    objections_visible_to,
+    requests_visible_to,
+    staff_requests,
+)
 from ppid.services.objections import check_transition as check_objection
 from ppid.services.requests import check_transition as check_request
 from workcalendar.selectors import holidays_visible_to
 
 from . import serializers as s
 from .assignment import AssignedFilterMixin, assign_action
-from .filters import AssignedFilter, HolidayFilter, RequestFilter, UnitFilter, filter_requests, query
+from .filters import (
+    CaseSearchFilter,
+    HolidayFilter,
+    RequestFilter,
+    UnitFilter,
+    filter_requests,
+    query,
+    search_list,
+)
 
 ERRORS = {
     400: OpenApiResponse(description="Invalid payload: {code, detail, errors}"),
@@ -223,10 +237,9 @@ class RequestViewSet(
     def filter_queryset(self, queryset):
         if self.action != "list":
             return queryset
+        # The work queue, not the staff member's own filings: its assignee filter, names and notes searched.
         staff = is_staff_user(self.request.user) and self.request.query_params.get("mine") != "true"
-        if staff:  # the work queue, not the staff member's own filings
-            queryset = super().filter_queryset(queryset)  # the assignee filter (AssignedFilterMixin)
-        return filter_requests(queryset, self.request.query_params, staff=staff)
+        return filter_requests(queryset, self.request.query_params, staff=staff, viewer=self.request.user)
 
     @extend_schema(
         request=s.RequestCreateIn,
@@ -359,7 +372,8 @@ class RequestViewSet(
 # --- objections and disputes ------------------------------------------------------------------------------------
 @extend_schema_view(
     list=extend_schema(
-        description="The objections (keberatan) the caller may see, by due date.", parameters=[AssignedFilter]
+        description="The objections (keberatan) the caller may see, by due date (by relevance first with `q`).",
+        parameters=[CaseSearchFilter],
     ),
     retrieve=extend_schema(description="One objection with its grounds, their windows and the decision."),
 )
@@ -383,6 +397,19 @@ class ObjectionViewSet(
             .select_related("assigned_to", "order_obligation")
             .prefetch_related("order_obligation__files")
             .order_by("due_date", "id")
+        )
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)  # the assignee filter
+        if self.action != "list":
+            return queryset
+        user = self.request.user
+        return search_list(
+            queryset,
+            self.request.query_params,
+            fields=OBJECTION_SEARCH,
+            viewer=user,
+            staff=is_staff_user(user),
         )
 
     @extend_schema(
@@ -553,7 +580,8 @@ class DisputeViewSet(EventsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMode
 # --- complaints -------------------------------------------------------------------------------------------------
 @extend_schema_view(
     list=extend_schema(
-        description="The service complaints the caller may see, oldest first.", parameters=[AssignedFilter]
+        description="The service complaints the caller may see, oldest first (by relevance first with `q`).",
+        parameters=[CaseSearchFilter],
     ),
     retrieve=extend_schema(description="One service complaint with its clocks and the transitions open now."),
 )
@@ -574,6 +602,19 @@ class ComplaintViewSet(
             complaints_visible_to(self.request.user)
             .select_related("reporter__citizen_profile", "assigned_to")
             .order_by("received_at", "id")
+        )
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)  # the assignee filter
+        if self.action != "list":
+            return queryset
+        user = self.request.user
+        return search_list(
+            queryset,
+            self.request.query_params,
+            fields=COMPLAINT_SEARCH,
+            viewer=user,
+            staff=is_staff_user(user),
         )
 
     @extend_schema(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import AGENCY_WIDE_ROLES, UnitKind
 from agencies.selectors import memberships_of
+from ppid.search import SearchFields
 
 from .models import Complaint, ComplaintState
 
@@ -38,6 +39,16 @@ def complaints_seen_as_staff(user: AnyUser | None) -> QuerySet[Complaint]:
     if user is None or not user.is_authenticated:
         return Complaint.objects.none()
     return complaints_visible_to(user).exclude(reporter=user)
+
+
+# The queue's search (`ppid.search.search_cases`): the tracking number, title and account of the complaint, and the
+# notes for staff. Never the reporter's name: an anonymous reporter must not be found by it.
+COMPLAINT_SEARCH = SearchFields(
+    number="tracking_number",
+    text=("title", "description"),
+    name=None,
+    own=lambda user: Q(reporter=user) if user.is_authenticated else Q(pk__in=[]),
+)
 
 
 def public_complaints() -> QuerySet[Complaint]:

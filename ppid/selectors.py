@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from agencies.models import AgencyTimeZone, StaffRole, UnitKind
 from agencies.selectors import has_agency_wide_reach, memberships_of
+from workcalendar.calendar import WorkingCalendar
+from workcalendar.deadlines import due_soon_until
 
 from .models import (
     OPEN_OBJECTION_STATES,
@@ -26,6 +29,7 @@ from .models import (
     RequestState,
 )
 from .rules import OFFICER_ROLES
+from .search import SearchFields, search_cases
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -105,8 +109,123 @@ def officer_queue(
         qs = qs.filter(unit_id=unit_id)
     if overdue:
         qs = qs.filter(overdue_q())
-    is_open = Case(When(state__in=OPEN_STATES, then=Value(0)), default=Value(1))
-    return qs.order_by(is_open, "due_date", "id")
+    return qs.order_by(*OPEN_FIRST)
+
+
+# The queue page's default: open requests first, earliest due date first.
+OPEN_FIRST = (Case(When(state__in=OPEN_STATES, then=Value(0)), default=Value(1)), "due_date", "id")
+
+
+REQUEST_SEARCH = SearchFields(
+    number="registration_number",
+    text=("information_requested",),
+    name="requester_name",
+    own=lambda user: Q(requester=user) if user.is_authenticated else Q(pk__in=[]),
+)
+OBJECTION_SEARCH = SearchFields(
+    number="registration_number",
+    text=("reason", "information"),
+    name="requester_name",
+    own=lambda user: Q(requester=user) | Q(request__requester=user),
+)
+
+# The sorts a queue offers, by name (API `ordering`, the page's column links): each with the id last, so pages
+# never overlap. A registration number sorts by its year and sequence, not as text.
+REQUEST_ORDERINGS: dict[str, tuple[Any, ...]] = {
+    "due_date": ("due_date", "id"),
+    "-due_date": ("-due_date", "id"),
+    "received_at": ("received_at", "id"),
+    "-received_at": ("-received_at", "id"),
+    "registration_number": ("registration_year", "registration_sequence", "id"),
+    "-registration_number": ("-registration_year", "-registration_sequence", "id"),
+    # Nobody's cases first (they wait for someone), then by the assignee's name.
+    "assigned_to": (
+        F("assigned_to__first_name").asc(nulls_first=True),
+        F("assigned_to__username").asc(nulls_first=True),
+        "due_date",
+        "id",
+    ),
+    "-assigned_to": (
+        F("assigned_to__first_name").desc(nulls_last=True),
+        F("assigned_to__username").desc(nulls_last=True),
+        "due_date",
+        "id",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """What a queue is narrowed to: the API's query parameters and the queue page's form, validated by each."""
+
+    state: str = ""
+    unit_id: int | None = None
+    assigned_to: str = ""  # "me", "none" or an officer's id
+    channel: str = ""
+    due_soon: bool | None = None
+    overdue: bool | None = None
+    received_after: dt.date | None = None
+    received_before: dt.date | None = None
+    due_after: dt.date | None = None
+    due_before: dt.date | None = None
+    q: str = ""
+    ordering: str = ""
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def filter_request_queue(
+    qs: QuerySet[InformationRequest],
+    filters: QueueFilters,
+    *,
+    viewer: AnyUser,
+    as_staff: bool,
+    default_ordering: tuple[Any, ...] | None = None,
+) -> QuerySet[InformationRequest]:
+    """A list of requests narrowed and ordered, the same for the API and the queue page. `as_staff`: the staff
+    work queue (assignee filter, names and notes searched); otherwise a citizen's own list. Ordered by the chosen
+    sort, else by relevance when searching, else `default_ordering` (due date first for staff, newest first for
+    citizens)."""
+    f = filters
+    if f.state:
+        qs = qs.filter(state=f.state)
+    if f.unit_id:
+        qs = qs.filter(unit_id=f.unit_id)
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if as_staff and f.assigned_to:
+        if f.assigned_to == "none":
+            qs = qs.filter(assigned_to__isnull=True)
+        elif f.assigned_to == "me":
+            qs = qs.filter(assigned_to_id=viewer.pk)
+        else:
+            qs = qs.filter(assigned_to_id=int(f.assigned_to))
+    if f.due_before:
+        qs = qs.filter(due_date__lte=f.due_before)
+    if f.due_after:
+        qs = qs.filter(due_date__gte=f.due_after)
+    if f.received_after:
+        qs = qs.filter(received_at__gte=_day_start(f.received_after))
+    if f.received_before:
+        qs = qs.filter(received_at__lt=_day_start(f.received_before + dt.timedelta(days=1)))
+    if f.overdue is True:
+        qs = qs.filter(overdue_q())
+    elif f.overdue is False:
+        qs = qs.exclude(overdue_q())
+    if f.due_soon:
+        today = timezone.localdate()
+        horizon = due_soon_until(today, calendar=WorkingCalendar())
+        qs = qs.filter(state__in=OPEN_STATES, due_date__gte=today, due_date__lte=horizon)
+    qs, ranked = search_cases(qs, f.q, viewer=viewer, fields=REQUEST_SEARCH, as_staff=as_staff)
+    if f.ordering in REQUEST_ORDERINGS:
+        return qs.order_by(*REQUEST_ORDERINGS[f.ordering])
+    if ranked:
+        return qs.order_by(F("search_rank").desc(), "due_date", "id")
+    if default_ordering:
+        return qs.order_by(*default_ordering)
+    return qs.order_by("due_date", "id") if as_staff else qs.order_by("-received_at", "id")
 
 
 def documents_visible_to(user: AnyUser) -> QuerySet[RequestDocument]:

@@ -2,12 +2,15 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import RequesterType
-from agencies.models import Agency, Unit
-from agencies.selectors import active_agencies
+from agencies.models import Agency, Unit, UnitKind
+from agencies.selectors import active_agencies, memberships_of
+from ppid import rules
 from ppid.models import (
     Channel,
     Decision,
@@ -17,7 +20,8 @@ from ppid.models import (
     ObtainMethod,
     RequestState,
 )
-from workcalendar.validators import received_date
+from ppid.selectors import QueueFilters
+from workcalendar.validators import date_window_error, received_date
 
 from ..common.fields import MultipleFileField, UnitChoiceField, new_submission_key
 
@@ -394,15 +398,131 @@ class RevealNikForm(forms.Form):
 
 
 # --- Officer queue -----------------------------------------------------------------------------------------
+def queue_officers(user, units):
+    """The officers the queue's assignee filter names: those of the units in the viewer's reach, and of the PPID
+    Utama of their agencies (who may be given any unit's case)."""
+    agencies = {m.unit.agency_id for m in memberships_of(user)}
+    reach = Q(memberships__unit__in=units) | Q(
+        memberships__unit__agency_id__in=agencies, memberships__unit__kind=UnitKind.UTAMA
+    )
+    return (
+        get_user_model()
+        .objects.filter(reach, is_active=True, memberships__role__in=rules.OFFICER_ROLES)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
 class QueueFilterForm(forms.Form):
+    """The queue's search, filters and sort, all in the URL (GET) so a view can be bookmarked. A bad value is
+    reported by its field; the others still apply."""
+
+    SORTS = (
+        "due_date",
+        "-due_date",
+        "received_at",
+        "-received_at",
+        "registration_number",
+        "-registration_number",
+    )
+
+    q = forms.CharField(
+        label=_("Cari"),
+        required=False,
+        max_length=200,
+        help_text=_("Nomor registrasi, nama pemohon, rincian informasi, atau catatan internal."),
+    )
     state = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Semua status")), *RequestState.choices], required=False
+        label=_("Status"),
+        choices=[("", _("Semua status")), *RequestState.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Pilih status dari daftar.")},
     )
     unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=Unit.objects.none(), required=False, empty_label=_("Semua unit")
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Semua unit"),
+        error_messages={"invalid_choice": _("Pilih unit dari daftar.")},
     )
+    assigned_to = forms.ChoiceField(
+        label=_("Petugas"),
+        required=False,
+        error_messages={"invalid_choice": _("Pilih petugas dari daftar.")},
+    )
+    channel = forms.ChoiceField(
+        label=_("Saluran"),
+        choices=[("", _("Semua saluran")), *Channel.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Pilih saluran dari daftar.")},
+    )
+    received_after = forms.DateField(
+        label=_("Diterima sejak"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    received_before = forms.DateField(
+        label=_("Diterima sampai"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    due_soon = forms.BooleanField(label=_("Hanya yang segera jatuh tempo"), required=False)
     overdue = forms.BooleanField(label=_("Hanya yang melewati batas waktu"), required=False)
+    ordering = forms.ChoiceField(
+        label=_("Urutan"),
+        required=False,
+        choices=[("", "")] + [(s, s) for s in SORTS],
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Urutan tidak dikenal; antrean diurutkan menurut batas waktu.")},
+    )
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, units, officers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["assigned_to"].choices = [
+            ("", _("Semua petugas")),
+            ("me", _("Saya")),
+            ("none", _("Belum ada petugas")),
+            *[(str(user.pk), user.get_full_name() or user.username) for user in officers],
+        ]
+
+    def _clean_day(self, name: str):
+        day = self.cleaned_data.get(name)
+        if day is not None:
+            error = date_window_error(day, planned=True)
+            if error:
+                raise forms.ValidationError(error)
+        return day
+
+    def clean_received_after(self):
+        return self._clean_day("received_after")
+
+    def clean_received_before(self):
+        return self._clean_day("received_before")
+
+    def clean(self):
+        data = super().clean()
+        after, before = data.get("received_after"), data.get("received_before")
+        if after and before and after > before:
+            self.add_error("received_before", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return data
+
+    def filters(self) -> QueueFilters:
+        """What the valid fields ask for (a field with an error is left out)."""
+        data = self.cleaned_data if self.is_bound else {}
+        return QueueFilters(
+            state=data.get("state") or "",
+            unit_id=data["unit"].pk if data.get("unit") else None,
+            assigned_to=data.get("assigned_to") or "",
+            channel=data.get("channel") or "",
+            due_soon=bool(data.get("due_soon")) or None,
+            overdue=bool(data.get("overdue")) or None,
+            received_after=data.get("received_after"),
+            received_before=data.get("received_before"),
+            q=(data.get("q") or "").strip(),
+            ordering=data.get("ordering") or "",
+        )

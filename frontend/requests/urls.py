@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import bulk, views
 
 urlpatterns = [
     path("permohonan/", views.request_list, name="request_list"),
@@ -16,5 +16,6 @@ urlpatterns = [
     path("permohonan/<int:pk>/surat/<slug:kind>/", views.request_letter, name="request_letter"),
     path("permohonan/dokumen/<int:doc_pk>/", views.request_document, name="request_document"),
     path("antrean/", views.queue, name="queue"),
+    path("antrean/massal/", bulk.queue_bulk, name="queue_bulk"),
     path("antrean/catat/", views.offline_intake, name="offline_intake"),
 ]

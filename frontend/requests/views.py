@@ -28,7 +28,9 @@ from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
 from ppid.models import OPEN_OBJECTION_STATES, OPEN_STATES, InformationRequest, ObjectionState, RequestState
 from ppid.selectors import (
+    OPEN_FIRST,
     documents_visible_to,
+    filter_request_queue,
     objections_visible_to,
     officer_queue,
     request_for,
@@ -47,6 +49,7 @@ from ..common.letters import letter_preview, pdf_filename
 from ..common.notes import notes_context, post_note
 from ..common.orders import order_rows
 from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
+from . import bulk
 from . import forms as f
 
 CASE_LABELS = {
@@ -529,22 +532,46 @@ def _staff_or_404(request) -> None:
         raise Http404
 
 
+# The queue's sortable columns: the sort each link asks for, and the one it turns into when already active.
+QUEUE_SORTS = {
+    "registration_number": ("registration_number", "-registration_number"),
+    "received_at": ("received_at", "-received_at"),
+    "due_date": ("due_date", "-due_date"),
+}
+
+
+def _sort_links(current: str, *, searching: bool) -> dict[str, dict]:
+    """Per column: the link's sort, and `aria-sort` for the column the queue is sorted by."""
+    links = {}
+    for column, (up, down) in QUEUE_SORTS.items():
+        active = current in (up, down) or (not current and not searching and column == "due_date")
+        ascending = current != down
+        links[column] = {
+            "ordering": down if active and ascending else up,
+            "aria": ("ascending" if ascending else "descending") if active else "",
+        }
+    return links
+
+
 @login_required
 def queue(request):
     _staff_or_404(request)
-    form = f.QueueFilterForm(
-        request.GET or None,
-        # Only units whose cases the queue can show: a Pelaksana officer is offered their own.
-        units=units_in_reach(request.user).filter(is_active=True).order_by("agency", "kind", "name"),
-    )
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    qs = officer_queue(
-        request.user,
-        state=filters.get("state") or "",
-        unit_id=filters["unit"].pk if filters.get("unit") else None,
-        overdue=bool(filters.get("overdue")),
+    user = request.user
+    # Only units whose cases the queue can show: a Pelaksana officer is offered their own.
+    units = units_in_reach(user).filter(is_active=True).order_by("agency", "kind", "name")
+    form = f.QueueFilterForm(request.GET or None, units=units, officers=f.queue_officers(user, units))
+    if form.is_bound:
+        form.is_valid()  # a bad field is reported by the form and left out; the others apply
+    filters = form.filters()
+    qs = filter_request_queue(
+        officer_queue(user).select_related("assigned_to"),
+        filters,
+        viewer=user,
+        as_staff=True,
+        default_ordering=OPEN_FIRST,
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    can_bulk = any(m.role in rules.OFFICER_ROLES for m in memberships_of(user)) or user.is_superuser
     return render(
         request,
         "frontend/requests/queue.html",
@@ -552,7 +579,10 @@ def queue(request):
             "form": form,
             "page": page,
             "rows": deadline_badges(page.object_list),
-            "can_register": any(m.role in rules.OFFICER_ROLES for m in memberships_of(request.user)),
+            "sorts": _sort_links(filters.ordering, searching=bool(filters.q)),
+            "can_register": any(m.role in rules.OFFICER_ROLES for m in memberships_of(user)),
+            "bulk_form": bulk.BulkForm(user=user, units=units, auto_id="bulk_%s") if can_bulk else None,
+            "bulk_max": bulk.MAX_SELECTION,
         },
     )
 

@@ -21,6 +21,8 @@
   function refreshQueue() {
     var box = document.querySelector("[data-live-queue]");
     if (!box) { return; }
+    // A selection for a bulk action is never wiped by a refresh: the officer reloads when done.
+    if (box.querySelector("input[type=checkbox]:checked")) { return; }
     fetch(window.location.href, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
