@@ -163,22 +163,35 @@ def percentiles(samples: list[float]) -> str:
 
 
 class SqlTimer:
-    """Sums the time spent executing SQL (driver round trips included) during a call."""
+    """Sums the time spent executing SQL (driver round trips included) during a call, and keeps each statement."""
 
     def __init__(self):
         self.total = 0.0
         self.count = 0
+        self.statements: list[tuple[float, str]] = []
 
     def __call__(self, execute, sql, params, many, context):
         start = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
-            self.total += time.perf_counter() - start
+            spent = time.perf_counter() - start
+            self.total += spent
             self.count += 1
+            self.statements.append((spent, sql))
 
 
-def measure(label: str, call) -> None:
+def show_sql(call, slowest: int = 3) -> None:
+    """The slowest statements of one call, with their time: what a figure above is made of."""
+    timer = SqlTimer()
+    with connection.execute_wrapper(timer):
+        call()
+    for spent, sql in sorted(timer.statements, reverse=True)[:slowest]:
+        text = " ".join(sql.split())
+        print(f"    {spent * 1000:7.2f} ms  {text[:300]}{'…' if len(text) > 300 else ''}")
+
+
+def measure(label: str, call, sql: bool = False) -> None:
     call()  # warm up
     times, sql_times, queries = [], [], 0
     for _ in range(ROUNDS):
@@ -191,6 +204,8 @@ def measure(label: str, call) -> None:
         sql_times.append(timer.total)
         queries = timer.count
     print(f"{label:<46} {percentiles(times)}   {queries:>2} queries   of which SQL: {percentiles(sql_times)}")
+    if sql:
+        show_sql(call)
 
 
 def main() -> None:
@@ -207,11 +222,28 @@ def main() -> None:
     print(
         f"the officer's unit holds {InformationRequest.objects.filter(unit=unit).count():,}; {assigned:,} are theirs"
     )
-    measure("staff home /kerja/ (page)", lambda: client.get("/kerja/"))
+    measure("staff home /kerja/ (page)", lambda: client.get("/kerja/"), sql=True)
 
     queue_url = f"/api/v1/requests/?unit={unit.pk}&state=in_process&page_size=50"
 
     measure("officer queue (50 rows, unit + state, by due)", lambda: client.get(queue_url))
+
+    number = InformationRequest.objects.filter(unit=unit).order_by("id")[500].registration_number
+    measure(
+        f"searched queue, API (q={number}, one match)",
+        lambda: client.get(f"/api/v1/requests/?q={number}&page_size=50"),
+        sql=True,
+    )
+    measure(
+        "searched queue, API (q=anggaaran, a typo)",
+        lambda: client.get("/api/v1/requests/?q=anggaaran&page_size=50"),
+        sql=True,
+    )
+    measure(
+        "searched queue, page (/antrean/?q=nomor 4217)",
+        lambda: client.get("/antrean/?q=nomor+4217&state=in_process"),
+        sql=True,
+    )
 
     target = InformationRequest.objects.filter(unit=unit).order_by("-id").first()
     measure("request detail", lambda: client.get(f"/api/v1/requests/{target.pk}/"))
