@@ -193,7 +193,8 @@ def seed_holidays() -> None:
 
 
 class World:
-    """One agency with its PPID Utama and one PPID Pelaksana, a user for every role, and a citizen. The
+    """One agency with its PPID Utama and one PPID Pelaksana, a user for every role (the Utama's head `kepala`), and
+    a citizen. The
     helpers bring a request to a given point through the real services, as the staff would."""
 
     def __init__(self):
@@ -205,6 +206,9 @@ class World:
             name="Dinas Komunikasi dan Informatika", slug="diskominfo"
         )
         self.officer = make_staff(self.utama, StaffRole.OFFICER, username="petugas")
+        self.head = make_staff(
+            self.utama, StaffRole.PPID, username="kepala", first_name="Yusuf", last_name="Kepala"
+        )
         self.pelaksana_officer = make_staff(self.pelaksana, StaffRole.OFFICER, username="pelaksana")
         self.atasan = make_staff(self.utama, StaffRole.ATASAN, username="atasan")
         self.auditor = make_staff(self.utama, StaffRole.AUDITOR, username="auditor")
