@@ -13,7 +13,7 @@ from notifications.reminders import Due, remind_all
 
 from .assignment import assigned_reminder_recipients
 from .rules import OFFICER_ROLES
-from .selectors import objections_due_by, requests_due_by
+from .selectors import contributions_due_by, objections_due_by, requests_due_by
 
 
 def _unit_and_atasan(request):
@@ -44,11 +44,25 @@ def _atasan(objection):
     return recipients
 
 
+def _asked_unit(contribution):
+    """A contribution's internal due date: the asked unit's officers and head (issue 16 point 4)."""
+
+    def recipients(threshold):
+        return staff_with_roles(unit=contribution.unit, roles=OFFICER_ROLES)
+
+    return recipients
+
+
 def running_clocks(horizon: dt.date) -> Iterator[Due]:
     for request in requests_due_by(horizon):
         yield Due(request, request.due_date, _unit_and_atasan(request))
     for objection in objections_due_by(horizon):
         yield Due(objection, objection.due_date, _atasan(objection))
+    for contribution in contributions_due_by(horizon):
+        # Asked with less than 3 working days left, "due in 3" is no news: the ask itself said the date.
+        yield Due(
+            contribution, contribution.due_date, _asked_unit(contribution), started=contribution.asked_at
+        )
 
 
 def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:
