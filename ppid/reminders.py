@@ -1,4 +1,4 @@
-"""What is due on the requests' and objections' clocks and who is reminded of it (the generic sending, once per
+"""What is due on the requests', objections' and contributions' clocks and who is reminded of it (the generic sending, once per
 case, threshold and due date, is `notifications.reminders.remind_once`), and the periodic job that runs it and
 then completes answered requests through the same service the pages call."""
 
