@@ -1,6 +1,6 @@
-"""What is due on the requests', objections' and contributions' clocks and who is reminded of it (the generic sending, once per
-case, threshold and due date, is `notifications.reminders.remind_once`), and the periodic job that runs it and
-then completes answered requests through the same service the pages call."""
+"""What is due on the requests', objections' and contributions' clocks and who is reminded of it (the generic
+sending, once per case, threshold and due date, is `notifications.reminders.remind_once`), and the periodic job
+that runs it and then completes answered requests through the same service the pages call."""
 
 from __future__ import annotations
 
