@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import notes, orders, registers, resources, views
+from . import contributions, notes, orders, registers, resources, views
 from .auth import TokenView
 from .notifications import NotificationViewSet
 from .stats import urlpatterns as stats_urlpatterns
@@ -19,6 +19,7 @@ router.register("disputes", resources.DisputeViewSet, basename="dispute")
 router.register("complaints", resources.ComplaintViewSet, basename="complaint")
 router.register("orders", orders.OrderViewSet, basename="order")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("contributions", contributions.ContributionViewSet, basename="contribution")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="token"),
@@ -32,5 +33,10 @@ urlpatterns = [
     path("requests/<int:pk>/notes/", notes.request_notes, name="request-notes"),
     path("objections/<int:pk>/notes/", notes.objection_notes, name="objection-notes"),
     path("complaints/<int:pk>/notes/", notes.complaint_notes, name="complaint-notes"),
+    path(
+        "requests/<int:pk>/contributions/",
+        contributions.RequestContributionsView.as_view(),
+        name="request-contributions",
+    ),
     path("", include(router.urls)),
 ]

@@ -41,6 +41,10 @@ class PPIDConfig(AppConfig):
         register_staff_only_reason(events.REQUEST_FORWARD)
         # Why a case moved from one officer to another is for colleagues (issue 16 point 2).
         register_staff_only_reason(events.REQUEST_ASSIGN, events.OBJECTION_ASSIGN)
+        # Contributions are internal (issue 16 point 4): their rows sit on the contribution, their reasons for staff.
+        register_staff_only_reason(
+            events.CONTRIBUTION_ASK, events.CONTRIBUTION_ANSWER, events.CONTRIBUTION_DECLINE
+        )
 
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)

@@ -125,3 +125,28 @@ MESSAGES |= {
     OBJECTION_DECIDED_FOR_UNIT: _("Atasan PPID sudah menanggapi keberatan %(case)s atas perkara unit Anda."),
     ORDER_COMPLIED: _("Putusan Atasan PPID atas keberatan %(case)s sudah dilaksanakan."),
 }
+
+# Contributions across units (permintaan bahan, issue 16 point 4). Recorded on the contribution, never on the
+# request, so no case timeline (the requester's least of all) lists them; their reasons are for staff only.
+CONTRIBUTION_ASK = "contribution.ask"
+CONTRIBUTION_ANSWER = "contribution.answer"
+CONTRIBUTION_DECLINE = "contribution.decline"
+CONTRIBUTION_ATTACH = "contribution.attach"
+CONTRIBUTION_FILE_DOWNLOADED = "contribution.file_downloaded"
+CONTRIBUTION_ASKED_OF_YOU = "contribution.asked_of_you"
+
+LABELS |= {
+    CONTRIBUTION_ASK: _("Bahan diminta dari unit lain"),
+    CONTRIBUTION_ANSWER: _("Permintaan bahan dijawab"),
+    CONTRIBUTION_DECLINE: _("Permintaan bahan ditolak"),
+    CONTRIBUTION_ATTACH: _("Berkas bahan dilampirkan ke jawaban"),
+    CONTRIBUTION_FILE_DOWNLOADED: _("Berkas bahan diunduh"),
+}
+
+MESSAGES |= {
+    CONTRIBUTION_ASKED_OF_YOU: _(
+        "Unit Anda dimintai bahan untuk permohonan %(number)s, paling lambat %(due)s."
+    ),
+    CONTRIBUTION_ANSWER: _("Unit %(unit)s menjawab permintaan bahan untuk permohonan %(number)s."),
+    CONTRIBUTION_DECLINE: _("Unit %(unit)s menolak permintaan bahan untuk permohonan %(number)s."),
+}

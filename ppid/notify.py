@@ -6,6 +6,7 @@ from notifications.services import notify, queue_changed
 
 from .assignment import may_be_assigned
 from .events import (
+    CONTRIBUTION_ASKED_OF_YOU,
     OBJECTION_ARRIVED,
     OBJECTION_DECIDED_FOR_UNIT,
     OBJECTION_REGISTERED,
@@ -178,4 +179,35 @@ def objection_changed(objection, action: str, actor) -> None:
         state=objection.state,
         url=_objection_url(objection),
         exclude=actor,
+    )
+
+
+# --- contributions across units (issue 16 point 4) -------------------------------------------------------------
+def contribution_asked(contribution, actor) -> None:
+    """The asked unit's officers and head are told; the link is the contribution's page, never the request's."""
+    notify(
+        recipients=staff_with_roles(unit=contribution.unit, roles=OFFICER_ROLES),
+        kind=CONTRIBUTION_ASKED_OF_YOU,
+        obj=contribution,
+        agency=contribution.agency,
+        state=contribution.state,
+        url=contribution.get_absolute_url(),
+        exclude=actor,
+        number=contribution.request.registration_number,
+        due=contribution.due_date,
+    )
+
+
+def contribution_replied(contribution, action: str, actor) -> None:
+    """The officer who asked and the request's assignee hear of the answer or the refusal, on the request page."""
+    notify(
+        recipients=[contribution.asked_by, contribution.request.assigned_to],
+        kind=action,
+        obj=contribution,
+        agency=contribution.agency,
+        state=contribution.state,
+        url=contribution.request.get_absolute_url(),
+        exclude=actor,
+        number=contribution.request.registration_number,
+        unit=contribution.unit.name,
     )

@@ -1,6 +1,6 @@
-"""What is due on the clocks of requests, objections and the Atasan's orders, and who is reminded of it (the generic
-sending, once per case, threshold and due date, is `notifications.reminders.remind_once`), and the periodic job that
-runs it and then completes answered requests through the same service the pages call."""
+"""What is due on the clocks of requests, objections, contributions and the Atasan's orders, and who is reminded
+of it (the generic sending, once per case, threshold and due date, is `notifications.reminders.remind_once`), and the
+periodic job that runs it and then completes answered requests through the same service the pages call."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from notifications.reminders import Due, remind_all
 
 from .assignment import assigned_reminder_recipients, may_be_assigned
 from .rules import OFFICER_ROLES
-from .selectors import objections_due_by, orders_due_by, requests_due_by
+from .selectors import contributions_due_by, objections_due_by, orders_due_by, requests_due_by
 
 
 def _unit_and_atasan(request):
@@ -62,6 +62,15 @@ def _order_unit(order):
     return recipients
 
 
+def _asked_unit(contribution):
+    """A contribution's internal due date: the asked unit's officers and head (issue 16 point 4)."""
+
+    def recipients(threshold):
+        return staff_with_roles(unit=contribution.unit, roles=OFFICER_ROLES)
+
+    return recipients
+
+
 def running_clocks(horizon: dt.date) -> Iterator[Due]:
     for request in requests_due_by(horizon):
         yield Due(request, request.due_date, _unit_and_atasan(request))
@@ -69,6 +78,11 @@ def running_clocks(horizon: dt.date) -> Iterator[Due]:
         yield Due(objection, objection.due_date, _atasan(objection))
     for order in orders_due_by(horizon):
         yield Due(order, order.due_date, _order_unit(order), started=order.opened_at)
+    for contribution in contributions_due_by(horizon):
+        # Asked with less than 3 working days left, "due in 3" is no news: the ask itself said the date.
+        yield Due(
+            contribution, contribution.due_date, _asked_unit(contribution), started=contribution.asked_at
+        )
 
 
 def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:

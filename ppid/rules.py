@@ -66,3 +66,14 @@ def is_unit_head(case, user) -> bool:
         and (m.unit_id == case.unit_id or m.unit.kind == UnitKind.UTAMA)
         for m in memberships_of(user)
     )
+
+
+def may_answer_contribution(contribution, user) -> bool:
+    """Contributions (permintaan bahan, issue 16 point 4): an officer or the head of the asked unit answers or
+    declines, and so may the PPID Utama's. Agency-wide roles (Atasan, auditors, administrators) only read."""
+    return any(
+        m.role in OFFICER_ROLES
+        and m.unit.agency_id == contribution.agency_id
+        and (m.unit_id == contribution.unit_id or m.unit.kind == UnitKind.UTAMA)
+        for m in memberships_of(user)
+    )

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from agencies.models import AgencyTimeZone, StaffRole, UnitKind
+from agencies.models import AGENCY_WIDE_ROLES, AgencyTimeZone, StaffRole, UnitKind
 from agencies.selectors import has_agency_wide_reach, memberships_of
 from workcalendar.calendar import WorkingCalendar
 from workcalendar.deadlines import due_soon_until
@@ -18,6 +18,9 @@ from workcalendar.deadlines import due_soon_until
 from .models import (
     OPEN_OBJECTION_STATES,
     OPEN_STATES,
+    Contribution,
+    ContributionFile,
+    ContributionState,
     Dispute,
     DocumentKind,
     InformationRequest,
@@ -353,4 +356,50 @@ def order_files_visible_to(user: AnyUser) -> QuerySet[ObjectionOrderFile]:
     """The files sent in carrying out an order: whoever sees the order (they are the information ordered)."""
     return ObjectionOrderFile.objects.select_related("order__agency").filter(
         order__in=orders_visible_to(user).values("pk")
+    )
+
+
+# --- contributions across units (permintaan bahan, issue 16 point 4) ---------------------------------------------
+def contributions_visible_to(user: AnyUser) -> QuerySet[Contribution]:
+    """Who reads a contribution: the handling officers of its request (the request's unit, the PPID Utama), the
+    officers and head of the asked unit, and the agency-wide roles (Atasan PPID, auditors, administrators). Never
+    the requester, even one who is staff of the agency; nobody of another agency."""
+    qs = Contribution.objects.select_related("agency", "unit", "request", "request__unit", "asked_by")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    scope = Q(pk__in=[])
+    for m in memberships_of(user):
+        agency_id = m.unit.agency_id
+        if m.role in AGENCY_WIDE_ROLES or (m.role in OFFICER_ROLES and m.unit.kind == UnitKind.UTAMA):
+            scope |= Q(agency_id=agency_id)
+        elif m.role in OFFICER_ROLES:
+            scope |= Q(agency_id=agency_id) & (Q(unit_id=m.unit_id) | Q(request__unit_id=m.unit_id))
+    return qs.filter(scope).exclude(request__requester_id=user.pk)
+
+
+def contributions_asked_of(user: AnyUser) -> QuerySet[Contribution]:
+    """The open contributions asked of the units the user works in as officer or head, earliest due first: the
+    staff home's list and count (the PPID Utama's officers see those asked of the Utama, not every unit's)."""
+    units = [m.unit_id for m in memberships_of(user) if m.role in OFFICER_ROLES]
+    return (
+        contributions_visible_to(user)
+        .filter(unit_id__in=units, state=ContributionState.ASKED)
+        .order_by("due_date", "id")
+    )
+
+
+def contribution_files_visible_to(user: AnyUser) -> QuerySet[ContributionFile]:
+    """The files of the contributions the user sees (the requester sees only the copies attached to the response,
+    which are the request's own documents)."""
+    return ContributionFile.objects.select_related("contribution__agency").filter(
+        contribution__in=contributions_visible_to(user).values("pk")
+    )
+
+
+def contributions_due_by(day: dt.date) -> QuerySet[Contribution]:
+    """Open contributions due on or before `day`: the reminders'."""
+    return Contribution.objects.select_related("agency", "unit", "request").filter(
+        state=ContributionState.ASKED, due_date__lte=day
     )

@@ -334,6 +334,14 @@ DEFINITIONS = {
         _("Tingkat keberatan"),
         _("Permohonan yang diajukan keberatan dibagi permohonan diterima sejak tanggal awal yang dipilih."),
     ),
+    "compliance.contributions_late": (
+        _("Bahan dijawab terlambat"),
+        _(
+            "Permintaan bahan kepada unit itu yang dijawab sesudah batas waktu internalnya berakhir (pukul 23.59 "
+            "waktu badan publik), ditambah yang belum dijawab padahal batas itu sudah lewat. Permintaan yang "
+            "ditolak tidak dihitung."
+        ),
+    ),
 }
 
 

@@ -18,7 +18,15 @@ from django.utils import timezone
 
 from agencies.models import Agency, Unit
 from complaints.models import OPEN_COMPLAINT_STATES, Complaint, ComplaintState
-from ppid.models import OPEN_OBJECTION_STATES, OPEN_STATES, InformationRequest, Objection, RequestState
+from ppid.models import (
+    OPEN_OBJECTION_STATES,
+    OPEN_STATES,
+    Contribution,
+    ContributionState,
+    InformationRequest,
+    Objection,
+    RequestState,
+)
 
 from . import definitions
 from .facts import midnight
@@ -96,7 +104,8 @@ def compliance_by_unit(
 ) -> dict[str, Any]:
     """Per unit of the agency: the on-time rate, extension and objection rates of the requests received since
     `since` (default: 1 January of the year of `at`); and now: open requests by age, what is overdue and the
-    longest delay in working days, overdue objections and complaints. Seven queries however many cases."""
+    longest delay in working days, overdue objections and complaints, and the contributions each unit was asked
+    for and answered late or still owes past their due date. At most nine queries however many cases."""
     at = at or timezone.now()
     today = _today(agency, at)
     since = since or dt.date(today.year, 1, 1)
@@ -123,6 +132,7 @@ def compliance_by_unit(
                 "objections_overdue": 0,
                 "complaints_open": 0,
                 "complaints_overdue": 0,
+                "contributions_late": 0,
             }
         return rows[unit_id]
 
@@ -167,6 +177,18 @@ def compliance_by_unit(
             .annotate(n=_n())
             .order_by()
         )
+        # Contributions asked of each unit (issue 16 point 4): answered after the end of their internal due date
+        # in the agency's zone, or still asked past it.
+        contributions_late = list(
+            Contribution.objects.filter(agency=agency)
+            .filter(
+                Q(state=ContributionState.ANSWERED, answered_at__date__gt=F("due_date"))
+                | Q(state=ContributionState.ASKED, due_date__lt=today)
+            )
+            .values("unit_id")
+            .annotate(n=_n())
+            .order_by()
+        )
         complaints = list(
             Complaint.objects.filter(agency=agency, state__in=OPEN_COMPLAINT_STATES)
             .alias(next_due=complaint_next_due())
@@ -186,6 +208,8 @@ def compliance_by_unit(
             u["max_overdue_working_days"] = max(u["max_overdue_working_days"] or 0, days)
     for o in objections_late:
         row(o["unit_id"])["objections_overdue"] = o["n"]
+    for c in contributions_late:
+        row(c["unit_id"])["contributions_late"] = c["n"]
     for c in complaints:
         u = row(c["unit_id"])
         u["complaints_open"], u["complaints_overdue"] = c["n"], c["late"]

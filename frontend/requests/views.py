@@ -44,6 +44,7 @@ from workcalendar.deadlines import DeadlineStatus, deadline_status, step_display
 from ..common import limits
 from ..common.actions import Action, confirm_withdrawal, place_action_error
 from ..common.assignment import assignment_context, post_assignment
+from ..common.contributions import contributions_context, post_contribution_ask
 from ..common.forms import form_errors_to
 from ..common.letters import letter_preview, pdf_filename
 from ..common.notes import notes_context, post_note
@@ -333,6 +334,9 @@ def render_request_detail(
         "clarifications": obj.clarifications.all(),
         "timeline": case_timeline_rows(obj, user),
         "case_notes": notes_context(user, obj, bound[1] if bound and bound[0] == "note" else None),
+        "contributions": contributions_context(
+            user, obj, bound[1] if bound and bound[0] == "contribution" else None
+        ),
         "assignment": assignment_context(
             user,
             obj,
@@ -652,4 +656,17 @@ def request_assign(request, pk: int):
         ),
         detail_url=reverse("frontend:request_detail", args=[obj.pk]),
         render_with_form=lambda form: render_request_detail(request, obj, bound=("assign", form)),
+    )
+
+
+@login_required
+@require_POST
+def request_contribution_ask(request, pk: int):
+    """Ask other units for material (the request's handling officers only)."""
+    obj = _visible_or_404(request, pk)
+    return post_contribution_ask(
+        request,
+        obj,
+        detail_url=reverse("frontend:request_detail", args=[obj.pk]),
+        render_with_form=lambda form: render_request_detail(request, obj, bound=("contribution", form)),
     )

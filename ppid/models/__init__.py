@@ -1,3 +1,4 @@
+from .contributions import Contribution, ContributionFile, ContributionState
 from .objections import (
     AGREEABLE_GROUNDS,
     OPEN_OBJECTION_STATES,
@@ -33,6 +34,9 @@ __all__ = [
     "OPEN_STATES",
     "Channel",
     "Clarification",
+    "Contribution",
+    "ContributionFile",
+    "ContributionState",
     "Court",
     "Decision",
     "DeliveryMethod",
