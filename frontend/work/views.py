@@ -12,12 +12,13 @@ from django.shortcuts import render
 from agencies.models import Agency, StaffRole
 from agencies.selectors import agencies_administered_by, agency_ids_in_full_reach, memberships_of
 from ppid import rules
-from ppid.selectors import objections_awaiting_decision, orders_open_for
+from ppid.selectors import contributions_asked_of, objections_awaiting_decision, orders_open_for
 from transparency.registers import register_csv, register_filename, register_pdf, register_xlsx
 from transparency.rules import may_prepare_report, may_view_compliance
 from transparency.services import register_export
 
 from ..common.access import is_staff_user
+from ..common.contributions import contribution_badges
 from ..common.forms import form_errors_to
 from ..common.orders import order_rows
 from . import home
@@ -51,7 +52,14 @@ def work_home(request):
         open_orders = orders_open_for(user)
         orders_count = open_orders.count()
         orders = order_rows(open_orders[: home.NEXT_DUE]) if orders_count else []
+    contributions = contributions_count = None
+    if is_officer:
+        asked = contributions_asked_of(user)
+        contributions_count = asked.count()
+        contributions = contribution_badges(asked[: home.NEXT_DUE]) if contributions_count else []
     context = {
+        "contributions": contributions,
+        "contributions_count": contributions_count,
         "orders": orders,
         "orders_count": orders_count,
         "is_officer": is_officer,

@@ -134,8 +134,8 @@ def _queries(client, path):
 
 
 PINNED = {
-    ("officer", "/kerja/"): 22,
-    ("head", "/kerja/"): 21,
+    ("officer", "/kerja/"): 23,
+    ("head", "/kerja/"): 22,
     ("head", "/kerja/beban/"): 14,
     ("atasan", "/kerja/"): 18,
 }
@@ -165,3 +165,20 @@ def test_the_units_open_order_is_on_the_home_of_its_officers_and_the_atasan(clie
         page = client.get("/kerja/").content.decode()
     assert "0 putusan atasan menunggu pelaksanaan" in page
     assert granted_order.objection.registration_number not in page
+
+
+def test_a_contribution_asked_of_my_unit_is_on_my_home(client, world, file_request):
+    from ppid.services.contributions import contribution_ask
+
+    with at(2026, 3, 2, 10):
+        request = file_request()
+        contribution_ask(
+            request_id=request.pk, actor=world.officer, units=[world.pelaksana], instructions="Data anggaran"
+        )
+        client.force_login(world.pelaksana_officer)
+        page = client.get("/kerja/").content.decode()
+        assert "1 permintaan bahan untuk unit saya" in page
+        assert f"Bahan untuk {request.registration_number}" in page
+        client.force_login(world.officer)  # the asker's unit was not asked
+        page = client.get("/kerja/").content.decode()
+    assert "0 permintaan bahan untuk unit saya" in page
