@@ -115,7 +115,7 @@ def test_the_queue_shows_a_new_request_without_reloading(world, asgi_server):
         )
         with urllib.request.urlopen(req, timeout=10) as resp:
             number = json.loads(resp.read())["registration_number"]
-        page.get_by_text(number).wait_for(timeout=10000)
+        page.get_by_role("link", name=number).wait_for(timeout=10000)
         assert navigations == []  # no reload: the table was refreshed in place
         assert page.locator("#notif-count").inner_text() == "1"
         assert errors == []
