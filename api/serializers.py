@@ -64,6 +64,7 @@ class AgencySerializer(serializers.ModelSerializer):
             "cuti_bersama_agency_working_day",
             "cuti_bersama_requester_working_day",
             "pause_on_clarification",
+            "approval_before_issue",
         ]
 
 

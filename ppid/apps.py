@@ -41,6 +41,10 @@ class PPIDConfig(AppConfig):
         register_staff_only_reason(events.REQUEST_FORWARD)
         # Why a case moved from one officer to another is for colleagues (issue 16 point 2).
         register_staff_only_reason(events.REQUEST_ASSIGN, events.OBJECTION_ASSIGN)
+        # A draft's return reason is for its drafter and colleagues (issue 16 point 5).
+        register_staff_only_reason(
+            events.REQUEST_DRAFT_SUBMITTED, events.REQUEST_DRAFT_APPROVED, events.REQUEST_DRAFT_RETURNED
+        )
 
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)

@@ -17,10 +17,12 @@ from .models import (
     OPEN_STATES,
     Dispute,
     DocumentKind,
+    DraftState,
     InformationRequest,
     Objection,
     RequestDocument,
     RequestState,
+    ResponseDraft,
 )
 from .rules import OFFICER_ROLES
 
@@ -182,4 +184,31 @@ def objections_awaiting_decision(user: AnyUser) -> QuerySet[Objection]:
         Objection.objects.select_related("agency", "unit", "request", "request__unit")
         .filter(agency_id__in=agencies, state__in=OPEN_OBJECTION_STATES)
         .order_by("due_date", "id")
+    )
+
+
+# --- approval before issue (issue 16 point 5) -------------------------------------------------------------------
+def drafts_awaiting_approval(user: AnyUser) -> QuerySet[ResponseDraft]:
+    """The pending drafts a unit head may approve: of open requests in their unit, or anywhere in the agency for
+    the PPID Utama's head (`rules.is_unit_head`); earliest due date first. Empty for anyone else."""
+    qs = ResponseDraft.objects.select_related(
+        "request", "request__agency", "request__unit", "drafted_by"
+    ).filter(state=DraftState.PENDING, request__state__in=OPEN_STATES)
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    scope = Q(pk__in=[])
+    for m in memberships_of(user):
+        if m.role != StaffRole.PPID:
+            continue
+        part = Q(request__agency_id=m.unit.agency_id)
+        if m.unit.kind != UnitKind.UTAMA:
+            part &= Q(request__unit_id=m.unit_id)
+        scope |= part
+    return qs.filter(scope).order_by("request__due_date", "drafted_at", "id")
+
+
+def drafts_due_by(day: dt.date) -> QuerySet[ResponseDraft]:
+    """Pending drafts of open requests due on or before `day`: the heads' warning (`ppid.reminders`)."""
+    return ResponseDraft.objects.select_related("request", "request__agency", "request__unit").filter(
+        state=DraftState.PENDING, request__state__in=OPEN_STATES, request__due_date__lte=day
     )

@@ -1,3 +1,4 @@
+from .approval import DraftFile, DraftKind, DraftState, ResponseDraft
 from .objections import (
     AGREEABLE_GROUNDS,
     OPEN_OBJECTION_STATES,
@@ -36,6 +37,9 @@ __all__ = [
     "Decision",
     "DeliveryMethod",
     "Dispute",
+    "DraftFile",
+    "DraftKind",
+    "DraftState",
     "DisputeHearing",
     "DisputeResult",
     "DocumentKind",
@@ -50,4 +54,5 @@ __all__ = [
     "RequestDocument",
     "RequestResponse",
     "RequestState",
+    "ResponseDraft",
 ]
