@@ -23,7 +23,7 @@ from agencies.selectors import staff_with_roles
 from audit.services import audit_record
 from notifications.services import notify, queue_changed
 
-from .errors import InvalidTransition
+from .errors import InvalidTransition, NotFound, PermissionDenied
 from .events import REQUEST_DRAFT_SUBMITTED, REQUEST_DRAFT_SUPERSEDED, REQUEST_DRAFT_WAITING
 from .models import (
     DocumentKind,
@@ -220,6 +220,27 @@ def approval_state_of(info_request: InformationRequest, draft: ResponseDraft | N
         )
         return None if issued_after else "returned"
     return None
+
+
+def check_may_decide(
+    info_request: InformationRequest, actor: AnyUser, *, lock: bool = False
+) -> ResponseDraft:
+    """Who may approve or return the request's pending draft, in the house order: drafts do not exist for anyone
+    who does not see the request as staff, its requester included (NotFound, 404); only its unit head decides
+    (PermissionDenied, 403); there must be a pending draft (InvalidTransition, 409). Returns the draft."""
+    if not may_see_drafts(info_request, actor):
+        raise NotFound(_("Permohonan tidak ditemukan."))
+    if not is_unit_head(info_request, actor):
+        raise PermissionDenied(
+            _("Hanya kepala unit (PPID) yang menangani permohonan ini yang dapat menyetujui rancangan surat.")
+        )
+    draft = pending_draft(info_request, lock=lock)
+    if draft is None:
+        raise InvalidTransition(
+            _("Tidak ada rancangan surat yang menunggu persetujuan pada permohonan ini."),
+            state=info_request.state,
+        )
+    return draft
 
 
 def may_see_drafts(info_request: InformationRequest, user: AnyUser) -> bool:

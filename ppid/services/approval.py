@@ -12,37 +12,16 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from notifications.services import notify, queue_changed
 
-from ..approval import decide, decode_payload, may_see_drafts, pending_draft
-from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from ..approval import check_may_decide, decide, decode_payload
+from ..errors import ValidationError
 from ..events import REQUEST_DRAFT_APPROVED, REQUEST_DRAFT_RETURNED
 from ..models import DraftKind, DraftState, InformationRequest, ResponseDraft
-from ..rules import is_unit_head
 from .requests import _lock_visible, issue_extension, issue_response
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 __all__ = ["information_request_approve", "information_request_return"]
-
-
-def _check_head(info_request: InformationRequest, actor: User) -> None:
-    # Drafts do not exist for the requester (nor for anyone who does not see the request as staff): 404.
-    if not may_see_drafts(info_request, actor):
-        raise NotFound(_("Permohonan tidak ditemukan."))
-    if not is_unit_head(info_request, actor):
-        raise PermissionDenied(
-            _("Hanya kepala unit (PPID) yang menangani permohonan ini yang dapat menyetujui rancangan surat.")
-        )
-
-
-def _pending_or_409(info_request: InformationRequest) -> ResponseDraft:
-    draft = pending_draft(info_request, lock=True)
-    if draft is None:
-        raise InvalidTransition(
-            _("Tidak ada rancangan surat yang menunggu persetujuan pada permohonan ini."),
-            state=info_request.state,
-        )
-    return draft
 
 
 def _tell_drafter(draft: ResponseDraft, info_request: InformationRequest, *, kind: str, actor: User) -> None:
@@ -64,8 +43,7 @@ def information_request_approve(*, request_id: int, actor: User) -> InformationR
     is approved, audited on itself; the drafter is told after commit."""
     with transaction.atomic():
         info_request = _lock_visible(request_id, actor)
-        _check_head(info_request, actor)
-        draft = _pending_or_409(info_request)
+        draft = check_may_decide(info_request, actor, lock=True)
         payload = decode_payload(draft.payload)
         if draft.kind == DraftKind.RESPOND:
             issued = issue_response(request_id=info_request.pk, actor=actor, notice=payload, draft=draft)
@@ -93,8 +71,7 @@ def information_request_return(*, request_id: int, actor: User, reason: str) -> 
     only; the drafter is told after commit."""
     with transaction.atomic():
         info_request = _lock_visible(request_id, actor)
-        _check_head(info_request, actor)
-        draft = _pending_or_409(info_request)
+        draft = check_may_decide(info_request, actor, lock=True)
         reason = (reason or "").strip()
         if not reason:
             raise ValidationError(
