@@ -16,12 +16,24 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(monkeypatch, caps
     assert agency.units.filter(kind=UnitKind.UTAMA).count() == 1
     assert agency.units.filter(kind=UnitKind.PELAKSANA).count() == 2
     assert Unit.objects.count() == 3
-    names = {"pemohon", "pemohon2", "petugas", "pelaksana", "atasan", "auditor", "admin"}
+    names = {
+        "pemohon",
+        "pemohon2",
+        "petugas",
+        "pelaksana",
+        "kepala",
+        "kepala_dinkes",
+        "atasan",
+        "auditor",
+        "admin",
+    }
     assert set(User.objects.values_list("username", flat=True)) == names
     roles = dict(Membership.objects.values_list("user__username", "role"))
     assert roles == {
         "petugas": StaffRole.OFFICER,
         "pelaksana": StaffRole.OFFICER,
+        "kepala": StaffRole.PPID,
+        "kepala_dinkes": StaffRole.PPID,
         "atasan": StaffRole.ATASAN,
         "auditor": StaffRole.AUDITOR,
         "admin": StaffRole.ADMIN,
@@ -45,6 +57,13 @@ def test_demo_requests_are_created_once_through_the_services(monkeypatch):
     call_command("seed_demo_requests")
     states = sorted(InformationRequest.objects.values_list("state", flat=True))
     assert states == ["in_process", "registered", "registered", "responded"]
+    # The demo agency asks for approval before issue: the officer's notice was approved by the Utama's head.
+    answered = InformationRequest.objects.get(state="responded")
+    assert Agency.objects.get().approval_before_issue
+    assert (answered.response.responded_by.username, answered.response.approved_by.username) == (
+        "petugas",
+        "kepala",
+    )
     assert InformationRequest.objects.filter(channel="walk_in").count() == 1
     # The Atasan's queue shows an objection to a request and one on ground b without a request.
     made = sorted((o.grounds, o.request_id is None) for o in Objection.objects.all())

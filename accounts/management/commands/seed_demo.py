@@ -35,6 +35,9 @@ USERS = [
     ("pemohon2", "Budi Santoso", None, None),
     ("petugas", "Andi Petugas (PPID Utama)", "PPID", StaffRole.OFFICER),
     ("pelaksana", "Rina Petugas (Dinas Kesehatan)", "DINKES", StaffRole.OFFICER),
+    # The unit heads (role ppid) approve the officers' letters before issue (issue 16 point 5).
+    ("kepala", "Dewi Kepala (PPID Utama)", "PPID", StaffRole.PPID),
+    ("kepala_dinkes", "Bambang Kepala (Dinas Kesehatan)", "DINKES", StaffRole.PPID),
     ("atasan", "Dr. Hendra Atasan PPID", "PPID", StaffRole.ATASAN),
     ("auditor", "Maya Auditor Inspektorat", "PPID", StaffRole.AUDITOR),
     ("admin", "Admin Diskominfo", "PPID", StaffRole.ADMIN),

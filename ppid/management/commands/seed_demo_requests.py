@@ -22,23 +22,25 @@ class Command(BaseCommand):
             self.stdout.write("Demo requests already present: left as they are.")
             return
         agency = Agency.objects.filter(slug="diskominfo-jabar").first()
-        people = {u.username: u for u in User.objects.filter(username__in=["pemohon", "pemohon2", "petugas"])}
+        names = ["pemohon", "pemohon2", "petugas", "kepala"]
+        people = {u.username: u for u in User.objects.filter(username__in=names)}
         dinkes = Unit.objects.filter(agency=agency, code="DINKES").first()
-        if agency is None or len(people) < 3 or dinkes is None:
+        if agency is None or len(people) < len(names) or dinkes is None:
             self.stdout.write("No demo agency as seed_demo creates it: no demo requests.")
             return
         # The demo addresses receive nothing: their notifications stay in the bell, and the run log is not
         # buried under a hundred lines of e-mail printed by the console backend.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             with transaction.atomic():
-                self._create(agency, people["pemohon"], people["pemohon2"], people["petugas"], dinkes)
+                self._create(agency, people, dinkes)
         self.stdout.write(
             self.style.SUCCESS(
                 "4 demo information requests and 2 objections created (their e-mails not sent)."
             )
         )
 
-    def _create(self, agency, pemohon, pemohon2, petugas, dinkes):
+    def _create(self, agency, people, dinkes):
+        pemohon, pemohon2, petugas = people["pemohon"], people["pemohon2"], people["petugas"]
         common = {"agency": agency, "obtain_method": "softcopy", "delivery_method": "email"}
         services.information_request_file(
             requester=pemohon,
@@ -71,6 +73,8 @@ class Command(BaseCommand):
             provided_information="Daftar nama penerima per sekolah dan jumlah beasiswa.",
             redactions="Kolom NIK dan alamat dihitamkan (Pasal 17 huruf h).",
         )
+        if agency.approval_before_issue:  # the officer's notice waits for the head, who issues it
+            services.information_request_approve(request_id=answered.pk, actor=people["kepala"])
         walk_in = services.information_request_register_offline(
             officer=petugas,
             agency=agency,
