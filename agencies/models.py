@@ -65,6 +65,14 @@ class Agency(models.Model):
         default=False,
         help_text=_("Bawaan: tidak. Undang-undang tidak mengatur jeda; jeda dicatat agar dapat diaudit."),
     )
+    approval_before_issue = models.BooleanField(
+        _("persetujuan kepala unit sebelum surat diterbitkan"),
+        default=True,
+        help_text=_(
+            "Bawaan: ya. Pemberitahuan tertulis (termasuk penolakan) dan perpanjangan yang disusun petugas "
+            "menunggu persetujuan kepala unit (PPID) sebelum diterbitkan dan dikirim kepada pemohon."
+        ),
+    )
     registration_number_format = models.CharField(
         _("format nomor registrasi"),
         max_length=100,
@@ -167,6 +175,7 @@ AGENCY_SETTINGS_FIELDS = (
     "cuti_bersama_agency_working_day",
     "cuti_bersama_requester_working_day",
     "pause_on_clarification",
+    "approval_before_issue",
     "registration_number_format",
     "objection_number_format",
     "complaint_verify_working_days",

@@ -21,6 +21,7 @@ from complaints.selectors import COMPLAINT_SEARCH, complaints_visible_to
 from complaints.services import check_transition as check_complaint
 from ppid import rules as ppid_rules
 from ppid import services as ppid_services
+from ppid.approval import check_may_decide
 from ppid.models import DisputeHearing
 from ppid.selectors import (
     OBJECTION_SEARCH,
@@ -34,6 +35,7 @@ from ppid.services.requests import check_transition as check_request
 from workcalendar.selectors import holidays_visible_to
 
 from . import serializers as s
+from .approval import ReturnIn, approval_state, latest_draft_for, with_drafts
 from .assignment import AssignedFilterMixin, assign_action
 from .filters import (
     CaseSearchFilter,
@@ -75,8 +77,9 @@ def _is_staff_view(request, agency) -> bool:
     return request.user.is_superuser or is_staff_of(request.user, agency)
 
 
-def transition_action(name: str, payload, run, check, out, description: str = ""):
-    """An explicit endpoint POST {id}/transitions/{name}/ with its own request schema."""
+def transition_action(name: str, payload, run, check, out, description: str = "", accepted=None):
+    """An explicit endpoint POST {id}/transitions/{name}/ with its own request schema. `accepted(result, user)`
+    true answers 202: the change waits for someone else (an officer's letter for the unit head's approval)."""
 
     def view(self, request, pk=None):
         obj = self.get_object()
@@ -89,16 +92,30 @@ def transition_action(name: str, payload, run, check, out, description: str = ""
         result = self.get_queryset().filter(pk=result.pk).first()
         if result is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        return Response(self.get_serializer(result).data)
+        code = (
+            status.HTTP_202_ACCEPTED
+            if accepted is not None and accepted(result, request.user)
+            else status.HTTP_200_OK
+        )
+        return Response(self.get_serializer(result).data, status=code)
 
     # Named before decorating: DRF routes the POST to the method of this name.
     view.__name__ = view.__qualname__ = f"transition_{name}"
     view = action(
         detail=True, methods=["post"], url_path=f"transitions/{name}", url_name=f"transition-{name}"
     )(view)
+    accepted_response = (
+        {
+            202: OpenApiResponse(
+                out, description="Kept as a draft for the unit head: `approval_state` is pending"
+            )
+        }
+        if accepted is not None
+        else {}
+    )
     return extend_schema(
         request=payload if payload is not s.EmptyIn else None,
-        responses={200: out, 204: OUT_OF_REACH, **ERRORS},
+        responses={200: out, **accepted_response, 204: OUT_OF_REACH, **ERRORS},
         summary=f"Transition: {name}",
         description=description
         + " The caller's permission (403) and the current state (409) are checked before the payload (400).",
@@ -202,6 +219,16 @@ def _offline_or_online(user, data, key):
     )
 
 
+def _waits_for_approval(result, user) -> bool:
+    """The caller's letter was kept as the pending draft (a head's issue answers 200)."""
+    draft = latest_draft_for(result)
+    return approval_state(result, user) == "pending" and draft is not None and draft.drafted_by_id == user.pk
+
+
+def _check_decision(obj, name, user) -> None:
+    check_may_decide(obj, user)
+
+
 @extend_schema_view(
     list=extend_schema(
         description="Staff: the work queue of the units they reach, due date first (or their own filings as a "
@@ -226,6 +253,11 @@ class RequestViewSet(
         return super().get_throttles()
 
     def get_queryset(self):
+        qs = self._scoped_queryset()
+        # The drafts waiting for approval (issue 16 point 5) are read by staff only.
+        return with_drafts(qs) if is_staff_user(self.request.user) else qs
+
+    def _scoped_queryset(self):
         user = self.request.user
         if self.action == "list" and is_staff_user(user) and self.request.query_params.get("mine") != "true":
             # The work queue: the staff scope alone, which the (agency, unit, state, due_date) index serves.
@@ -327,7 +359,10 @@ class RequestViewSet(
         lambda pk, u, d: ppid_services.information_request_extend(request_id=pk, actor=u, reason=d["reason"]),
         check_request,
         s.RequestOut,
-        description="An officer extends the deadline once by 7 working days, before it passes, with the reason.",
+        description="An officer extends the deadline once by 7 working days, before it passes, with the reason. "
+        "With the agency's approval before issue on, an officer's extension is kept as a draft for the unit head: "
+        "202, `approval_state` pending, nothing changes until `approve`; the unit head extends at once (200).",
+        accepted=_waits_for_approval,
     )
     transition_respond = transition_action(
         "respond",
@@ -337,8 +372,32 @@ class RequestViewSet(
         s.RequestOut,
         description=(
             "An officer issues the written notice (pemberitahuan tertulis): the decision and, for a refusal, "
-            "the exemption grounds and the consequence test."
+            "the exemption grounds and the consequence test. With the agency's approval before issue on, an "
+            "officer's notice is validated the same way and kept as a draft for the unit head: 202, "
+            "`approval_state` pending, the state unchanged until `approve`; the unit head issues at once (200)."
         ),
+        accepted=_waits_for_approval,
+    )
+    # Approval before issue (issue 16 point 5): decisions on the pending draft, not state transitions of their own.
+    transition_approve = transition_action(
+        "approve",
+        s.EmptyIn,
+        lambda pk, u, d: ppid_services.information_request_approve(request_id=pk, actor=u),
+        _check_decision,
+        s.RequestOut,
+        description="The unit head (role `ppid` of the request's unit, or of the PPID Utama) approves the pending "
+        "draft: the notice or extension is issued and sent, with who drafted and who approved recorded. 404 for "
+        "anyone who does not see the request as staff (its requester included), 403 for other staff, 409 "
+        "without a pending draft or when the request's state no longer allows the letter.",
+    )
+    transition_return = transition_action(
+        "return",
+        ReturnIn,
+        lambda pk, u, d: ppid_services.information_request_return(request_id=pk, actor=u, reason=d["reason"]),
+        _check_decision,
+        s.RequestOut,
+        description="The unit head sends the pending draft back to its officer with a `reason` (required); the "
+        "request's state does not change (`approval_state` returned). Codes as for `approve`.",
     )
     transition_complete = transition_action(
         "complete",

@@ -35,6 +35,7 @@ from ppid.models import (
 from workcalendar.models import Holiday
 from workcalendar.validators import incident_date, planned_date, received_date
 
+from .approval import ApprovalStateField, DraftField, decisions_open_to
 from .assignment import AssignedToField
 
 
@@ -68,6 +69,7 @@ class AgencySerializer(serializers.ModelSerializer):
             "cuti_bersama_agency_working_day",
             "cuti_bersama_requester_working_day",
             "pause_on_clarification",
+            "approval_before_issue",
         ]
 
 
@@ -150,6 +152,8 @@ class RequestOut(serializers.ModelSerializer):
     response = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()
     assigned_to = AssignedToField()
+    approval_state = ApprovalStateField()
+    draft = DraftField()
 
     class Meta:
         model = InformationRequest
@@ -183,10 +187,20 @@ class RequestOut(serializers.ModelSerializer):
             "response",
             "deadline",
             "assigned_to",
+            "approval_state",
+            "draft",
         ]
 
+    @extend_schema_field(
+        serializers.ListField(
+            child=serializers.CharField(),
+            help_text="The transitions the caller may run now; with approval before issue, `approve` and `return` "
+            "for the unit head while a draft waits (they are not state transitions).",
+        )
+    )
     def get_available_transitions(self, obj) -> list[str]:
-        return _transitions(obj, self.context["request"].user)
+        user = self.context["request"].user
+        return sorted([*_transitions(obj, user), *decisions_open_to(obj, user)])
 
     @extend_schema_field(RequesterContactOut(allow_null=True))
     def get_requester_contact(self, obj) -> dict | None:

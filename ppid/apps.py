@@ -46,6 +46,11 @@ class PPIDConfig(AppConfig):
             events.CONTRIBUTION_ASK, events.CONTRIBUTION_ANSWER, events.CONTRIBUTION_DECLINE
         )
 
+        # A draft's return reason is for its drafter and colleagues (issue 16 point 5).
+        register_staff_only_reason(
+            events.REQUEST_DRAFT_SUBMITTED, events.REQUEST_DRAFT_APPROVED, events.REQUEST_DRAFT_RETURNED
+        )
+
         # Staff of an agency a person has filed with may see that person's full NIK (recorded).
         register_case_relation(_has_request_with)
         register_mail_attachment(events.OBJECTION_REGISTERED, _objection_receipt)

@@ -150,3 +150,26 @@ MESSAGES |= {
     CONTRIBUTION_ANSWER: _("Unit %(unit)s menjawab permintaan bahan untuk permohonan %(number)s."),
     CONTRIBUTION_DECLINE: _("Unit %(unit)s menolak permintaan bahan untuk permohonan %(number)s."),
 }
+
+# Approval before issue (issue 16 point 5): recorded on the draft, never on the request, so no case timeline (the
+# requester's included) lists them; the head is told a draft waits, the drafter of the decision.
+REQUEST_DRAFT_SUBMITTED = "request.draft_submitted"
+REQUEST_DRAFT_WAITING = "request.draft_waiting"
+REQUEST_DRAFT_APPROVED = "request.draft_approved"
+REQUEST_DRAFT_RETURNED = "request.draft_returned"
+REQUEST_DRAFT_SUPERSEDED = "request.draft_superseded"
+
+LABELS |= {
+    REQUEST_DRAFT_SUBMITTED: _("Rancangan surat diajukan untuk persetujuan"),
+    REQUEST_DRAFT_APPROVED: _("Rancangan surat disetujui dan diterbitkan"),
+    REQUEST_DRAFT_RETURNED: _("Rancangan surat dikembalikan kepada petugas"),
+    REQUEST_DRAFT_SUPERSEDED: _("Rancangan surat digantikan surat yang diterbitkan langsung"),
+}
+
+MESSAGES |= {
+    REQUEST_DRAFT_WAITING: _("Rancangan surat permohonan %(case)s menunggu persetujuan Anda."),
+    REQUEST_DRAFT_APPROVED: _("Rancangan surat permohonan %(case)s disetujui dan sudah diterbitkan."),
+    REQUEST_DRAFT_RETURNED: _(
+        "Rancangan surat permohonan %(case)s dikembalikan kepada Anda untuk diperbaiki."
+    ),
+}

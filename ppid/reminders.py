@@ -7,13 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from django.contrib.contenttypes.models import ContentType
+
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
+from notifications.models import ReminderSent
 from notifications.reminders import Due, remind_all
 
+from .approval import approvers
 from .assignment import assigned_reminder_recipients, may_be_assigned
 from .rules import OFFICER_ROLES
-from .selectors import contributions_due_by, objections_due_by, orders_due_by, requests_due_by
+from .selectors import contributions_due_by, drafts_due_by, objections_due_by, orders_due_by, requests_due_by
 
 
 def _unit_and_atasan(request):
@@ -71,6 +75,19 @@ def _asked_unit(contribution):
     return recipients
 
 
+def _heads_once(draft):
+    """A pending draft near its request's due date warns the heads who may approve it, once (the first threshold
+    it reaches; `remind_once` records each, so a later threshold finds one recorded and sends nothing)."""
+
+    def recipients(threshold):
+        already = ReminderSent.objects.filter(
+            content_type=ContentType.objects.get_for_model(draft), object_id=str(draft.pk)
+        ).exists()
+        return [] if already else approvers(draft.request)
+
+    return recipients
+
+
 def running_clocks(horizon: dt.date) -> Iterator[Due]:
     for request in requests_due_by(horizon):
         yield Due(request, request.due_date, _unit_and_atasan(request))
@@ -83,6 +100,8 @@ def running_clocks(horizon: dt.date) -> Iterator[Due]:
         yield Due(
             contribution, contribution.due_date, _asked_unit(contribution), started=contribution.asked_at
         )
+    for draft in drafts_due_by(horizon):
+        yield Due(draft, draft.request.due_date, _heads_once(draft))
 
 
 def send_deadline_reminders(*, now: dt.datetime | None = None) -> int:

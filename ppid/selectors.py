@@ -23,6 +23,7 @@ from .models import (
     ContributionState,
     Dispute,
     DocumentKind,
+    DraftState,
     InformationRequest,
     Objection,
     ObjectionOrder,
@@ -30,6 +31,7 @@ from .models import (
     OrderState,
     RequestDocument,
     RequestState,
+    ResponseDraft,
 )
 from .rules import OFFICER_ROLES
 from .search import SearchFields, search_cases
@@ -402,4 +404,31 @@ def contributions_due_by(day: dt.date) -> QuerySet[Contribution]:
     """Open contributions due on or before `day`: the reminders'."""
     return Contribution.objects.select_related("agency", "unit", "request").filter(
         state=ContributionState.ASKED, due_date__lte=day
+    )
+
+
+# --- approval before issue (issue 16 point 5) -------------------------------------------------------------------
+def drafts_awaiting_approval(user: AnyUser) -> QuerySet[ResponseDraft]:
+    """The pending drafts a unit head may approve: of open requests in their unit, or anywhere in the agency for
+    the PPID Utama's head (`rules.is_unit_head`); earliest due date first. Empty for anyone else."""
+    qs = ResponseDraft.objects.select_related(
+        "request", "request__agency", "request__unit", "drafted_by"
+    ).filter(state=DraftState.PENDING, request__state__in=OPEN_STATES)
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    scope = Q(pk__in=[])
+    for m in memberships_of(user):
+        if m.role != StaffRole.PPID:
+            continue
+        part = Q(request__agency_id=m.unit.agency_id)
+        if m.unit.kind != UnitKind.UTAMA:
+            part &= Q(request__unit_id=m.unit_id)
+        scope |= part
+    return qs.filter(scope).order_by("request__due_date", "drafted_at", "id")
+
+
+def drafts_due_by(day: dt.date) -> QuerySet[ResponseDraft]:
+    """Pending drafts of open requests due on or before `day`: the heads' warning (`ppid.reminders`)."""
+    return ResponseDraft.objects.select_related("request", "request__agency", "request__unit").filter(
+        state=DraftState.PENDING, request__state__in=OPEN_STATES, request__due_date__lte=day
     )

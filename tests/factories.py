@@ -47,6 +47,8 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"badan-{n}")
     time_zone = "Asia/Jakarta"
     province_code = "32"
+    # The agencies of the tests issue at once unless a test turns approval before issue on (issue 16 point 5).
+    approval_before_issue = False
 
 
 class UnitFactory(factory.django.DjangoModelFactory):

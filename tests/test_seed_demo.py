@@ -57,6 +57,13 @@ def test_demo_requests_are_created_once_through_the_services(monkeypatch):
     assert InformationRequest.objects.filter(assigned_to__username="pelaksana").count() == 2
     assert InformationRequest.objects.filter(assigned_to__isnull=True).count() == 14
     assert {r.unit.code for r in InformationRequest.objects.all()} == {"PPID", "DINKES", "DISDIK"}
+    # The demo agency asks for approval before issue: the officer's notice was approved by the Utama's head.
+    answered = InformationRequest.objects.get(state="responded")
+    assert Agency.objects.get().approval_before_issue
+    assert (answered.response.responded_by.username, answered.response.approved_by.username) == (
+        "petugas",
+        "kepala",
+    )
     # The Atasan's queue shows an objection to a request and one on ground b without a request.
     made = sorted((o.grounds, o.request_id is None) for o in Objection.objects.all())
     assert made == [(["a"], False), (["b"], True)]

@@ -13,6 +13,14 @@ urlpatterns = [
     path("permohonan/<int:pk>/catatan/", views.request_note, name="request_note"),
     path("permohonan/<int:pk>/tugas/", views.request_assign, name="request_assign"),
     path("permohonan/<int:pk>/bahan/", views.request_contribution_ask, name="request_contribution_ask"),
+    path(
+        "permohonan/<int:pk>/rancangan/pratinjau/", views.request_draft_preview, name="request_draft_preview"
+    ),
+    path(
+        "permohonan/<int:pk>/rancangan/<slug:decision>/",
+        views.request_draft_decide,
+        name="request_draft_decide",
+    ),
     path("permohonan/<int:pk>/nik/", views.request_reveal_nik, name="request_reveal_nik"),
     path("permohonan/<int:pk>/surat/<slug:kind>/", views.request_letter, name="request_letter"),
     path("permohonan/dokumen/<int:doc_pk>/", views.request_document, name="request_document"),

@@ -50,6 +50,7 @@ from ..common.letters import letter_preview, pdf_filename
 from ..common.notes import notes_context, post_note
 from ..common.orders import order_rows
 from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
+from . import approval as approval_page
 from . import bulk
 from . import forms as f
 
@@ -299,12 +300,17 @@ def render_request_detail(
     if response is not None and rules.is_agency_officer(obj, user):
         available.add("notice_receipt")
     actions = []
+    waits = approval_page.waits_for_head(obj, user)
     for name, spec in ACTIONS.items():
         # Withdrawing cannot be undone: the page offers a link to its confirmation page, at the end.
         if name not in available or name == "withdraw":
             continue
         form = bound[1] if bound and bound[0] == name else _make_action_form(name, obj)
-        actions.append({"name": name, "spec": spec, "form": form})
+        action = {"name": name, "spec": spec, "form": form}
+        if waits and name in ("respond", "extend"):
+            # Approval before issue (issue 16 point 5): the officer's letter goes to the unit head first.
+            action |= {"button": approval_page.WAITS_FOR_HEAD, "note": approval_page.WAITS_DETAIL}
+        actions.append(action)
     letters = [("tanda-terima", _("Tanda terima permohonan"))]
     if obj.extended:
         letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
@@ -336,6 +342,9 @@ def render_request_detail(
         "case_notes": notes_context(user, obj, bound[1] if bound and bound[0] == "note" else None),
         "contributions": contributions_context(
             user, obj, bound[1] if bound and bound[0] == "contribution" else None
+        ),
+        "approval": approval_page.approval_context(
+            user, obj, return_form=bound[1] if bound and bound[0] == "return" else None
         ),
         "assignment": assignment_context(
             user,
@@ -405,7 +414,8 @@ def request_action(request, pk: int, action: str):
         except ValidationError as exc:
             form_errors_to(form, exc)
         else:
-            messages.success(request, ACTIONS[action].done)
+            staged = action in ("respond", "extend") and approval_page.waits_for_head(obj, request.user)
+            messages.success(request, approval_page.SUBMITTED if staged else ACTIONS[action].done)
             if request_for(request.user, pk) is None:
                 # Forwarded out of the officer's unit: the case page would be a 404 now.
                 messages.info(
@@ -669,4 +679,29 @@ def request_contribution_ask(request, pk: int):
         obj,
         detail_url=reverse("frontend:request_detail", args=[obj.pk]),
         render_with_form=lambda form: render_request_detail(request, obj, bound=("contribution", form)),
+    )
+
+
+# --- approval before issue (issue 16 point 5) -------------------------------------------------------------------
+@login_required
+@require_GET
+def request_draft_preview(request, pk: int):
+    """The pending draft's letter, as approving it would issue it (officers handling the request)."""
+    return approval_page.draft_preview(request, _visible_or_404(request, pk))
+
+
+@login_required
+@require_POST
+def request_draft_decide(request, pk: int, decision: str):
+    """The unit head approves (issues) or returns the pending draft."""
+    decisions = {"setujui": "approve", "kembalikan": "return"}
+    if decision not in decisions:
+        raise Http404
+    obj = _visible_or_404(request, pk)
+    return approval_page.post_decision(
+        request,
+        obj,
+        decision=decisions[decision],
+        detail_url=reverse("frontend:request_detail", args=[obj.pk]),
+        render_with_form=lambda form: render_request_detail(request, obj, bound=("return", form)),
     )

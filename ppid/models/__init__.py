@@ -1,3 +1,4 @@
+from .approval import DraftFile, DraftKind, DraftState, ResponseDraft
 from .contributions import Contribution, ContributionFile, ContributionState
 from .objections import (
     AGREEABLE_GROUNDS,
@@ -41,6 +42,9 @@ __all__ = [
     "Decision",
     "DeliveryMethod",
     "Dispute",
+    "DraftFile",
+    "DraftKind",
+    "DraftState",
     "DisputeHearing",
     "DisputeResult",
     "DocumentKind",
@@ -58,4 +62,5 @@ __all__ = [
     "RequestDocument",
     "RequestResponse",
     "RequestState",
+    "ResponseDraft",
 ]

@@ -136,6 +136,11 @@ class InformationRequest(FSMModelMixin, AssignedCase, models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     extension_reason = models.TextField(_("alasan perpanjangan"), blank=True)
+    # With approval before issue (issue 16 point 5): the unit head who approved the extension.
+    extension_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    extension_approved_at = models.DateTimeField(null=True, blank=True)
     responded_at = models.DateTimeField(null=True, blank=True)
     # When the requester received the written notice (UU 14/2008 Pasal 36(1): the objection window runs from when
     # the ground is found). Online: the day it was issued and notified; by post or by hand, the day an officer
@@ -348,6 +353,12 @@ class RequestResponse(models.Model):
     exemption_period = models.CharField(_("jangka waktu pengecualian"), max_length=255, blank=True)
     responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     responded_at = models.DateTimeField()
+    # With approval before issue (issue 16 point 5): the unit head who approved it (themselves when they issued
+    # it); empty when the agency issues without approval.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("pemberitahuan tertulis")

@@ -34,6 +34,13 @@ from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
 
 from .. import notify, rules
+from ..approval import (
+    approval_required,
+    attach_staged_files,
+    check_no_pending_draft,
+    stage_draft,
+    supersede_pending,
+)
 from ..assignment import AssignmentCodes, change_assignee, check_open, may_be_assigned
 from ..errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ..events import (
@@ -61,12 +68,14 @@ from ..models import (
     Decision,
     DeliveryMethod,
     DocumentKind,
+    DraftKind,
     ExemptionGround,
     InformationRequest,
     ObtainMethod,
     RequestDocument,
     RequestResponse,
     RequestState,
+    ResponseDraft,
 )
 from ..selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
 from ..transitions import check_fsm_transition
@@ -586,7 +595,22 @@ def information_request_clarify(*, request_id: int, actor: User, message: str) -
 
 
 def information_request_extend(*, request_id: int, actor: User, reason: str) -> InformationRequest:
-    """Once, before the due date, with a written reason: +7 working days from the end of the original 10."""
+    """Once, before the due date, with a written reason: +7 working days from the end of the original 10. With
+    approval before issue on and an officer calling, nothing changes yet: the extension waits as the request's
+    draft for the unit head (`ppid.approval`)."""
+    return issue_extension(request_id=request_id, actor=actor, reason=reason, may_draft=True)
+
+
+def issue_extension(
+    *,
+    request_id: int,
+    actor: User,
+    reason: str,
+    may_draft: bool = False,
+    draft: ResponseDraft | None = None,
+) -> InformationRequest:
+    """The extension service's body. `may_draft` lets an officer's call become a draft (the service); previews
+    issue inside a rolled-back transaction, and approval (`draft`, the head as `actor`) issues the draft."""
     with transaction.atomic():
         info_request = _lock_visible(request_id, actor)
         check_transition(info_request, "extend", actor)
@@ -600,8 +624,19 @@ def information_request_extend(*, request_id: int, actor: User, reason: str) -> 
                 % {"date": date_format(info_request.due_date, "j F Y")},
                 state=info_request.state,
             )
+        staging = may_draft and approval_required(info_request, actor)
+        if staging:
+            check_no_pending_draft(info_request)
         if not (reason or "").strip():
             raise ValidationError({"reason": [_("Perpanjangan wajib disertai alasan tertulis.")]})
+        if staging:
+            stage_draft(info_request, kind=DraftKind.EXTEND, actor=actor, payload={"reason": reason.strip()})
+            return info_request
+        now = timezone.now()
+        approved_by = actor if draft is not None or info_request.agency.approval_before_issue else None
+        replaced = (
+            supersede_pending(info_request, actor=actor, kind=DraftKind.EXTEND) if draft is None else None
+        )
         due = WorkingCalendar(info_request.agency).add_working_days(
             info_request.due_date, EXTENSION_WORKING_DAYS
         )
@@ -610,16 +645,39 @@ def information_request_extend(*, request_id: int, actor: User, reason: str) -> 
             *info_request.deadline_log,
             as_step("extension", due, reason=reason.strip()),
         ]
-        info_request.extend(reason=reason.strip(), new_due_date=due.due_date, at=timezone.now(), by=actor)
+        by = draft.drafted_by if draft is not None else actor
+        info_request.extend(reason=reason.strip(), new_due_date=due.due_date, at=now, by=by)
+        info_request.extension_approved_by = approved_by
+        info_request.extension_approved_at = now if approved_by is not None else None
         return _finish(
             info_request,
             actor=actor,
             action=REQUEST_EXTEND,
             from_state=before,
             reason=reason,
-            details={"due_date": due.due_date.isoformat()},
-            fields=["due_date", "deadline_log", "extended_at", "extended_by", "extension_reason"],
+            details={"due_date": due.due_date.isoformat(), **_approval_details(by, approved_by, replaced)},
+            fields=[
+                "due_date",
+                "deadline_log",
+                "extended_at",
+                "extended_by",
+                "extension_reason",
+                "extension_approved_by",
+                "extension_approved_at",
+            ],
         )
+
+
+def _approval_details(
+    drafted_by: User, approved_by: User | None, replaced: ResponseDraft | None
+) -> dict[str, Any]:
+    """Who drafted and who approved an issued letter, for the audit row (ids only)."""
+    if approved_by is None:
+        return {}
+    details: dict[str, Any] = {"drafted_by": drafted_by.pk, "approved_by": approved_by.pk}
+    if replaced is not None:
+        details["superseded_draft"] = replaced.pk
+    return details
 
 
 def _validate_response(data: dict[str, Any]) -> dict[str, Any]:
@@ -687,12 +745,33 @@ def _validate_response(data: dict[str, Any]) -> dict[str, Any]:
 def information_request_respond(
     *, request_id: int, actor: User, files: Iterable[UploadedFile[bytes]] = (), **notice: Any
 ) -> InformationRequest:
-    """Record the written notice with its statutory contents and attach the response files."""
+    """Record the written notice with its statutory contents and attach the response files. With approval before
+    issue on and an officer calling, nothing is issued: the validated notice and its files wait as the request's
+    draft for the unit head (`ppid.approval`), and the request's state does not change."""
+    return issue_response(request_id=request_id, actor=actor, files=files, notice=notice, may_draft=True)
+
+
+@removes_files_it_wrote
+def issue_response(
+    *,
+    request_id: int,
+    actor: User,
+    files: Iterable[UploadedFile[bytes]] = (),
+    notice: Mapping[str, Any],
+    may_draft: bool = False,
+    draft: ResponseDraft | None = None,
+) -> InformationRequest:
+    """The notice service's body. `may_draft` lets an officer's call become a draft (the service); previews issue
+    inside a rolled-back transaction, and approval (`draft`, the head as `actor`) issues the draft with its
+    staged files."""
     files = list(files)
     with transaction.atomic():
         info_request = _lock_visible(request_id, actor)
         check_transition(info_request, "respond", actor)
-        data = _validate_response(notice)
+        staging = may_draft and approval_required(info_request, actor)
+        if staging:
+            check_no_pending_draft(info_request)
+        data = _validate_response(dict(notice))
         _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
         now = timezone.now()
         calendar = WorkingCalendar(info_request.agency)
@@ -709,6 +788,14 @@ def information_request_respond(
         }
         if date_errors:
             raise ValidationError(date_errors)
+        if staging:
+            stage_draft(info_request, kind=DraftKind.RESPOND, actor=actor, payload=data, files=files)
+            return info_request
+        approved_by = actor if draft is not None or info_request.agency.approval_before_issue else None
+        replaced = (
+            supersede_pending(info_request, actor=actor, kind=DraftKind.RESPOND) if draft is None else None
+        )
+        responded_by = draft.drafted_by if draft is not None else actor
         auto = calendar.add_working_days(now, info_request.agency.auto_complete_working_days or 1)
         decision = data["decision"]
         RequestResponse.objects.create(
@@ -733,10 +820,13 @@ def information_request_respond(
             exemption_period=(data.get("exemption_period") or "").strip()
             if data["exemption_grounds"]
             else "",
-            responded_by=actor,
+            responded_by=responded_by,
             responded_at=now,
+            approved_by=approved_by,
+            approved_at=now if approved_by is not None else None,
         )
         _store_documents(info_request, [(DocumentKind.RESPONSE_FILE, f) for f in files], actor)
+        staged = attach_staged_files(draft, info_request) if draft is not None else 0
         before = info_request.state
         info_request.respond(at=now, auto_complete_on=auto.due_date)
         # Issued and notified online: the requester has it today. An officer records a later receipt by post.
@@ -750,7 +840,8 @@ def information_request_respond(
                 "decision": decision,
                 "exemption_grounds": data["exemption_grounds"],
                 "late": now > info_request.due_at,
-                "files": len(files),
+                "files": len(files) + staged,
+                **_approval_details(responded_by, approved_by, replaced),
             },
             fields=["responded_at", "auto_complete_on", "notice_received_by_requester_on"],
         )

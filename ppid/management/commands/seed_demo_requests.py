@@ -15,7 +15,7 @@ from ppid.models import InformationRequest
 
 from ..demo_workspace import seed_workspace
 
-DEMO_PEOPLE = ["pemohon", "pemohon2", "petugas", "pelaksana", "kepala_dinkes", "pelaksana_disdik"]
+DEMO_PEOPLE = ["pemohon", "pemohon2", "petugas", "kepala", "pelaksana", "kepala_dinkes", "pelaksana_disdik"]
 
 
 class Command(BaseCommand):
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         # buried under a hundred lines of e-mail printed by the console backend.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             with transaction.atomic():
-                self._create(agency, people["pemohon"], people["pemohon2"], people["petugas"], dinkes)
+                self._create(agency, people, dinkes)
                 workspace = seed_workspace(agency=agency, units=units, people=people)
         self.stdout.write(
             self.style.SUCCESS(
@@ -44,7 +44,8 @@ class Command(BaseCommand):
             )
         )
 
-    def _create(self, agency, pemohon, pemohon2, petugas, dinkes):
+    def _create(self, agency, people, dinkes):
+        pemohon, pemohon2, petugas = people["pemohon"], people["pemohon2"], people["petugas"]
         common = {"agency": agency, "obtain_method": "softcopy", "delivery_method": "email"}
         services.information_request_file(
             requester=pemohon,
@@ -77,6 +78,8 @@ class Command(BaseCommand):
             provided_information="Daftar nama penerima per sekolah dan jumlah beasiswa.",
             redactions="Kolom NIK dan alamat dihitamkan (Pasal 17 huruf h).",
         )
+        if agency.approval_before_issue:  # the officer's notice waits for the head, who issues it
+            services.information_request_approve(request_id=answered.pk, actor=people["kepala"])
         walk_in = services.information_request_register_offline(
             officer=petugas,
             agency=agency,
