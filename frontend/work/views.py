@@ -12,7 +12,12 @@ from django.shortcuts import render
 from agencies.models import Agency, StaffRole
 from agencies.selectors import agencies_administered_by, agency_ids_in_full_reach, memberships_of
 from ppid import rules
-from ppid.selectors import contributions_asked_of, objections_awaiting_decision, orders_open_for
+from ppid.selectors import (
+    contributions_asked_of,
+    drafts_awaiting_approval,
+    objections_awaiting_decision,
+    orders_open_for,
+)
 from transparency.registers import register_csv, register_filename, register_pdf, register_xlsx
 from transparency.rules import may_prepare_report, may_view_compliance
 from transparency.services import register_export
@@ -57,7 +62,14 @@ def work_home(request):
         asked = contributions_asked_of(user)
         contributions_count = asked.count()
         contributions = contribution_badges(asked[: home.NEXT_DUE]) if contributions_count else []
+    approvals = approvals_count = None
+    if StaffRole.PPID in roles:
+        waiting_drafts = drafts_awaiting_approval(user)
+        approvals_count = waiting_drafts.count()
+        approvals = list(waiting_drafts[: home.NEXT_DUE]) if approvals_count else []
     context = {
+        "approvals": approvals,
+        "approvals_count": approvals_count,
         "contributions": contributions,
         "contributions_count": contributions_count,
         "orders": orders,

@@ -135,7 +135,7 @@ def _queries(client, path):
 
 PINNED = {
     ("officer", "/kerja/"): 23,
-    ("head", "/kerja/"): 22,
+    ("head", "/kerja/"): 23,
     ("head", "/kerja/beban/"): 14,
     ("atasan", "/kerja/"): 18,
 }
@@ -182,3 +182,25 @@ def test_a_contribution_asked_of_my_unit_is_on_my_home(client, world, file_reque
         client.force_login(world.officer)  # the asker's unit was not asked
         page = client.get("/kerja/").content.decode()
     assert "0 permintaan bahan untuk unit saya" in page
+
+
+def test_a_draft_waiting_for_approval_is_on_the_heads_home(client, world, file_request):
+    world.agency.approval_before_issue = True
+    world.agency.save(update_fields=["approval_before_issue"])
+    with at(2026, 3, 2, 10):
+        request = file_request()
+        s.information_request_process(request_id=request.pk, actor=world.officer)
+        s.information_request_respond(
+            request_id=request.pk,
+            actor=world.officer,
+            decision="granted",
+            provided_information="Salinan dokumen anggaran.",
+        )
+        client.force_login(world.head)
+        page = client.get("/kerja/").content.decode()
+        assert "1 rancangan surat menunggu persetujuan saya" in page
+        section = page[page.index('id="persetujuan-saya-h"') :]
+        assert request.registration_number in section
+        client.force_login(world.officer)  # the drafter approves nothing
+        page = client.get("/kerja/").content.decode()
+    assert "persetujuan-saya-h" not in page
