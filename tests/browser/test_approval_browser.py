@@ -12,14 +12,12 @@ ANSWER = "Salinan dokumen pelaksanaan anggaran Dinas Kesehatan 2025."
 
 
 def test_officer_drafts_the_head_approves_and_the_citizen_sees_the_answer(world, open_tab):
-    from agencies.models import StaffRole
     from ppid import services
     from ppid.models import InformationRequest
-    from tests.factories import make_staff
 
     world.agency.approval_before_issue = True
     world.agency.save(update_fields=["approval_before_issue"])
-    head = make_staff(world.utama, StaffRole.PPID, username="kepala")
+    head = world.head  # kepala, the PPID Utama's head
     obj = world.file_request()
     services.information_request_process(request_id=obj.pk, actor=world.officer)
 
