@@ -50,13 +50,23 @@ def test_demo_requests_are_created_once_through_the_services(monkeypatch):
     call_command("seed_demo_requests")
     call_command("seed_demo_requests")
     states = sorted(InformationRequest.objects.values_list("state", flat=True))
-    assert states == ["in_process"] + ["registered"] * 18 + ["responded"]
+    assert states == ["in_process"] * 2 + ["registered"] * 17 + ["responded"]
     assert InformationRequest.objects.filter(channel="walk_in").count() == 6
     # The staff home has something to show: cases taken, assigned by a head, left for the unit, overdue.
     assert InformationRequest.objects.filter(assigned_to__username="petugas").count() == 3
     assert InformationRequest.objects.filter(assigned_to__username="pelaksana").count() == 2
     assert InformationRequest.objects.filter(assigned_to__isnull=True).count() == 14
     assert {r.unit.code for r in InformationRequest.objects.all()} == {"PPID", "DINKES", "DISDIK"}
+    # Material asked of two units, one answered; an officer's notice waiting for the head; an internal note.
+    from casenotes.models import CaseNote
+    from ppid.models import Contribution, ResponseDraft
+
+    assert sorted(Contribution.objects.values_list("unit__code", "state")) == [
+        ("DINKES", "answered"),
+        ("DISDIK", "asked"),
+    ]
+    assert ResponseDraft.objects.filter(state="pending").count() == 1
+    assert CaseNote.objects.count() >= 2  # the forward's note and the officer's
     # The demo agency asks for approval before issue: the officer's notice was approved by the Utama's head.
     answered = InformationRequest.objects.get(state="responded")
     assert Agency.objects.get().approval_before_issue

@@ -1,12 +1,14 @@
 """The demo's working week for the officers' workspace (issue 16): requests received over the last three weeks at
 the counter, by post and by e-mail, in every unit, some taken by an officer or assigned by the unit head, some
-overdue and some due soon, so the staff home, the queue's search and filters and the bulk actions show
-something on the first run. Everything goes through the real services."""
+overdue and some due soon; material asked of Dinas Kesehatan and Dinas Pendidikan (one answered, one waiting); an
+officer's notice waiting for the head's approval; so the staff home, the queue's search and filters and the bulk
+actions show something on the first run. Everything goes through the real services."""
 
 import datetime as dt
 
 from django.utils import timezone
 
+from casenotes.services import note_add
 from ppid import services
 
 # (days ago received, unit code, channel, requester, information requested, purpose, who takes it)
@@ -161,8 +163,10 @@ NIK_BASE = 3273010101900100
 
 
 def seed_workspace(*, agency, units: dict, people: dict) -> int:
-    """Create CASES in `agency` (`units` by code, `people` by username). Returns how many."""
+    """Create CASES in `agency` (`units` by code, `people` by username), then the contributions and the draft.
+    Returns how many requests."""
     now = timezone.now()
+    created = []
     for i, (days, unit_code, channel, name, information, purpose, taker) in enumerate(CASES):
         received = (now - dt.timedelta(days=days)).replace(hour=9, minute=15 + i, second=0, microsecond=0)
         unit = units[unit_code]
@@ -184,6 +188,7 @@ def seed_workspace(*, agency, units: dict, people: dict) -> int:
             delivery_method="email",
             unit=unit,
         )
+        created.append(request)
         if taker:
             if taker.startswith("kepala"):
                 services.information_request_assign(
@@ -191,4 +196,36 @@ def seed_workspace(*, agency, units: dict, people: dict) -> int:
                 )
             else:
                 services.information_request_claim(request_id=request.pk, actor=people[taker])
+    _contributions_and_draft(created, units=units, people=people)
     return len(CASES)
+
+
+def _contributions_and_draft(created: list, *, units: dict, people: dict) -> None:
+    # The Utama's audited financial report needs material of two Pelaksana: Dinkes has answered, Disdik not yet.
+    report = next(r for r in created if r.information_requested.startswith("Laporan keuangan"))
+    asked = services.contribution_ask(
+        request_id=report.pk,
+        actor=people["petugas"],
+        units=[units["DINKES"], units["DISDIK"]],
+        instructions="Kirim laporan realisasi anggaran 2025 unit Anda beserta catatan atas laporan keuangan.",
+    )
+    dinkes = next(c for c in asked if c.unit_id == units["DINKES"].pk)
+    services.contribution_answer(
+        contribution_id=dinkes.pk,
+        actor=people["pelaksana"],
+        message="Laporan realisasi anggaran Dinas Kesehatan 2025 sudah diaudit; salinan dikirim lewat e-mail dinas.",
+    )
+    note_add(
+        case=report,
+        author=people["petugas"],
+        text="Menunggu bahan Disdik; laporan Diskominfo sendiri sudah ada di bagian keuangan.",
+    )
+    # The standard of service asked by phone: the officer's notice waits for the Utama head's approval.
+    standard = next(r for r in created if r.information_requested.startswith("Standar pelayanan"))
+    services.information_request_process(request_id=standard.pk, actor=people["petugas"])
+    services.information_request_respond(
+        request_id=standard.pk,
+        actor=people["petugas"],
+        decision="granted",
+        provided_information="Standar pelayanan informasi publik dan maklumat pelayanan PPID Diskominfo.",
+    )
