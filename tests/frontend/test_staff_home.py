@@ -204,3 +204,20 @@ def test_a_draft_waiting_for_approval_is_on_the_heads_home(client, world, file_r
         client.force_login(world.officer)  # the drafter approves nothing
         page = client.get("/kerja/").content.decode()
     assert "persetujuan-saya-h" not in page
+
+
+def test_the_workload_links_open_the_queue_filtered_the_same_way(client, world, file_request):
+    colleague = make_staff(world.utama, username="petugas2", first_name="Dewi")
+    with at(2026, 3, 2, 10):
+        theirs = file_request(information_requested="Data milik Dewi")
+        nobodys = file_request(information_requested="Data tanpa petugas")
+        s.information_request_assign(request_id=theirs.pk, actor=world.head, officer_id=colleague.pk)
+        client.force_login(world.head)
+        workload = client.get("/kerja/beban/").content.decode()
+        officer_link = re.search(rf'href="(/antrean/\?assigned_to={colleague.pk})"', workload).group(1)
+        unit_link = f"/antrean/?assigned_to=none&amp;unit={world.utama.pk}"
+        assert f'href="{unit_link}"' in workload
+        by_officer = client.get(officer_link).content.decode()
+        by_unit = client.get(unit_link.replace("&amp;", "&")).content.decode()
+    assert theirs.registration_number in by_officer and nobodys.registration_number not in by_officer
+    assert nobodys.registration_number in by_unit and theirs.registration_number not in by_unit
