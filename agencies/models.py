@@ -1,5 +1,6 @@
 """Badan Publik (agencies), their tree of PPID units, and staff memberships with roles."""
 
+import uuid
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -8,6 +9,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+def logo_path(instance, filename: str) -> str:
+    # Never the uploader's file name on disk.
+    return f"logos/{uuid.uuid4().hex}"
+
 
 # Day counts of the agency's clocks: at least one day (a zero-day clock cannot be computed) and at most a year.
 DAY_COUNT_VALIDATORS = [
@@ -126,6 +133,31 @@ class Agency(models.Model):
         default="ADU/{year}/{seq:05d}",
         help_text=_("Unsur sama dengan nomor permohonan. Wajib memuat {seq} dan {year}."),
     )
+    # Official letters (issue 17): the Pemda the kop names above every unit, its logo, and the letter numbers.
+    letterhead_parent = models.CharField(
+        _("nama pemerintah daerah pada kop"),
+        max_length=200,
+        blank=True,
+        help_text=_("Baris pertama kop surat, mis. PEMERINTAH PROVINSI JAWA BARAT."),
+    )
+    logo = models.FileField(_("logo kop surat"), upload_to=logo_path, max_length=255, blank=True)
+    letter_number_format = models.CharField(
+        _("format nomor surat"),
+        max_length=100,
+        default="{klasifikasi}/{seq}/{unit}/{year}",
+        help_text=_(
+            "Unsur: {klasifikasi} (kode klasifikasi arsip jenis surat), {seq}, {unit}, {year}, {month}, "
+            "{month_roman}, {agency}. Wajib memuat {seq} dan {year}. Nomor berurutan per unit dan tahun."
+        ),
+    )
+    letter_classification_codes = models.JSONField(
+        _("kode klasifikasi arsip per jenis surat"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Kode klasifikasi arsip (Permendagri 83/2022 atau pola klasifikasi instansi) per jenis surat."
+        ),
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -185,6 +217,8 @@ AGENCY_SETTINGS_FIELDS = (
     "complaint_resolution_in_working_days",
     "complaint_number_format",
     "auto_complete_working_days",
+    "letterhead_parent",
+    "letter_number_format",
 )
 
 
@@ -216,6 +250,20 @@ class Unit(models.Model):
         related_name="children",
     )
     is_active = models.BooleanField(_("aktif"), default=True)
+    # The unit's own kop (issue 17): what a unit leaves empty comes from its agency.
+    letterhead_name = models.CharField(
+        _("nama perangkat daerah pada kop"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mis. DINAS KESEHATAN. Kosong: nama unit."),
+    )
+    address = models.TextField(_("alamat"), blank=True)
+    city = models.CharField(_("kota"), max_length=100, blank=True)
+    postal_code = models.CharField(_("kode pos"), max_length=10, blank=True)
+    phone = models.CharField(_("telepon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
+    logo = models.FileField(_("logo kop surat"), upload_to=logo_path, max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("unit PPID")
@@ -270,6 +318,67 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class PositionKind(models.TextChoices):
+    """The positions the law names as signatories of the letters (issue 17 point 3)."""
+
+    PPID = "ppid", _("PPID unit")
+    ATASAN = "atasan", _("Atasan PPID")
+
+
+class SignatoryPosition(models.Model):
+    """Who holds a signing position: the PPID of a unit (notices, extensions, receipts) or the Atasan PPID
+    (decisions on objections; kept on the PPID Utama's unit). Administrators keep the holder current; an
+    acting official signs as Plt."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="positions")
+    kind = models.CharField(_("jabatan penanda tangan"), max_length=16, choices=PositionKind.choices)
+    title = models.CharField(
+        _("nama jabatan"), max_length=200, help_text=_("Mis. Kepala Dinas Kesehatan selaku PPID Pelaksana.")
+    )
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pejabat"),
+        on_delete=models.PROTECT,
+        related_name="signatory_positions",
+    )
+    acting = models.BooleanField(_("pelaksana tugas (Plt.)"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("jabatan penanda tangan")
+        verbose_name_plural = _("jabatan penanda tangan")
+        constraints = [models.UniqueConstraint(fields=["unit", "kind"], name="one_signatory_per_unit_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.unit}"
+
+
+class StaffProfile(models.Model):
+    """What a letter prints of its signatory: NIP (18 digits), rank (pangkat/golongan), and the initials on the
+    line of who prepared it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        blank=True,
+        validators=[RegexValidator(r"^\d{18}$", _("NIP terdiri atas 18 angka."))],
+    )
+    rank = models.CharField(
+        _("pangkat/golongan"), max_length=100, blank=True, help_text=_("Mis. Pembina, IV/a.")
+    )
+    initials = models.CharField(_("paraf/inisial"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("profil pegawai")
+        verbose_name_plural = _("profil pegawai")
+
+    def __str__(self) -> str:
+        return str(self.user)
 
 
 class RegistrationCounter(models.Model):

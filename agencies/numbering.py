@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 _FIELDS = {"seq", "year", "month", "month_roman", "unit", "agency"}
+# Letter numbers (issue 17) also carry the archival classification code of the letter's kind.
+_LETTER_FIELDS = _FIELDS | {"klasifikasi"}
+LONGEST_CLASSIFICATION_CODE = 30
 # The length of the fields numbers are stored in (InformationRequest.registration_number,
 # Objection.registration_number, Complaint.tracking_number use it), per agency setting that formats them.
 NUMBER_MAX_LENGTH = 100
@@ -21,6 +24,7 @@ NUMBER_FORMAT_SETTINGS = {
     "registration_number_format": NUMBER_MAX_LENGTH,
     "objection_number_format": NUMBER_MAX_LENGTH,
     "complaint_number_format": NUMBER_MAX_LENGTH,
+    "letter_number_format": NUMBER_MAX_LENGTH,
 }
 # The longest values a number can be made of: the largest sequence RegistrationCounter.last_value (a
 # PositiveIntegerField) holds, a four-digit year, the longest unit code (Unit.code) and agency code (slug).
@@ -33,8 +37,15 @@ LONGEST_AGENCY_SLUG = 60
 _SPEC_SIZES = re.compile(r"^(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?[a-zA-Z%]?$")
 
 
-def render_number(fmt: str, *, seq: int, year: int, month: int, unit: str, agency: str) -> str:
-    return fmt.format(seq=seq, year=year, month=month, month_roman=ROMAN[month - 1], unit=unit, agency=agency)
+def render_number(
+    fmt: str, *, seq: int, year: int, month: int, unit: str, agency: str, klasifikasi: str | None = None
+) -> str:
+    values = {"seq": seq, "year": year, "month": month, "month_roman": ROMAN[month - 1], "unit": unit}
+    if klasifikasi is None:
+        return fmt.format(agency=agency, **values)
+    # A letter whose kind has no classification code yet reads without it, not with an empty element.
+    number = fmt.format(agency=agency, klasifikasi=klasifikasi, **values)
+    return re.sub(r"([/.\-])\1+", r"\1", number).strip("/.-")
 
 
 def validate_number_format(
@@ -67,7 +78,8 @@ def validate_number_format(
             raise invalid
         if any(int(sizes[part] or 0) > limit for part in ("width", "precision")):
             raise too_long
-    unknown = names - _FIELDS
+    letter = field == "letter_number_format"
+    unknown = names - (_LETTER_FIELDS if letter else _FIELDS)
     if unknown:
         raise ValidationError(
             {field: _("Unsur tidak dikenal: %(names)s.") % {"names": ", ".join(sorted(unknown))}}
@@ -84,6 +96,7 @@ def validate_number_format(
                     month=month,
                     unit="W" * LONGEST_UNIT_CODE,
                     agency=agency_slug or "w" * LONGEST_AGENCY_SLUG,
+                    klasifikasi="K" * LONGEST_CLASSIFICATION_CODE if letter else None,
                 )
             )
             for month in range(1, 13)
@@ -114,12 +127,27 @@ class IssuedNumber(NamedTuple):
     sequence: int
 
 
-def issue_number(*, agency, series: str, fmt: str, at: dt.datetime, unit_code: str = "") -> IssuedNumber:
+def issue_number(
+    *,
+    agency,
+    series: str,
+    fmt: str,
+    at: dt.datetime,
+    unit_code: str = "",
+    klasifikasi: str | None = None,
+) -> IssuedNumber:
     """The next number of a series, rendered with the agency's format: the year and month are those of `at`
-    in the agency's time zone. Call inside transaction.atomic() (see next_sequence)."""
+    in the agency's time zone. Call inside transaction.atomic() (see next_sequence). `klasifikasi` is for letter
+    numbers, whose series are per unit (`letter.<unit id>`)."""
     local = at.astimezone(agency.tzinfo)
     seq = next_sequence(agency=agency, series=series, year=local.year)
     number = render_number(
-        fmt, seq=seq, year=local.year, month=local.month, unit=unit_code, agency=agency.slug
+        fmt,
+        seq=seq,
+        year=local.year,
+        month=local.month,
+        unit=unit_code,
+        agency=agency.slug,
+        klasifikasi=klasifikasi,
     )
     return IssuedNumber(number, local.year, seq)

@@ -5,6 +5,7 @@ from .accounts import urls as accounts
 from .common import urls as common
 from .complaints import urls as complaints
 from .dashboard import urls as dashboard
+from .letters import urls as letters
 from .manage import urls as manage
 from .notifications import urls as notifications
 from .objections import urls as objections
@@ -25,4 +26,5 @@ urlpatterns = [
     *complaints.urlpatterns,
     *stats.urlpatterns,
     *dashboard.urlpatterns,
+    *letters.urlpatterns,
 ]

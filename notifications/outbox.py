@@ -33,14 +33,19 @@ def register_outbox_handler(kind: str, handler: Handler) -> None:
     _handlers[kind] = handler
 
 
-def outbox_add(*, kind: str, payloads: Iterable[dict]) -> list[OutboxMessage]:
-    """One row per payload in the current transaction, and a nudge to the worker after commit."""
-    now = timezone.now()
-    rows = [OutboxMessage(kind=kind, payload=p, next_attempt_at=now) for p in payloads]
+def outbox_add(
+    *, kind: str, payloads: Iterable[dict], after: dt.timedelta | None = None
+) -> list[OutboxMessage]:
+    """One row per payload in the current transaction, and a nudge to the worker after commit. `after` defers
+    work that may wait (rendering a letter): the periodic drain carries it out, never the request's own nudge,
+    which with eager tasks (`make run`, the benchmarks) runs on the request thread."""
+    due = timezone.now() + (after or dt.timedelta(0))
+    rows = [OutboxMessage(kind=kind, payload=p, next_attempt_at=due) for p in payloads]
     if not rows:
         return []
     created = OutboxMessage.objects.bulk_create(rows)
-    transaction.on_commit(nudge)
+    if after is None:
+        transaction.on_commit(nudge)
     return created
 
 

@@ -62,4 +62,9 @@ class PPIDConfig(AppConfig):
         from .selectors import objections_seen_as_staff, requests_seen_as_staff
 
         register_note_reach(InformationRequest, requests_seen_as_staff)
+
+        # How each of ppid's letter kinds is rendered when letters makes its PDF (issue 17).
+        from .letters import register_renderers
+
+        register_renderers()
         register_note_reach(Objection, objections_seen_as_staff)

@@ -12,6 +12,13 @@ anyone else (an auditor, an administrator, or no viewer given) the letter render
 
 WeasyPrint never fetches anything: the templates contain no URLs and the fetcher refuses every scheme but
 ``data:``.
+
+Issued letters (issue 17) are `letters.IssuedLetter` rows made by the services in their transactions: numbered,
+with the issuing unit's kop and the signatory by position. Each `render_*` below returns the issued PDF itself
+(stored once, byte for byte, signed where the deployment has a certificate) to a viewer the contact rule allows;
+anyone else gets a copy rendered with the contacts left out, marked as a copy and unsigned. A case whose letter
+was issued before numbering (no row) renders as it always did. Previews render the letter the service has just
+issued inside the rolled-back transaction. `register_renderers` tells `letters` how each kind's HTML is made.
 """
 
 from __future__ import annotations
@@ -22,8 +29,11 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+
+from letters.kinds import LetterKind
+from letters.models import IssuedLetter
+from letters.rendering import html_to_pdf, letter_context, register_letter_renderer
+from letters.services import letter_of, letter_pdf
 
 from . import rules
 from .models import ExemptionGround, InformationRequest, Objection, RequestResponse
@@ -31,82 +41,132 @@ from .services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
 from .windows import KI_FILING_DAYS, dispute_windows
 
 
-def render_receipt(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
-    """Tanda bukti penerimaan permohonan (UU 14/2008 Pasal 22 ayat 4)."""
-    return _render_pdf(
-        "ppid/letters/receipt.html",
-        request,
-        working_days=NOTICE_WORKING_DAYS,
-        due_date=request.original_due_date,
-        viewer=viewer,
-        preview=preview,
-    )
+def _receipt_context(request: InformationRequest) -> dict:
+    return {"working_days": NOTICE_WORKING_DAYS, "due_date": request.original_due_date}
 
 
-def render_extension_letter(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
-    """Pemberitahuan perpanjangan waktu (UU 14/2008 Pasal 22 ayat 8). ValueError if it was not extended."""
+def _extension_context(request: InformationRequest) -> dict:
     if not request.extended:
         raise ValueError(f"Request {request.registration_number} was not extended.")
     # The letter states the deadline as decided at the extension, even if a later pause moved it again.
     step = next((s for s in request.deadline_log if s.get("step") == "extension"), {})
     previous = dt.date.fromisoformat(step["start"]) if "start" in step else request.original_due_date
     new = dt.date.fromisoformat(step["due_date"]) if "due_date" in step else request.due_date
-    return _render_pdf(
-        "ppid/letters/extension.html",
-        request,
-        working_days=EXTENSION_WORKING_DAYS,
-        previous_due_date=previous,
-        new_due_date=new,
-        viewer=viewer,
-        preview=preview,
-    )
+    return {"working_days": EXTENSION_WORKING_DAYS, "previous_due_date": previous, "new_due_date": new}
 
 
-def render_notice(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
-    """Pemberitahuan tertulis (UU 14/2008 Pasal 22 ayat 7). ValueError if there is no response yet."""
+def _notice_context(request: InformationRequest) -> dict:
     try:
         response = request.response
     except RequestResponse.DoesNotExist:
         raise ValueError(f"Request {request.registration_number} has no written notice yet.") from None
-    return _render_pdf(
-        "ppid/letters/notice.html",
-        request,
-        response=response,
-        grounds=[_Ground(letter) for letter in response.exemption_grounds],
-        fee=_rupiah(response.fee_amount),
-        viewer=viewer,
-        preview=preview,
-    )
+    return {
+        "response": response,
+        "grounds": [_Ground(letter) for letter in response.exemption_grounds],
+        "fee": _rupiah(response.fee_amount),
+    }
 
 
-def render_objection_decision(objection: Objection, *, viewer=None, preview: bool = False) -> bytes:
-    """Tanggapan Atasan PPID atas keberatan (UU 14/2008 Pasal 36). ValueError if it was not decided yet."""
+def _decision_context(objection: Objection) -> dict:
     if objection.decided_at is None:
         raise ValueError(f"Objection {objection.registration_number} has not been decided yet.")
     # The letter names the last day to go to the Komisi Informasi if the response is received on its date.
     ki_filing = next((w for w in dispute_windows(objection) if w.key == "ki_filing"), None)
-    return _render_pdf(
+    return {
+        "objection": objection,
+        "ki_filing_days": KI_FILING_DAYS,
+        "ki_filing_due": ki_filing.due_date if ki_filing else None,
+        "ki_filing_from": ki_filing.start if ki_filing else None,
+    }
+
+
+def _objection_receipt_context(objection: Objection) -> dict:
+    return {"objection": objection}
+
+
+# kind: (template, the case's request for the identity, the kind's own context)
+_KINDS = {
+    LetterKind.RECEIPT: ("ppid/letters/receipt.html", lambda case: case, _receipt_context),
+    LetterKind.EXTENSION: ("ppid/letters/extension.html", lambda case: case, _extension_context),
+    LetterKind.NOTICE: ("ppid/letters/notice.html", lambda case: case, _notice_context),
+    LetterKind.OBJECTION_RECEIPT: (
+        "ppid/letters/objection_receipt.html",
+        lambda case: case.identity,
+        _objection_receipt_context,
+    ),
+    LetterKind.OBJECTION_DECISION: (
         "ppid/letters/objection_decision.html",
-        objection.identity,
-        objection=objection,
-        ki_filing_days=KI_FILING_DAYS,
-        ki_filing_due=ki_filing.due_date if ki_filing else None,
+        lambda case: case.identity,
+        _decision_context,
+    ),
+}
+
+
+def _letter(case, kind: str, viewer, preview: bool) -> bytes:
+    """The PDF of the case's letter of `kind` for `viewer` (see the module's docstring)."""
+    template, identity, context = _KINDS[kind]
+    request = identity(case)
+    extra = context(case)
+    letter = letter_of(case, kind)
+    show_contact = viewer is not None and rules.may_see_requester_contact(request, viewer)
+    if letter is not None and not preview and show_contact:
+        return letter_pdf(letter)
+    html = _render_html(
+        template,
+        request,
         viewer=viewer,
-        ki_filing_from=ki_filing.start if ki_filing else None,
         preview=preview,
+        copy=letter is not None and not preview,
+        **letter_context(letter, preview=preview),
+        **extra,
     )
+    return html_to_pdf(html)
+
+
+def render_issued_letter(letter: IssuedLetter, *, viewer=None, preview: bool = False, signing: bool = False):
+    """The HTML of an issued letter as sent: to its requester, contacts included (registered with letters)."""
+    template, identity, context = _KINDS[letter.kind]
+    case = letter.case
+    return _render_html(
+        template,
+        identity(case),
+        viewer=None,
+        show_contact=True,
+        preview=preview,
+        **letter_context(letter, preview=preview, signing=signing),
+        **context(case),
+    )
+
+
+def register_renderers() -> None:
+    for kind in _KINDS:
+        register_letter_renderer(kind, render_issued_letter)
+
+
+def render_receipt(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
+    """Tanda bukti penerimaan permohonan (UU 14/2008 Pasal 22 ayat 4)."""
+    return _letter(request, LetterKind.RECEIPT, viewer, preview)
+
+
+def render_extension_letter(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
+    """Pemberitahuan perpanjangan waktu (UU 14/2008 Pasal 22 ayat 8). ValueError if it was not extended."""
+    return _letter(request, LetterKind.EXTENSION, viewer, preview)
+
+
+def render_notice(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
+    """Pemberitahuan tertulis (UU 14/2008 Pasal 22 ayat 7). ValueError if there is no response yet."""
+    return _letter(request, LetterKind.NOTICE, viewer, preview)
+
+
+def render_objection_decision(objection: Objection, *, viewer=None, preview: bool = False) -> bytes:
+    """Tanggapan Atasan PPID atas keberatan (UU 14/2008 Pasal 36). ValueError if it was not decided yet."""
+    return _letter(objection, LetterKind.OBJECTION_DECISION, viewer, preview)
 
 
 def render_objection_receipt(objection: Objection, *, viewer=None, preview: bool = False) -> bytes:
     """Tanda terima keberatan: registration number, request number, identity, grounds, the Atasan's due date
     and the rights that follow (UU 14/2008 Pasal 35-37)."""
-    return _render_pdf(
-        "ppid/letters/objection_receipt.html",
-        objection.identity,
-        viewer=viewer,
-        objection=objection,
-        preview=preview,
-    )
+    return _letter(objection, LetterKind.OBJECTION_RECEIPT, viewer, preview)
 
 
 @dataclass(frozen=True)
@@ -126,15 +186,22 @@ def _rupiah(amount: Decimal | int) -> str:
     return "Rp\u00a0" + f"{int(amount):,}".replace(",", ".")
 
 
-def _render_pdf(
-    template: str, request: InformationRequest, *, viewer, preview: bool = False, **context
-) -> bytes:
-    """`preview` marks every page as not issued (see ppid.previews). The contacts are shown only to a viewer
-    the rule allows."""
+def _render_html(
+    template: str,
+    request: InformationRequest,
+    *,
+    viewer,
+    preview: bool = False,
+    show_contact: bool | None = None,
+    **context,
+) -> str:
+    """`preview` marks every page as not issued (see ppid.previews); `copy` marks a copy with the contacts
+    left out. The contacts are shown only to a viewer the rule allows (or as issued, `show_contact`)."""
     agency = request.agency
-    show_contact = viewer is not None and rules.may_see_requester_contact(request, viewer)
+    if show_contact is None:
+        show_contact = viewer is not None and rules.may_see_requester_contact(request, viewer)
     with translation.override("id"), timezone.override(agency.tzinfo):
-        html = render_to_string(
+        return render_to_string(
             template,
             {
                 "info_request": request,
@@ -146,4 +213,3 @@ def _render_pdf(
                 **context,
             },
         )
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "workcalendar",
     "notifications",
     "casenotes",
+    "letters",
     # Case domains
     "ppid",
     "complaints",

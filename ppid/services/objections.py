@@ -21,6 +21,8 @@ from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
 from agencies.selectors import is_staff_of
 from audit.services import audit_record
+from letters.kinds import LetterKind
+from letters.services import letter_issue
 from workcalendar.calendar import REQUESTER, WorkingCalendar
 from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
@@ -232,6 +234,15 @@ def _create_objection(
                     "working_days_late": objection.working_days_late,
                     **audit_details,
                 },
+            )
+            letter_issue(
+                kind=LetterKind.OBJECTION_RECEIPT,
+                case=objection,
+                unit=agency.main_unit or unit,
+                prepared_by=submitted_by if channel != "online" else None,
+                approver=submitted_by if channel != "online" else None,
+                signer_title="Petugas penerima" if channel != "online" else "",
+                recipient=objection.identity.requester_name,
             )
             notify.objection_registered(objection, submitted_by)
     except IntegrityError:
@@ -667,6 +678,14 @@ def objection_decide(
             ],
         )
         obligation = _open_order(objection, actor=actor, at=now) if ordering else None
+        letter_issue(
+            kind=LetterKind.OBJECTION_DECISION,
+            case=objection,
+            unit=objection.agency.main_unit or objection.unit,
+            prepared_by=actor,
+            recipient=objection.identity.requester_name,
+            at=now,
+        )
         notify.objection_decided(objection, actor, obligation)
     return objection
 

@@ -29,6 +29,8 @@ from agencies.numbering import issue_number
 from agencies.selectors import memberships_of
 from audit.services import audit_record
 from casenotes.services import note_add
+from letters.kinds import LetterKind
+from letters.services import letter_issue
 from workcalendar.calendar import WorkingCalendar
 from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error
@@ -280,6 +282,18 @@ def _create(
                 details={"channel": channel, "unit": unit.pk, **audit_details},
             )
             notify.request_registered(info_request, submitted_by)
+            # A receipt given at the desk is signed by the officer who received it (Pasal 22(4)); one of an
+            # online filing is made by the system in the name of the unit's PPID.
+            at_desk = channel != "online"
+            letter_issue(
+                kind=LetterKind.RECEIPT,
+                case=info_request,
+                unit=unit,
+                prepared_by=submitted_by if at_desk else None,
+                approver=submitted_by if at_desk else None,
+                signer_title="Petugas penerima" if at_desk else "",
+                recipient=info_request.requester_name,
+            )
     except IntegrityError:
         # The same submission arrived twice at the same moment: the first one won.
         if submission_key:
@@ -649,7 +663,7 @@ def issue_extension(
         info_request.extend(reason=reason.strip(), new_due_date=due.due_date, at=now, by=by)
         info_request.extension_approved_by = approved_by
         info_request.extension_approved_at = now if approved_by is not None else None
-        return _finish(
+        finished = _finish(
             info_request,
             actor=actor,
             action=REQUEST_EXTEND,
@@ -666,6 +680,16 @@ def issue_extension(
                 "extension_approved_at",
             ],
         )
+        letter_issue(
+            kind=LetterKind.EXTENSION,
+            case=info_request,
+            unit=info_request.unit,
+            prepared_by=by,
+            approver=approved_by,
+            recipient=info_request.requester_name,
+            at=now,
+        )
+        return finished
 
 
 def _approval_details(
@@ -831,7 +855,7 @@ def issue_response(
         info_request.respond(at=now, auto_complete_on=auto.due_date)
         # Issued and notified online: the requester has it today. An officer records a later receipt by post.
         info_request.notice_received_by_requester_on = calendar.local_date(now)
-        return _finish(
+        finished = _finish(
             info_request,
             actor=actor,
             action=REQUEST_RESPOND,
@@ -845,6 +869,16 @@ def issue_response(
             },
             fields=["responded_at", "auto_complete_on", "notice_received_by_requester_on"],
         )
+        letter_issue(
+            kind=LetterKind.NOTICE,
+            case=info_request,
+            unit=info_request.unit,
+            prepared_by=responded_by,
+            approver=approved_by,
+            recipient=info_request.requester_name,
+            at=now,
+        )
+        return finished
 
 
 def record_requester_receipt(

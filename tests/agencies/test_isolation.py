@@ -24,6 +24,7 @@ SETTINGS = {
     "complaint_auto_close_working_days": "10",
     "complaint_resolution_days": "60",
     "auto_complete_working_days": "10",
+    "letter_number_format": "{klasifikasi}/{seq}/{unit}/{year}",
 }
 ROLES = [StaffRole.OFFICER, StaffRole.PPID, StaffRole.ATASAN, StaffRole.AUDITOR, StaffRole.ADMIN]
 

@@ -11,6 +11,7 @@ from agencies import services
 from agencies.models import Agency, RegistrationCounter, Unit
 from agencies.numbering import NUMBER_FORMAT_SETTINGS, validate_number_format
 from complaints.models import Complaint
+from letters.models import IssuedLetter
 from ppid.models import InformationRequest, Objection
 from ppid.services.requests import SERIES
 
@@ -25,6 +26,7 @@ def test_every_number_format_setting_is_checked_against_its_field():
         "registration_number_format": InformationRequest._meta.get_field("registration_number"),
         "objection_number_format": Objection._meta.get_field("registration_number"),
         "complaint_number_format": Complaint._meta.get_field("tracking_number"),
+        "letter_number_format": IssuedLetter._meta.get_field("number"),
     }
     formats = {f.name for f in Agency._meta.get_fields() if f.name.endswith("_number_format")}
     assert formats == set(stored_in) == set(NUMBER_FORMAT_SETTINGS) == set(SETTINGS)
@@ -32,7 +34,12 @@ def test_every_number_format_setting_is_checked_against_its_field():
         assert NUMBER_FORMAT_SETTINGS[name] == field.max_length, name
 
 
-SETTINGS = ["registration_number_format", "objection_number_format", "complaint_number_format"]
+SETTINGS = [
+    "registration_number_format",
+    "objection_number_format",
+    "complaint_number_format",
+    "letter_number_format",
+]
 
 
 @pytest.mark.parametrize("setting", SETTINGS)

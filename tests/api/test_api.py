@@ -136,8 +136,9 @@ def test_events_timeline_hides_staff_names_from_citizens(world, api, file_reques
     s.information_request_process(request_id=request.pk, actor=world.officer)
     staff = api(world.officer).get(f"/api/v1/requests/{request.pk}/events/").json()
     citizen = api(world.citizen).get(f"/api/v1/requests/{request.pk}/events/").json()
-    assert [e["action"] for e in staff] == ["request.registered", "request.process"]
-    assert staff[1]["actor"] == "petugas" and citizen[1]["actor"] is None
+    # The receipt is issued with the registration (issue 17): its number is on the timeline too.
+    assert [e["action"] for e in staff] == ["request.registered", "letter.issued", "request.process"]
+    assert staff[2]["actor"] == "petugas" and citizen[2]["actor"] is None
 
 
 def test_list_filters(world, api, file_request):

@@ -330,11 +330,19 @@ def test_the_decision_letter_downloads_as_pdf_only_once_decided(client, world, o
     assert "Komisi Informasi" in text
 
 
-def test_render_objection_decision_is_an_indonesian_letter_with_the_whole_response(world, decided):
+@pytest.fixture
+def atasan_in_bandung(world):
+    """The Atasan's name and the agency's city as they are when the letter is issued (its kop and signatory
+    are snapshots of that moment)."""
     world.atasan.first_name, world.atasan.last_name = "Rina", "Wulandari"
     world.atasan.save()
     world.agency.city = "Bandung"
     world.agency.save()
+
+
+def test_render_objection_decision_is_an_indonesian_letter_with_the_whole_response(
+    world, atasan_in_bandung, decided
+):
     decided.refresh_from_db()
 
     with translation.override("en"):  # the caller's page language does not matter

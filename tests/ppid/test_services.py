@@ -52,7 +52,7 @@ def test_filing_registers_with_number_due_date_and_identity_snapshot(world, file
     assert request.unit == world.utama
     assert request.requester_name == "Siti" and request.requester_nik_masked.endswith("0001")
     assert "3273015505900001" not in request.requester_nik_encrypted
-    event = events(request).get()
+    event = events(request, "request.registered").get()
     assert (event.action, event.to_state, event.actor) == ("request.registered", "registered", world.citizen)
 
 
