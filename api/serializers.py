@@ -37,6 +37,7 @@ from workcalendar.validators import incident_date, planned_date, received_date
 
 from .approval import ApprovalStateField, DraftField, decisions_open_to
 from .assignment import AssignedToField
+from .issued_letters import LettersField, WithLettersList
 
 
 def _transitions(obj, user) -> list[str]:
@@ -154,9 +155,11 @@ class RequestOut(serializers.ModelSerializer):
     assigned_to = AssignedToField()
     approval_state = ApprovalStateField()
     draft = DraftField()
+    letters = LettersField()
 
     class Meta:
         model = InformationRequest
+        list_serializer_class = WithLettersList
         fields = [
             "id",
             "registration_number",
@@ -189,6 +192,7 @@ class RequestOut(serializers.ModelSerializer):
             "assigned_to",
             "approval_state",
             "draft",
+            "letters",
         ]
 
     @extend_schema_field(
@@ -445,9 +449,11 @@ class ObjectionOut(serializers.ModelSerializer):
         help_text="What the Atasan's decision obliges the unit to provide, by when, and whether it was done "
         "(issue 16 point 6); null when the decision opened no order.",
     )
+    letters = LettersField()
 
     class Meta:
         model = Objection
+        list_serializer_class = WithLettersList
         fields = [
             "id",
             "registration_number",
@@ -479,6 +485,7 @@ class ObjectionOut(serializers.ModelSerializer):
             "available_transitions",
             "assigned_to",
             "order_obligation",
+            "letters",
         ]
 
     def get_available_transitions(self, obj) -> list[str]:
@@ -677,9 +684,11 @@ class ComplaintOut(serializers.ModelSerializer):
     )
     available_transitions = serializers.SerializerMethodField()
     assigned_to = AssignedToField()
+    letters = LettersField()
 
     class Meta:
         model = Complaint
+        list_serializer_class = WithLettersList
         fields = [
             "id",
             "tracking_number",
@@ -717,6 +726,7 @@ class ComplaintOut(serializers.ModelSerializer):
             "from_request",
             "available_transitions",
             "assigned_to",
+            "letters",
         ]
 
     def get_reporter(self, obj) -> str:

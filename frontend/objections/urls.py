@@ -19,6 +19,11 @@ urlpatterns = [
     path("keberatan/pelaksanaan/berkas/<int:file_pk>/", views.order_file, name="order_file"),
     path("keberatan/<int:pk>/surat/", views.objection_letter, name="objection_letter"),
     path("keberatan/<int:pk>/tanda-terima/", views.objection_receipt, name="objection_receipt"),
+    path(
+        "keberatan/<int:pk>/surat/<int:letter_pk>/srikandi/",
+        views.objection_letter_package,
+        name="objection_letter_package",
+    ),
     path("keberatan/<int:pk>/sengketa/", views.dispute_register, name="dispute_register"),
     path("keberatan/<int:pk>/sengketa/ubah/", views.dispute_update, name="dispute_update"),
     path("keberatan/<int:pk>/sengketa/sidang/", views.dispute_hearing, name="dispute_hearing"),

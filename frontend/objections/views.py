@@ -35,7 +35,7 @@ from ..common import limits
 from ..common.actions import Action, confirm_withdrawal, place_action_error
 from ..common.assignment import assignment_context, post_assignment
 from ..common.forms import form_errors_to
-from ..common.letters import letter_preview, pdf_filename
+from ..common.letters import issued_letter_rows, letter_preview, package_response, pdf_filename
 from ..common.notes import notes_context, post_note
 from ..common.orders import ANCHOR as ORDER_ANCHOR
 from ..common.orders import ComplyForm, order_context
@@ -316,8 +316,20 @@ def _render_detail(
         )
         dispute_forms["hearing"] = form_for("dispute_hearing", lambda: f.HearingForm(prefix="sidang"))
     step = objection.deadline_log[-1] if objection.deadline_log else {}
+    issued_letters = issued_letter_rows(
+        user,
+        objection,
+        {
+            "objection_receipt": reverse("frontend:objection_receipt", args=[objection.pk]),
+            "objection_decision": reverse("frontend:objection_letter", args=[objection.pk]),
+        },
+        lambda letter: reverse("frontend:objection_letter_package", args=[objection.pk, letter.pk]),
+    )
     context = {
         "objection": objection,
+        "issued_letters": issued_letters,
+        # Letters made before numbering (issue 17) keep their plain download links.
+        "issued_kinds": {row["letter"].kind for row in issued_letters},
         "request_obj": request_obj,
         "response": getattr(request_obj, "response", None),
         "badge": deadline_badges([objection])[0][1],
@@ -454,6 +466,13 @@ def objection_letter(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@login_required
+@require_GET
+def objection_letter_package(request, pk: int, letter_pk: int):
+    """The SRIKANDI package of one of the objection's letters (issue 17 point 8): staff who see it as staff."""
+    return package_response(request, _objection_or_404(request, pk), letter_pk)
 
 
 @login_required

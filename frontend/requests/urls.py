@@ -23,6 +23,11 @@ urlpatterns = [
     ),
     path("permohonan/<int:pk>/nik/", views.request_reveal_nik, name="request_reveal_nik"),
     path("permohonan/<int:pk>/surat/<slug:kind>/", views.request_letter, name="request_letter"),
+    path(
+        "permohonan/<int:pk>/surat/<int:letter_pk>/srikandi/",
+        views.request_letter_package,
+        name="request_letter_package",
+    ),
     path("permohonan/dokumen/<int:doc_pk>/", views.request_document, name="request_document"),
     path("antrean/", views.queue, name="queue"),
     path("antrean/massal/", bulk.queue_bulk, name="queue_bulk"),

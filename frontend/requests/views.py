@@ -46,7 +46,7 @@ from ..common.actions import Action, confirm_withdrawal, place_action_error
 from ..common.assignment import assignment_context, post_assignment
 from ..common.contributions import contributions_context, post_contribution_ask
 from ..common.forms import form_errors_to
-from ..common.letters import letter_preview, pdf_filename
+from ..common.letters import issued_letter_rows, letter_preview, package_response, pdf_filename
 from ..common.notes import notes_context, post_note
 from ..common.orders import order_rows
 from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
@@ -311,11 +311,15 @@ def render_request_detail(
             # Approval before issue (issue 16 point 5): the officer's letter goes to the unit head first.
             action |= {"button": approval_page.WAITS_FOR_HEAD, "note": approval_page.WAITS_DETAIL}
         actions.append(action)
+    issued_letters = request_issued_letters(user, obj)
+    issued_kinds = {LETTER_SLUGS[row["letter"].kind] for row in issued_letters}
+    # Letters made before numbering (issue 17) have no issued letter: their plain download links stay.
     letters = [("tanda-terima", _("Tanda terima permohonan"))]
     if obj.extended:
         letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
+    letters = [(slug, label) for slug, label in letters if slug not in issued_kinds]
     objection_rows = deadline_badges(
         objections_visible_to(user)
         .filter(request=obj)
@@ -370,6 +374,7 @@ def render_request_detail(
         "may_withdraw": "withdraw" in available,
         "action_error": place_action_error(actions, bound, action_error),
         "letters": letters,
+        "issued_letters": issued_letters,
         "nik_form": nik_form if handling else None,
         "revealed_nik": revealed_nik,
     }
@@ -501,6 +506,20 @@ LETTERS = {
     "perpanjangan": ("render_extension_letter", "surat-perpanjangan"),
     "pemberitahuan": ("render_notice", "pemberitahuan-tertulis"),
 }
+# The issued letters' kinds (letters.kinds) and their download above.
+LETTER_SLUGS = {"receipt": "tanda-terima", "extension": "perpanjangan", "notice": "pemberitahuan"}
+
+
+def request_issued_letters(user, obj: InformationRequest) -> list[dict]:
+    return issued_letter_rows(
+        user,
+        obj,
+        {
+            kind: reverse("frontend:request_letter", args=[obj.pk, slug])
+            for kind, slug in LETTER_SLUGS.items()
+        },
+        lambda letter: reverse("frontend:request_letter_package", args=[obj.pk, letter.pk]),
+    )
 
 
 @login_required
@@ -523,6 +542,13 @@ def request_letter(request, pk: int, kind: str):
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@login_required
+@require_GET
+def request_letter_package(request, pk: int, letter_pk: int):
+    """The SRIKANDI package of one of the request's letters (issue 17 point 8): staff who see it as staff only."""
+    return package_response(request, _visible_or_404(request, pk), letter_pk)
 
 
 @login_required
