@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from agencies.selectors import is_staff_of
 from audit.models import Event
 from audit.selectors import event_reason
+from letters.events import LETTER_ISSUED
+from letters.kinds import LetterKind
 from workcalendar.calendar import explain_step
 
 from .models import InformationRequest
@@ -33,6 +35,7 @@ class TimelineItem:
     due_date: dt.date | None = None
     explanation: str = ""
     status: str = ""  # deadlines: met, missed, open, overdue
+    detail: str = ""  # an issued letter: its kind and number (issue 17)
 
 
 def _end_of(day: dt.date, tz) -> dt.datetime:
@@ -43,6 +46,17 @@ def _deadline_status(done_at: dt.datetime | None, due_at: dt.datetime) -> str:
     if done_at is not None:
         return "met" if done_at <= due_at else "missed"
     return "overdue" if timezone.now() > due_at else "open"
+
+
+def _event_detail(event: Event) -> str:
+    """What the story says besides the action: the kind and number of an issued letter."""
+    if event.action != LETTER_ISSUED:
+        return ""
+    details = event.details or {}
+    kind = details.get("kind", "")
+    label = str(LetterKind(kind).label) if kind in LetterKind.values else kind
+    number = details.get("number", "")
+    return _("%(kind)s, nomor %(number)s") % {"kind": label, "number": number} if number else label
 
 
 def case_timeline(request: InformationRequest | None, user, *, objection=None) -> list[TimelineItem]:
@@ -76,6 +90,7 @@ def case_timeline(request: InformationRequest | None, user, *, objection=None) -
                         from_state=event.from_state,
                         to_state=event.to_state,
                         reason=event_reason(event, staff_view=staff),
+                        detail=_event_detail(event),
                     )
                 )
 

@@ -13,12 +13,15 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Unit
+from letters.kinds import LetterKind
+from letters.models import IssuedLetter
 from ppid import rules
 from ppid.models import (
     Decision,
@@ -49,6 +52,7 @@ REQUEST_COLUMNS = [
     ("decision", _("Keputusan")),
     ("refusal_reason", _("Alasan penolakan")),
     ("notice_on", _("Tanggal pemberitahuan tertulis")),
+    ("notice_letter_number", _("Nomor surat pemberitahuan tertulis")),
     ("fee", _("Biaya dan cara pembayaran")),
     ("state", _("Status permohonan")),
 ]
@@ -67,6 +71,7 @@ OBJECTION_COLUMNS = [
     ("reason", _("Uraian keberatan")),
     ("decision", _("Tanggapan Atasan PPID")),
     ("decided_on", _("Tanggal tanggapan")),
+    ("decision_letter_number", _("Nomor surat tanggapan")),
     ("decided_by", _("Nama yang menanggapi")),
     ("requester_reaction", _("Tanggapan pemohon (sengketa ke Komisi Informasi)")),
 ]
@@ -126,6 +131,18 @@ def _grounds_text(grounds: Iterable[str], labels: dict) -> str:
     return "; ".join(str(labels[g]) for g in grounds if g in labels)
 
 
+def _letter_numbers(cases: list, kind: str) -> dict[int, str]:
+    """The number of each case's newest letter of `kind` (issue 17), in one query for the register."""
+    if not cases:
+        return {}
+    letters = IssuedLetter.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(cases[0])),
+        object_id__in=[c.pk for c in cases],
+        kind=kind,
+    ).order_by("issued_at", "pk")
+    return {letter.object_id: letter.number for letter in letters}  # the newest wins
+
+
 def request_register(
     viewer, agency: Agency, *, start: dt.date, end: dt.date, unit: Unit | None = None
 ) -> Register:
@@ -136,6 +153,8 @@ def request_register(
     exemption_labels = dict(ExemptionGround.choices)
     rows, with_contacts = [], 0
     tz = agency.tzinfo
+    qs = list(qs)
+    notice_numbers = _letter_numbers(qs, LetterKind.NOTICE)
     for n, req in enumerate(qs, start=1):
         response = getattr(req, "response", None)
         address = contact = ""
@@ -171,6 +190,7 @@ def request_register(
                 "notice_on": timezone.localtime(response.responded_at, tz).date()
                 if response is not None
                 else None,
+                "notice_letter_number": notice_numbers.get(req.pk, ""),
                 "fee": fee,
                 "state": req.get_state_display(),
             }
@@ -193,6 +213,8 @@ def objection_register(
     ground_labels = dict(ObjectionGround.choices)
     rows, with_contacts = [], 0
     tz = agency.tzinfo
+    qs = list(qs)
+    decision_numbers = _letter_numbers(qs, LetterKind.OBJECTION_DECISION)
     for n, objection in enumerate(qs, start=1):
         who = objection.identity
         address = contact = ""
@@ -223,6 +245,7 @@ def objection_register(
                 "decided_on": timezone.localtime(objection.decided_at, tz).date()
                 if objection.decided_at
                 else None,
+                "decision_letter_number": decision_numbers.get(objection.pk, ""),
                 "decided_by": _person(objection.decided_by),
                 "requester_reaction": (
                     str(_("Sengketa ke Komisi Informasi, register %(number)s"))
