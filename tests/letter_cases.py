@@ -5,6 +5,7 @@ screenshots (docs/screenshots/make_letters.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from agencies.models import PositionKind, SignatoryPosition, StaffProfile
 from letters.kinds import LetterKind
@@ -20,9 +21,27 @@ CONSEQUENCE_TEST = (
 )
 
 
+def logo_png() -> bytes:
+    """A plain shield in the colours of a Pemda's emblem (no real emblem is reproduced), 240 x 280 pixels."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (240, 280), "white")
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(20, 20), (220, 20), (220, 150), (120, 260), (20, 150)], fill="#1f5d3a", outline="#c9a227")
+    draw.polygon([(45, 45), (195, 45), (195, 145), (120, 228), (45, 145)], fill="#c9a227")
+    draw.ellipse([(85, 75), (155, 145)], fill="#1f5d3a")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
 def dress_agency(world) -> None:
-    """The kop, the letter numbers and the signatories of a Pemda's PPID, as an administrator would set them."""
+    """The kop with its logo, the letter numbers and the signatories of a Pemda's PPID, as an administrator
+    would set them."""
+    from django.core.files.base import ContentFile
+
     agency = world.agency
+    agency.logo.save("logo.png", ContentFile(logo_png()), save=False)
     agency.name = "Dinas Komunikasi dan Informatika"
     agency.letterhead_parent = "Pemerintah Kota Bandung"
     agency.address = "Jl. Wastukancana No. 2"
@@ -191,3 +210,21 @@ CASES = {
     "objection-decision": (decided_objection, LetterKind.OBJECTION_DECISION),
     "objection-upheld": (upheld_objection, LetterKind.OBJECTION_DECISION),
 }
+
+
+def file_request_for(world):
+    """What the `file_request` fixture gives, for code outside pytest (the screenshots)."""
+    from ppid.services import information_request_file
+
+    def _file(user=None, **kwargs):
+        data = {
+            "agency": world.agency,
+            "information_requested": "Dokumen anggaran Dinas Kesehatan tahun 2025",
+            "purpose": "Penelitian",
+            "obtain_method": "softcopy",
+            "delivery_method": "email",
+        }
+        data.update(kwargs)
+        return information_request_file(requester=user or world.citizen, **data)
+
+    return _file
