@@ -141,8 +141,8 @@ def _closing() -> TextSpec:
         LABELS[CLOSING],
         "",
         help=gettext_lazy(
-            "Dicetak sebelum tanda tangan, misalnya \u201cDemikian disampaikan, atas perhatian Saudara kami "
-            "ucapkan terima kasih.\u201d Boleh dikosongkan."
+            "Dicetak sebelum tanda tangan, misalnya “Demikian disampaikan, atas perhatian Saudara kami "
+            "ucapkan terima kasih.” Boleh dikosongkan."
         ),
     )
 
@@ -242,17 +242,17 @@ KINDS: dict[str, KindTexts] = {
             **_COMMON,
             "nomor_keberatan": gettext_lazy("nomor registrasi keberatan"),
             "pokok_keberatan": gettext_lazy(
-                "yang dikeberatkan: \u201cpermohonan informasi publik nomor \u2026\u201d, atau tidak "
+                "yang dikeberatkan: “permohonan informasi publik nomor …”, atau tidak "
                 "disediakannya informasi berkala"
             ),
             "tanggapan": gettext_lazy("tanggapan Atasan PPID"),
             "jika_tidak_puas": gettext_lazy(
-                "\u201cApabila Saudara tidak puas dengan tanggapan ini\u201d (dengan perintah kepada PPID: "
-                "\u201cApabila perintah ini tidak dipenuhi atau \u2026\u201d)"
+                "“Apabila Saudara tidak puas dengan tanggapan ini” (dengan perintah kepada PPID: "
+                "“Apabila perintah ini tidak dipenuhi atau …”)"
             ),
             "kalimat_batas_waktu": gettext_lazy(
-                "kalimat batas waktu ke Komisi Informasi (\u201cTerhitung sejak tanggapan ini diterima pada "
-                "\u2026, batas waktunya \u2026.\u201d)"
+                "kalimat batas waktu ke Komisi Informasi (“Terhitung sejak tanggapan ini diterima pada "
+                "…, batas waktunya ….”)"
             ),
             "batas_waktu": gettext_lazy("batas waktu ke Komisi Informasi"),
         },
@@ -313,7 +313,7 @@ def _problems(value: str, text_spec: TextSpec, allowed: dict[str, object]) -> li
     if "{{" in value or "{%" in value or "{#" in value:
         problems.append(
             _(
-                "Kode templat ({{ \u2026 }}, {% \u2026 %}, {# \u2026 #}) tidak diizinkan; pakai placeholder "
+                "Kode templat ({{ … }}, {% … %}, {# … #}) tidak diizinkan; pakai placeholder "
                 "seperti {nama_pemohon}."
             )
         )
@@ -343,9 +343,7 @@ def _problems(value: str, text_spec: TextSpec, allowed: dict[str, object]) -> li
     for phrase in text_spec.required_phrases:
         if _normalise(phrase) not in normalised:
             problems.append(
-                _(
-                    "Frasa \u201c%(phrase)s\u201d wajib ada dalam teks ini (isi yang diwajibkan undang-undang)."
-                )
+                _("Frasa “%(phrase)s” wajib ada dalam teks ini (isi yang diwajibkan undang-undang).")
                 % {"phrase": phrase}
             )
     return problems
