@@ -98,7 +98,7 @@ def _sample_objection(
 def render_template_preview(*, agency: Agency, kind: str, texts: dict[str, object], actor) -> bytes:
     """The PDF of a sample letter of `kind` printed with `texts` (not saved), marked PRATINJAU on every page."""
     cleaned = clean_texts(kind, texts)
-    unit = agency.main_unit
+    unit = agency.main_unit or agency.units.order_by("pk").first()
     now = timezone.now()
     request = _sample_request(agency, unit, actor, now)
     objection = _sample_objection(agency, unit, actor, request, now)

@@ -15,7 +15,7 @@ from letters import events
 from letters.kinds import LetterKind
 from letters.models import IssuedLetter, LetterTemplate
 from letters.services import letter_of, letter_render, letter_template_save
-from letters.templates_text import NOTICE_RIGHTS, default_texts, render_text
+from letters.templates_text import KINDS, NOTICE_RIGHTS, default_texts, render_text
 from ppid import letters
 from ppid import services as s
 from ppid.letter_samples import render_template_preview
@@ -295,6 +295,20 @@ def test_the_preview_is_a_sample_letter_marked_pratinjau_with_the_unsaved_texts(
     assert "PRATINJAU" in text
     assert "Demikian, Diskominfo PRATINJAU." in text
     assert LetterTemplate.objects.count() == 0
+
+
+@pytest.mark.parametrize("kind", LetterKind.values)
+def test_every_placeholder_a_kind_offers_is_filled_in_its_letter(world, kind):
+    every = " ".join(f"[{{{name}}}]" for name in KINDS[kind].placeholders)
+
+    text = pdf_text(
+        render_template_preview(
+            agency=world.agency, kind=kind, texts={**default_texts(kind), "closing": every}, actor=world.admin
+        )
+    )
+
+    assert "{" not in text and "[]" not in text
+    assert "[Diskominfo]" in text
 
 
 def test_a_preview_of_a_broken_text_shows_the_errors_instead(client, world):
