@@ -25,7 +25,7 @@ from letters.services import (
     template_texts_in_force,
     template_versions,
 )
-from letters.templates_text import KINDS, LABELS, TEXT_MAX_LENGTH, default_texts
+from letters.templates_text import KINDS, LABELS, TEXT_MAX_LENGTH, clean_texts, default_texts
 from ppid.letter_samples import render_template_preview
 
 from ..common.forms import form_errors_to
@@ -56,6 +56,20 @@ class LetterTextsForm(forms.Form):
             help_text=gettext_lazy("Dicatat dalam riwayat versi dan jejak audit."),
             error_messages={"required": _("Tuliskan alasan perubahan.")},
         )
+        self.kind = kind
+
+    def clean(self):
+        # Every text's problems at once (the service checks again): a required text left empty is not the
+        # only thing said when another text has an unknown placeholder.
+        data = super().clean()
+        texts = {key: str(self.data.get(key, "")) for key in KINDS[self.kind].keys}
+        try:
+            clean_texts(self.kind, texts)
+        except ValidationError as exc:
+            for key, problems in exc.message_dict.items():
+                if key in self.fields and key not in self.errors:
+                    self.add_error(key, problems)
+        return data
 
 
 def _kind_or_404(kind: str) -> str:

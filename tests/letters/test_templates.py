@@ -256,6 +256,19 @@ def test_pages_bad_input_is_shown_and_nothing_is_stored(client, world):
     assert LetterTemplate.objects.count() == 0
 
 
+def test_pages_every_text_says_what_is_wrong_at_once(client, world):
+    client.force_login(world.admin)
+    url = reverse("frontend:letter_template_edit", args=[world.agency.slug, "objection_decision"])
+
+    answer = client.post(url, {"opening": "Yth. {nama_pemohon.__class__}", "rights": "", "reason": "uji"})
+
+    html = answer.content.decode()
+    assert answer.status_code == 400
+    assert "{nama_pemohon.__class__}" in html and "Placeholder tidak dikenal" in html
+    assert "Teks ini wajib diisi" in html
+    assert LetterTemplate.objects.count() == 0
+
+
 def test_pages_others_may_not_save_and_other_agencies_do_not_exist(client, world):
     url = reverse("frontend:letter_template_edit", args=[world.agency.slug, "notice"])
     data = {**notice_texts(rights=NEW_RIGHTS), "reason": "uji"}
