@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 LETTER_ISSUED = "letter.issued"
 OUTBOX_RENDER = "letter.render"
+LETTER_TEMPLATE_SAVED = "letter.template_saved"
 
 LABELS = {
     LETTER_ISSUED: _("Surat diterbitkan"),
+    LETTER_TEMPLATE_SAVED: _("Teks templat surat diubah"),
 }

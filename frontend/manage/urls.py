@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import staff, views
+from . import letter_templates, staff, views
 
 urlpatterns = [
     path("kelola/", views.manage_home, name="manage"),
@@ -13,6 +13,12 @@ urlpatterns = [
     path("kelola/<slug:agency>/audit/", views.audit_trail, name="audit"),
     path("kelola/<slug:agency>/staf/", staff.staff_list, name="staff"),
     path("kelola/<slug:agency>/staf/<int:pk>/cabut/", staff.staff_revoke, name="staff_revoke"),
+    path("kelola/<slug:agency>/surat/", letter_templates.letter_template_list, name="letter_templates"),
+    path(
+        "kelola/<slug:agency>/surat/<slug:kind>/",
+        letter_templates.letter_template_edit,
+        name="letter_template_edit",
+    ),
     path("kelola/kalender/", views.holiday_list, name="holidays"),
     path("kelola/kalender/tambah/", views.holiday_edit, name="holiday_add"),
     path("kelola/kalender/<int:pk>/", views.holiday_edit, name="holiday_edit"),
