@@ -35,9 +35,10 @@ def make_test_authority(
     common_name: str,
     organization: str = "PPID (sertifikat uji, tidak tersertifikasi)",
     passphrase: bytes | None,
-    days: int = 3650,
+    days: int = 20 * 366,
 ) -> TestAuthority:
-    now = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    # Valid from well before today: tests that travel back in time still sign within the validity period.
+    now = dt.datetime.now(dt.UTC) - dt.timedelta(days=5 * 366)
     root_key = ec.generate_private_key(ec.SECP256R1())
     root_name = _name(f"{organization} Root CA", organization)
     root = (

@@ -187,3 +187,16 @@ class FakeProvider:
         return signing_module.SignResult(
             pdf + b"%signed-by-fake\n", signed=True, signer_name="Penyedia TTE tiruan"
         )
+
+
+def test_a_letter_issued_on_an_earlier_date_validates_at_its_signing_time(signing, world, file_request):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 3, 13, 10, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False):
+        letter, pdf = receipt(file_request())
+    status = signing.validate(pdf)
+    assert letter.signed and status.bottom_line
+    assert status.signer_reported_dt.date() == dt.date(2026, 3, 13)
