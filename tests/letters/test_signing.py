@@ -104,7 +104,7 @@ def test_the_units_own_certificate_comes_before_the_default(signing, settings, t
         (tmp_path / name).write_bytes((signing.directory / name).read_bytes())
     (tmp_path / "diskominfo__DINKES.p12").write_bytes(unit_authority.pkcs12)
     settings.LETTER_SIGNING_PKCS12_DIR = str(tmp_path)
-    # One passphrase for the deployment: the unit's file here has its own, so it is given as the setting...
+    # The deployment has one passphrase: here the unit's file is under it and the default file is not...
     settings.LETTER_SIGNING_PASSPHRASE = "dinkes"
     pelaksana_letter, pdf = receipt(file_request(unit=world.pelaksana))
     assert pelaksana_letter.unit == world.pelaksana

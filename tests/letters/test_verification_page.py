@@ -74,6 +74,7 @@ def test_the_original_matches_and_a_changed_byte_does_not(client, signing, issue
     assert "<strong>Cocok.</strong>" in original.content.decode()
     assert "Tidak cocok" not in original.content.decode()
 
+    assert signing.validate(pdf).bottom_line and not signing.validate(tampered(pdf)).intact
     changed = upload(client, letter, tampered(pdf))
     assert changed.status_code == 200
     assert "<strong>Tidak cocok.</strong>" in changed.content.decode()
