@@ -142,3 +142,16 @@ def test_the_schema_documents_both_bodies_and_the_answers():
     assert set(item["post"]["requestBody"]["content"]) == {"application/pdf", "multipart/form-data"}
     assert "404" in item["get"]["responses"] and "400" in item["post"]["responses"]
     assert not item["get"].get("security") or {} in item["get"]["security"]
+
+
+def test_the_answers_speak_the_callers_language(issued):
+    letter, _pdf = issued
+    client = APIClient()
+    missing = client.get(url("TIDAKADA2345"), HTTP_ACCEPT_LANGUAGE="en")
+    assert missing.json() == {"code": "not_found", "detail": "Letter not found."}
+    not_pdf = client.post(
+        url(letter), data=b"GIF89a", content_type="application/pdf", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert not_pdf.json()["errors"]["non_field_errors"] == [
+        "This file is not a PDF. Upload the PDF file of the letter as you received it."
+    ]
