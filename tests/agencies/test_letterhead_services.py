@@ -73,7 +73,7 @@ def test_the_kop_of_a_unit_is_changed_and_audited_with_the_reason(a):
 
 
 @pytest.mark.parametrize(
-    "data, field, message",
+    ("data", "field", "message"),
     [
         ({"postal_code": "4017"}, "postal_code", "Kode pos terdiri atas 5 angka."),
         ({"email": "bukan-email"}, "email", None),
@@ -150,7 +150,7 @@ def _huge_bytes():
 
 
 @pytest.mark.parametrize(
-    "make, message",
+    ("make", "message"),
     [
         (_pdf_named_png, "Logo harus gambar PNG atau JPEG yang sah"),
         (_truncated_png, "Logo harus gambar PNG atau JPEG yang sah"),
@@ -225,7 +225,7 @@ def test_a_position_is_held_by_staff_with_the_fitting_role(a):
 
 
 @pytest.mark.parametrize(
-    "unit, kind, holder, title, field, message",
+    ("unit", "kind", "holder", "title", "field", "message"),
     [
         ("pelaksana", "ppid", "officer", "Kepala", "holder", "Pejabat harus staf aktif dengan peran PPID"),
         ("utama", "ppid", "head", "Kepala", "holder", "Pejabat harus staf aktif dengan peran PPID"),
@@ -272,7 +272,7 @@ def test_a_staff_profile_keeps_nip_rank_and_initials_and_the_trail_no_values(a):
 
 
 @pytest.mark.parametrize(
-    "nip, message",
+    ("nip", "message"),
     [
         ("12345", "NIP terdiri atas 18 angka."),
         ("1970010120000320011", "NIP terdiri atas 18 angka."),
