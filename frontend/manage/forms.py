@@ -245,7 +245,7 @@ class SignatoryForm(forms.Form):
     acting = forms.BooleanField(
         label=_("Pelaksana tugas (Plt.)"),
         required=False,
-        help_text=_("Surat mencetak \u201cPlt.\u201d di depan nama jabatan."),
+        help_text=_("Surat mencetak “Plt.” di depan nama jabatan."),
     )
     reason = forms.CharField(
         label=_("Alasan atau dasar penunjukan"),
@@ -278,6 +278,6 @@ class StaffProfileForm(forms.Form):
         label=_("Inisial (paraf)"),
         max_length=10,
         required=False,
-        help_text=_("Dicetak pada baris \u201cDisiapkan\u201d surat yang disusunnya. Kosong: dari namanya."),
+        help_text=_("Dicetak pada baris “Disiapkan” surat yang disusunnya. Kosong: dari namanya."),
     )
     reason = forms.CharField(label=_("Alasan"), max_length=500, required=False)
