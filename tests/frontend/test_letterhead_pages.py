@@ -200,3 +200,16 @@ def test_only_the_agency_administrator_reaches_the_letter_pages(client, a, who):
     a.pelaksana.refresh_from_db()
     assert a.pelaksana.city == ""
     assert not SignatoryPosition.objects.exists() and not StaffProfile.objects.exists()
+
+
+def test_the_letter_pages_speak_english_once_switched(client, a):
+    client.force_login(a.admin)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(a.url("signatories")).content.decode()
+    assert "<h1>Signatories</h1>" in html and "not set" in html
+    html = client.get(a.url("unit_edit", a.pelaksana.pk)).content.decode()
+    assert "Letterhead" in html and "Save letterhead" in html and "Remove logo" in html
+    html = client.get(a.url("agency_settings")).content.decode()
+    assert "Letter classification codes" in html and "Written notice" in html
+    html = client.post(a.url("staff_profile", a.head.pk), {"nip": "123"}).content.decode()
+    assert "The NIP has 18 digits." in html
