@@ -86,12 +86,21 @@ def default_title(unit: Unit, kind: str) -> str:
 
 def signatory_for(unit: Unit, kind: str, *, approver=None, actor=None, title: str = "") -> dict[str, object]:
     """Who signs: the holder of the position the law names (the unit's PPID; the Atasan PPID for objections);
-    with approval before issue, the approver who issued it, under that position's title when they hold it.
+    with approval before issue, the approver who issued it, under that position's title when they hold it (else
+    under a position of the same kind they hold, else the default title).
     Without a position on record, the person who issued it, under the position's default title. `title` names
     another signer's role (the receiving officer of a receipt given at the desk, UU 14/2008 Pasal 22(4))."""
     position = _position(unit, kind)
     staff_actor = actor if actor is not None and is_staff_of(actor, unit.agency) else None
     person = approver or (position.holder if position else None) or staff_actor
+    if person is not None and position is not None and position.holder_id != person.pk:
+        # Someone else signs (the PPID Utama's head approving a Pelaksana's letter): under a position of the same
+        # kind they hold in the agency, else the default title, never the title of a position they do not hold.
+        position = (
+            SignatoryPosition.objects.filter(unit__agency=unit.agency, kind=kind, holder=person)
+            .order_by("-unit__kind", "pk")  # "utama" first
+            .first()
+        )
     holds = position is not None and person is not None and position.holder_id == person.pk
     title = title or (position.title if position is not None else default_title(unit, kind))
     acting = bool(holds and position is not None and position.acting)
