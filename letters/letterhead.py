@@ -32,9 +32,11 @@ def _logo_data_uri(field) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def letterhead_for(unit: Unit) -> dict[str, str]:
+def letterhead_for(unit: Unit, *, embed_logo: bool = True) -> dict[str, str]:
     """The kop of `unit`: the Pemda line, the unit's name, its address and contacts, its logo; what the unit
-    leaves empty comes from its agency. The PPID Utama's kop names the agency itself."""
+    leaves empty comes from its agency. The PPID Utama's kop names the agency itself. An issued letter's
+    snapshot (`embed_logo=False`) names the logo's file, not its bytes, so no letter row carries an image:
+    `printable_kop` embeds it when the letter is rendered."""
     agency: Agency = unit.agency
     if unit.letterhead_name:
         name = unit.letterhead_name
@@ -52,8 +54,28 @@ def letterhead_for(unit: Unit) -> dict[str, str]:
         "phone": unit.phone or agency.phone,
         "email": unit.email or agency.email,
         "website": unit.website or agency.website,
-        "logo": _logo_data_uri(unit.logo) or _logo_data_uri(agency.logo),
+        "logo_file": (unit.logo or agency.logo).name if (unit.logo or agency.logo) else "",
+        "logo": (_logo_data_uri(unit.logo) or _logo_data_uri(agency.logo)) if embed_logo else "",
     }
+
+
+def printable_kop(snapshot: dict[str, str], unit: Unit) -> dict[str, str]:
+    """An issued letter's kop with its logo embedded: the file named at issue, or, if it has since been
+    replaced and removed, the unit's (else the agency's) logo now."""
+    if snapshot.get("logo") or not snapshot.get("logo_file"):
+        return snapshot
+    from django.core.files.storage import default_storage
+
+    logo = ""
+    try:
+        with default_storage.open(snapshot["logo_file"], "rb") as fh:
+            data = fh.read()
+        kind = next((t for magic, t in _LOGO_TYPES.items() if data.startswith(magic)), "")
+        if kind:
+            logo = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    except OSError:
+        logo = _logo_data_uri(unit.logo) or _logo_data_uri(unit.agency.logo)
+    return {**snapshot, "logo": logo}
 
 
 def _position(unit: Unit, kind: str) -> SignatoryPosition | None:

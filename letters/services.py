@@ -84,7 +84,7 @@ def letter_issue(
         nature=rules.nature,
         issued_at=at,
         prepared_by=prepared_by,
-        letterhead=letterhead_for(unit),
+        letterhead=letterhead_for(unit, embed_logo=False),
         signatory=signatory_for(
             unit, rules.signed_by, approver=approver, actor=prepared_by, title=signer_title
         ),
