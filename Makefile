@@ -35,6 +35,7 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
 
 run: $(VENV)/.base-installed
 	$(MANAGE) migrate --noinput
+	$(MANAGE) make_demo_signing_cert
 	$(MANAGE) seed_demo
 	$(MANAGE) seed_demo_requests
 	@$(MANAGE) demo_users

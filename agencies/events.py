@@ -12,6 +12,13 @@ UNIT_UPDATED = "unit.updated"
 MEMBERSHIP_GRANTED = "membership.granted"
 MEMBERSHIP_REVOKED = "membership.revoked"
 AUDIT_TRAIL_EXPORTED = "audit_trail.exported"
+# Letterheads and signatories (issue 17).
+AGENCY_LOGO_CHANGED = "agency.logo_changed"
+AGENCY_CLASSIFICATION_CODES_CHANGED = "agency.classification_codes_changed"
+UNIT_LETTERHEAD_CHANGED = "unit.letterhead_changed"
+UNIT_LOGO_CHANGED = "unit.logo_changed"
+SIGNATORY_POSITION_SET = "signatory.position_set"
+STAFF_PROFILE_CHANGED = "staff.profile_changed"
 
 LABELS = {
     ACCOUNT_STAFF_CREATED: _("Akun staf dibuat"),
@@ -23,4 +30,10 @@ LABELS = {
     MEMBERSHIP_GRANTED: _("Peran staf diberikan"),
     MEMBERSHIP_REVOKED: _("Peran staf dicabut"),
     AUDIT_TRAIL_EXPORTED: _("Jejak audit diunduh"),
+    AGENCY_LOGO_CHANGED: _("Logo kop badan publik diubah"),
+    AGENCY_CLASSIFICATION_CODES_CHANGED: _("Kode klasifikasi surat diubah"),
+    UNIT_LETTERHEAD_CHANGED: _("Kop surat unit diubah"),
+    UNIT_LOGO_CHANGED: _("Logo kop unit diubah"),
+    SIGNATORY_POSITION_SET: _("Penanda tangan ditetapkan"),
+    STAFF_PROFILE_CHANGED: _("Profil pegawai diubah"),
 }

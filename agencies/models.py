@@ -222,6 +222,11 @@ AGENCY_SETTINGS_FIELDS = (
 )
 
 
+# A unit's own kop (issue 17): what the unit form's kop section shows and `unit_update_letterhead` writes; the
+# logo has its own service (checked by content).
+UNIT_LETTERHEAD_FIELDS = ("letterhead_name", "address", "city", "postal_code", "phone", "email", "website")
+
+
 class UnitKind(models.TextChoices):
     UTAMA = "utama", _("PPID Utama")
     PELAKSANA = "pelaksana", _("PPID Pelaksana")

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
@@ -26,15 +27,35 @@ from audit.services import audit_record
 from .events import (
     ACCOUNT_STAFF_CREATED,
     ACCOUNT_STAFF_INVITATION_RESENT,
+    AGENCY_CLASSIFICATION_CODES_CHANGED,
     AGENCY_CREATED,
+    AGENCY_LOGO_CHANGED,
     AGENCY_SETTINGS_CHANGED,
     AUDIT_TRAIL_EXPORTED,
     MEMBERSHIP_GRANTED,
     MEMBERSHIP_REVOKED,
+    SIGNATORY_POSITION_SET,
+    STAFF_PROFILE_CHANGED,
     UNIT_CREATED,
+    UNIT_LETTERHEAD_CHANGED,
+    UNIT_LOGO_CHANGED,
     UNIT_UPDATED,
 )
-from .models import AGENCY_SETTINGS_FIELDS, Agency, Membership, StaffRole, Unit, UnitKind
+from .letter_kinds import letter_kinds
+from .logos import logo_bytes
+from .models import (
+    AGENCY_SETTINGS_FIELDS,
+    UNIT_LETTERHEAD_FIELDS,
+    Agency,
+    Membership,
+    PositionKind,
+    SignatoryPosition,
+    StaffProfile,
+    StaffRole,
+    Unit,
+    UnitKind,
+)
+from .numbering import LONGEST_CLASSIFICATION_CODE
 from .selectors import agencies_administered_by, agency_ids_in_full_reach
 
 if TYPE_CHECKING:
@@ -370,3 +391,294 @@ def audit_trail_export(*, viewer: User, agency: Agency, filters: Mapping[str, st
         agency=agency,
         details={"filters": {key: value for key, value in filters.items() if value}, "rows": rows},
     )
+
+
+# --- letterheads, signatories, staff profiles (issue 17) --------------------------------------------------------
+
+_POSTAL_CODE = re.compile(r"^\d{5}$")
+# Archival classification codes: digits and letters in groups joined by dots or hyphens (e.g. 000.9.2, 045.2);
+# never a slash, which separates the elements of a letter number.
+_CLASSIFICATION_CODE = re.compile(r"^[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*$")
+_INITIALS = re.compile(r"^[A-Za-z]+(?:\.?[A-Za-z]+)*\.?$")
+
+
+def unit_update_letterhead(*, actor: User, unit: Unit, data: Mapping[str, object], reason: str = "") -> Unit:
+    """Change a unit's own kop: the name under the Pemda line, address, city, postal code and contacts
+    (`UNIT_LETTERHEAD_FIELDS`; what is left empty comes from the agency). Before: the actor administers the unit's
+    agency. Changes: those fields only; audited as {field: {from, to}} with the reason. Letters issued before
+    keep the kop they were issued with."""
+    agency = unit.agency
+    _require_admin(actor, agency)
+    with transaction.atomic():
+        locked = Unit.objects.select_for_update().get(pk=unit.pk, agency=agency)
+        before = {f: getattr(locked, f) for f in UNIT_LETTERHEAD_FIELDS}
+        for f in UNIT_LETTERHEAD_FIELDS:
+            if f in data:
+                setattr(locked, f, str(data[f] or "").strip())
+        locked.letterhead_name = locked.letterhead_name.upper()
+        if locked.postal_code and not _POSTAL_CODE.match(locked.postal_code):
+            raise ValidationError({"postal_code": _("Kode pos terdiri atas 5 angka.")})
+        locked.full_clean()
+        _save_changed(
+            locked, before, actor=actor, agency=agency, action=UNIT_LETTERHEAD_CHANGED, reason=reason
+        )
+    return locked
+
+
+def _set_logo(*, actor: User, obj: models.Model, agency: Agency, logo, action: str, reason: str):
+    """Store, replace (logo given) or remove (None) the logo of `obj` (its row locked). The new file is removed
+    again when the transaction fails; the old one once the change has committed."""
+    data = logo_bytes(logo) if logo is not None else None
+    written, storage = "", None
+    try:
+        with transaction.atomic():
+            locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+            old = locked.logo.name if locked.logo else ""
+            if data is None and not old:
+                return locked
+            storage = locked.logo.storage
+            if data is not None:
+                locked.logo.save("logo", ContentFile(data), save=False)
+                written = locked.logo.name
+            else:
+                locked.logo = ""
+            locked.save(update_fields=["logo"])
+            audit_record(
+                actor=actor,
+                obj=locked,
+                agency=agency,
+                action=action,
+                reason=reason,
+                details={
+                    "logo": "removed" if data is None else ("replaced" if old else "added"),
+                    "bytes": len(data) if data is not None else 0,
+                },
+            )
+            if old:
+                transaction.on_commit(functools.partial(_delete_file_quietly, storage, old))
+    except BaseException:
+        if written and storage is not None:
+            _delete_file_quietly(storage, written)
+        raise
+    return locked
+
+
+def _delete_file_quietly(storage, name: str) -> None:
+    try:
+        storage.delete(name)
+    except OSError:
+        log.warning("could not remove the replaced logo %s", name, exc_info=True)
+
+
+def agency_logo_set(*, actor: User, agency: Agency, logo, reason: str = "") -> Agency:
+    """Upload, replace or (logo=None) remove the agency's logo, the kop's default for units without their own.
+    Checked by content (`agencies.logos`): PNG or JPEG, at most 1 MB and 2000 × 2000 px."""
+    _require_admin(actor, agency)
+    return _set_logo(
+        actor=actor, obj=agency, agency=agency, logo=logo, action=AGENCY_LOGO_CHANGED, reason=reason
+    )
+
+
+def unit_logo_set(*, actor: User, unit: Unit, logo, reason: str = "") -> Unit:
+    """Upload, replace or (logo=None) remove a unit's own logo; checked like the agency's."""
+    _require_admin(actor, unit.agency)
+    return _set_logo(
+        actor=actor, obj=unit, agency=unit.agency, logo=logo, action=UNIT_LOGO_CHANGED, reason=reason
+    )
+
+
+def agency_set_classification_codes(
+    *, actor: User, agency: Agency, codes: Mapping[str, str], reason: str = ""
+) -> Agency:
+    """Set the archival classification code of each letter kind (`Agency.letter_classification_codes`, read by
+    the letter numbers' {klasifikasi}). Only the kinds `letters` registered (`agencies.letter_kinds`) are
+    accepted; an empty code removes the kind's (its numbers then read without one). Errors are keyed by kind."""
+    _require_admin(actor, agency)
+    known = {code for code, _label in letter_kinds()}
+    unknown = sorted(set(codes) - known)
+    if unknown:
+        raise ValidationError(_("Jenis surat tidak dikenal: %(kinds)s.") % {"kinds": ", ".join(unknown)})
+    cleaned: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for kind, code in codes.items():
+        code = str(code or "").strip()
+        if not code:
+            continue
+        if len(code) > LONGEST_CLASSIFICATION_CODE:
+            errors[kind] = _("Kode klasifikasi paling panjang %(max)s karakter.") % {
+                "max": LONGEST_CLASSIFICATION_CODE
+            }
+        elif not _CLASSIFICATION_CODE.match(code):
+            errors[kind] = _(
+                "Kode klasifikasi hanya angka dan huruf, dipisah titik atau tanda hubung (mis. 000.9.2)."
+            )
+        else:
+            cleaned[kind] = code
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Agency.objects.select_for_update().get(pk=agency.pk)
+        before = dict(locked.letter_classification_codes or {})
+        after = {k: v for k, v in before.items() if k not in codes} | cleaned
+        if after != before:
+            locked.letter_classification_codes = after
+            locked.save(update_fields=["letter_classification_codes"])
+            audit_record(
+                actor=actor,
+                obj=locked,
+                agency=locked,
+                action=AGENCY_CLASSIFICATION_CODES_CHANGED,
+                reason=reason,
+                details={
+                    kind: {"from": before.get(kind, ""), "to": after.get(kind, "")}
+                    for kind in sorted(set(before) | set(after))
+                    if before.get(kind, "") != after.get(kind, "")
+                },
+            )
+    return locked
+
+
+def signatory_candidates(unit: Unit, kind: str):
+    """Who may hold the position: the unit's heads (role PPID of that unit) for `ppid`, the agency's Atasan PPID
+    for `atasan`; active accounts only."""
+    User = get_user_model()
+    if kind == PositionKind.ATASAN:
+        scope = {"memberships__unit__agency": unit.agency, "memberships__role": StaffRole.ATASAN}
+    else:
+        scope = {"memberships__unit": unit, "memberships__role": StaffRole.PPID}
+    return User.objects.filter(is_active=True, **scope).distinct().order_by("first_name", "username")
+
+
+def signatory_position_set(
+    *,
+    actor: User,
+    unit: Unit,
+    kind: str,
+    holder: User,
+    title: str,
+    acting: bool = False,
+    reason: str = "",
+) -> SignatoryPosition:
+    """Name who holds a signing position: the PPID of `unit` (notices, extensions, receipts) or, on the PPID
+    Utama, the Atasan PPID (objections). Before: the actor administers the agency; the holder is staff of it
+    with the fitting role (`signatory_candidates`); a title is given. `acting` signs as Plt. Changes: the one
+    position of that unit and kind, created or changed, audited with the former and new holder. Letters issued
+    before keep their signatory."""
+    agency = unit.agency
+    _require_admin(actor, agency)
+    if kind not in PositionKind.values:
+        raise ValidationError({"kind": _("Jabatan penanda tangan tidak dikenal.")})
+    if kind == PositionKind.ATASAN and unit.kind != UnitKind.UTAMA:
+        raise ValidationError({"kind": _("Jabatan Atasan PPID dicatat pada PPID Utama.")})
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Isi nama jabatan, mis. Kepala Dinas Kesehatan.")})
+    if len(title) > 200:
+        raise ValidationError({"title": _("Nama jabatan paling panjang 200 karakter.")})
+    if holder is None or not signatory_candidates(unit, kind).filter(pk=holder.pk).exists():
+        raise ValidationError(
+            {
+                "holder": _("Pejabat harus staf aktif dengan peran PPID (kepala unit) di unit ini.")
+                if kind == PositionKind.PPID
+                else _("Pejabat harus staf aktif dengan peran Atasan PPID di badan publik ini.")
+            }
+        )
+    with transaction.atomic():
+        Unit.objects.select_for_update().get(pk=unit.pk)
+        position = SignatoryPosition.objects.filter(unit=unit, kind=kind).first()
+        before = (
+            {"holder": position.holder_id, "title": position.title, "acting": position.acting}
+            if position
+            else {"holder": None, "title": "", "acting": False}
+        )
+        after = {"holder": holder.pk, "title": title, "acting": bool(acting)}
+        if position is not None and before == after:
+            return position
+        if position is None:
+            position = SignatoryPosition(unit=unit, kind=kind)
+        position.holder, position.title, position.acting = holder, title, bool(acting)
+        position.save()
+        audit_record(
+            actor=actor,
+            obj=position,
+            agency=agency,
+            action=SIGNATORY_POSITION_SET,
+            reason=reason,
+            details={
+                "unit": unit.pk,
+                "kind": kind,
+                **{f: {"from": before[f], "to": after[f]} for f in after if before[f] != after[f]},
+            },
+        )
+    return position
+
+
+def _check_nip(nip: str) -> None:
+    """18 digits: birth date (YYYYMMDD), appointment (YYYYMM), sex (1 or 2), sequence (PP 11/2017 practice)."""
+    import datetime as dt
+
+    if not re.fullmatch(r"\d{18}", nip):
+        raise ValidationError({"nip": _("NIP terdiri atas 18 angka.")})
+    try:
+        dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        raise ValidationError(
+            {"nip": _("NIP tidak sah: 8 angka pertamanya adalah tanggal lahir (TTTTBBHH).")}
+        ) from None
+    if not 1 <= int(nip[12:14]) <= 12 or nip[14] not in "12":
+        raise ValidationError(
+            {
+                "nip": _(
+                    "NIP tidak sah: periksa bulan pengangkatan (angka 13-14) dan kode jenis kelamin (angka 15)."
+                )
+            }
+        )
+
+
+def staff_profile_update(
+    *,
+    actor: User,
+    agency: Agency,
+    user: User,
+    nip: str = "",
+    rank: str = "",
+    initials: str = "",
+    reason: str = "",
+) -> StaffProfile:
+    """What letters print of a staff member: NIP (18 digits; spaces as people type them are dropped), rank
+    (pangkat/golongan) and the initials of the prepared-by line. Before: the actor administers the agency and the
+    person is its staff. Changes: the profile, created if missing; the audit row names which fields changed,
+    never their values."""
+    _require_admin(actor, agency)
+    if not Membership.objects.filter(user=user, unit__agency=agency).exists():
+        raise ValidationError(_("Orang ini bukan staf badan publik ini."))
+    nip = re.sub(r"[\s.\-]", "", nip or "")
+    rank = (rank or "").strip()
+    initials = (initials or "").strip().upper()
+    if nip:
+        _check_nip(nip)
+    if len(rank) > 100:
+        raise ValidationError({"rank": _("Pangkat/golongan paling panjang 100 karakter.")})
+    if initials and (len(initials) > 10 or not _INITIALS.match(initials)):
+        raise ValidationError(
+            {"initials": _("Inisial hanya huruf (boleh bertitik), paling banyak 10 karakter.")}
+        )
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().get(pk=user.pk)
+        profile = StaffProfile.objects.filter(user=user).first() or StaffProfile(user=user)
+        before = {"nip": profile.nip, "rank": profile.rank, "initials": profile.initials}
+        profile.nip, profile.rank, profile.initials = nip, rank, initials
+        changed = sorted(f for f, old in before.items() if old != getattr(profile, f))
+        if changed or profile.pk is None:
+            profile.full_clean()
+            profile.save()
+        if changed:
+            audit_record(
+                actor=actor,
+                obj=profile,
+                agency=agency,
+                action=STAFF_PROFILE_CHANGED,
+                reason=reason,
+                details={"user": user.pk, "changed": changed},
+            )
+    return profile

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import contributions, issued_letters, notes, orders, registers, resources, views
+from . import contributions, issued_letters, letters, notes, orders, registers, resources, views
 from .auth import TokenView
 from .notifications import NotificationViewSet
 from .stats import urlpatterns as stats_urlpatterns
@@ -31,6 +31,7 @@ urlpatterns = [
     path("registers/requests/", registers.RequestRegisterView.as_view(), name="register-requests"),
     path("registers/objections/", registers.ObjectionRegisterView.as_view(), name="register-objections"),
     path("letters/<int:pk>/pdf/", issued_letters.letter_pdf_view, name="letter-pdf"),
+    path("letters/verify/<str:code>/", letters.LetterVerifyView.as_view(), name="letter-verify"),
     path("requests/<int:pk>/notes/", notes.request_notes, name="request-notes"),
     path("objections/<int:pk>/notes/", notes.objection_notes, name="objection-notes"),
     path("complaints/<int:pk>/notes/", notes.complaint_notes, name="complaint-notes"),

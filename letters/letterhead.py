@@ -32,9 +32,11 @@ def _logo_data_uri(field) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def letterhead_for(unit: Unit) -> dict[str, str]:
+def letterhead_for(unit: Unit, *, embed_logo: bool = True) -> dict[str, str]:
     """The kop of `unit`: the Pemda line, the unit's name, its address and contacts, its logo; what the unit
-    leaves empty comes from its agency. The PPID Utama's kop names the agency itself."""
+    leaves empty comes from its agency. The PPID Utama's kop names the agency itself. An issued letter's
+    snapshot (`embed_logo=False`) names the logo's file, not its bytes, so no letter row carries an image:
+    `printable_kop` embeds it when the letter is rendered."""
     agency: Agency = unit.agency
     if unit.letterhead_name:
         name = unit.letterhead_name
@@ -52,8 +54,28 @@ def letterhead_for(unit: Unit) -> dict[str, str]:
         "phone": unit.phone or agency.phone,
         "email": unit.email or agency.email,
         "website": unit.website or agency.website,
-        "logo": _logo_data_uri(unit.logo) or _logo_data_uri(agency.logo),
+        "logo_file": (unit.logo or agency.logo).name if (unit.logo or agency.logo) else "",
+        "logo": (_logo_data_uri(unit.logo) or _logo_data_uri(agency.logo)) if embed_logo else "",
     }
+
+
+def printable_kop(snapshot: dict[str, str], unit: Unit) -> dict[str, str]:
+    """An issued letter's kop with its logo embedded: the file named at issue, or, if it has since been
+    replaced and removed, the unit's (else the agency's) logo now."""
+    if snapshot.get("logo") or not snapshot.get("logo_file"):
+        return snapshot
+    from django.core.files.storage import default_storage
+
+    logo = ""
+    try:
+        with default_storage.open(snapshot["logo_file"], "rb") as fh:
+            data = fh.read()
+        kind = next((t for magic, t in _LOGO_TYPES.items() if data.startswith(magic)), "")
+        if kind:
+            logo = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    except OSError:
+        logo = _logo_data_uri(unit.logo) or _logo_data_uri(unit.agency.logo)
+    return {**snapshot, "logo": logo}
 
 
 def _position(unit: Unit, kind: str) -> SignatoryPosition | None:
@@ -86,12 +108,21 @@ def default_title(unit: Unit, kind: str) -> str:
 
 def signatory_for(unit: Unit, kind: str, *, approver=None, actor=None, title: str = "") -> dict[str, object]:
     """Who signs: the holder of the position the law names (the unit's PPID; the Atasan PPID for objections);
-    with approval before issue, the approver who issued it, under that position's title when they hold it.
+    with approval before issue, the approver who issued it, under that position's title when they hold it (else
+    under a position of the same kind they hold, else the default title).
     Without a position on record, the person who issued it, under the position's default title. `title` names
     another signer's role (the receiving officer of a receipt given at the desk, UU 14/2008 Pasal 22(4))."""
     position = _position(unit, kind)
     staff_actor = actor if actor is not None and is_staff_of(actor, unit.agency) else None
     person = approver or (position.holder if position else None) or staff_actor
+    if person is not None and position is not None and position.holder_id != person.pk:
+        # Someone else signs (the PPID Utama's head approving a Pelaksana's letter): under a position of the same
+        # kind they hold in the agency, else the default title, never the title of a position they do not hold.
+        position = (
+            SignatoryPosition.objects.filter(unit__agency=unit.agency, kind=kind, holder=person)
+            .order_by("-unit__kind", "pk")  # "utama" first
+            .first()
+        )
     holds = position is not None and person is not None and position.holder_id == person.pk
     title = title or (position.title if position is not None else default_title(unit, kind))
     acting = bool(holds and position is not None and position.acting)

@@ -12,7 +12,7 @@ import segno
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from .letterhead import prepared_by_line
+from .letterhead import prepared_by_line, printable_kop
 
 if TYPE_CHECKING:
     from .models import IssuedLetter
@@ -51,7 +51,7 @@ def letter_context(
         return {"letter": None}
     return {
         "letter": letter,
-        "kop": letter.letterhead,
+        "kop": printable_kop(letter.letterhead, letter.unit),
         "signatory": letter.signatory,
         "verification_url": letter.absolute_verification_url,
         "qr": "" if preview else qr_data_uri(letter.absolute_verification_url),

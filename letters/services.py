@@ -12,13 +12,16 @@ import hashlib
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
+from agencies.selectors import administers
 from audit.services import audit_record
 from notifications.outbox import outbox_add
 
@@ -28,8 +31,10 @@ from .letterhead import letterhead_for, signatory_for
 from .models import IssuedLetter, LetterTemplate
 from .rendering import html_to_pdf, renderer_for
 from .signing import get_signer
+from .templates_text import clean_texts, default_texts, kind_texts
 
 RENDER_AFTER = dt.timedelta(seconds=5)
+REASON_MAX_LENGTH = 500
 
 
 def series_for(unit: Unit) -> str:
@@ -79,7 +84,7 @@ def letter_issue(
         nature=rules.nature,
         issued_at=at,
         prepared_by=prepared_by,
-        letterhead=letterhead_for(unit),
+        letterhead=letterhead_for(unit, embed_logo=False),
         signatory=signatory_for(
             unit, rules.signed_by, approver=approver, actor=prepared_by, title=signer_title
         ),
@@ -172,3 +177,91 @@ def letter_matches(letter: IssuedLetter, data: bytes) -> bool:
     if not letter.sha256:
         letter = letter_render(letter.pk)
     return hashlib.sha256(data).hexdigest() == letter.sha256
+
+
+# -- templates per agency (issue 17 point 6) -------------------------------------------------------------------
+
+
+def letter_template_texts(letter: IssuedLetter) -> dict[str, str]:
+    """The texts `letter` prints: those of the template version it recorded at issue, else the built-in
+    defaults. A later version changes no letter issued before it."""
+    defaults = default_texts(letter.kind)
+    version = letter.template_version
+    if version is None:
+        return defaults
+    return {
+        **defaults,
+        **{k: v for k, v in (version.texts or {}).items() if k in defaults and isinstance(v, str)},
+    }
+
+
+def template_texts_in_force(agency: Agency, kind: str) -> dict[str, str]:
+    """The texts the next letter of `kind` will print."""
+    version = current_template(agency, kind)
+    defaults = default_texts(kind)
+    if version is None:
+        return defaults
+    return {
+        **defaults,
+        **{k: v for k, v in (version.texts or {}).items() if k in defaults and isinstance(v, str)},
+    }
+
+
+def letter_template_save(
+    *, agency: Agency, kind: str, texts: dict[str, object], actor: User, reason: str
+) -> LetterTemplate:
+    """Store the agency's texts of `kind` as its next version (1 for the first). Agency administrators only
+    (else PermissionDenied); the texts must keep what the law requires (else ValidationError, nothing stored)."""
+    if not administers(actor, agency):
+        raise PermissionDenied(_("Hanya administrator badan publik yang dapat mengubah templat surat."))
+    kind_texts(kind)
+    reason = (reason or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not reason:
+        errors["reason"] = [_("Tuliskan alasan perubahan.")]
+    elif len(reason) > REASON_MAX_LENGTH:
+        errors["reason"] = [_("Alasan paling panjang %(max)d karakter.") % {"max": REASON_MAX_LENGTH}]
+    try:
+        cleaned = clean_texts(kind, texts)
+    except ValidationError as exc:
+        if not errors:
+            raise
+        raise ValidationError({**errors, **exc.message_dict}) from exc
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        # The agency's row orders concurrent saves: each one reads the version the previous one wrote.
+        Agency.objects.select_for_update().filter(pk=agency.pk).first()
+        in_force = template_texts_in_force(agency, kind)
+        if cleaned == in_force:
+            raise ValidationError(_("Teks sama dengan yang berlaku sekarang; tidak ada yang disimpan."))
+        previous = current_template(agency, kind)
+        template = LetterTemplate.objects.create(
+            agency=agency,
+            kind=kind,
+            version=(previous.version if previous else 0) + 1,
+            texts=cleaned,
+            created_by=actor,
+            reason=reason,
+        )
+        audit_record(
+            actor=actor,
+            obj=template,
+            agency=agency,
+            action=events.LETTER_TEMPLATE_SAVED,
+            reason=reason,
+            details={
+                "kind": kind,
+                "version": template.version,
+                "changed": sorted(k for k in cleaned if cleaned[k] != in_force.get(k)),
+            },
+        )
+    return template
+
+
+def template_versions(agency: Agency, kind: str) -> list[LetterTemplate]:
+    return list(
+        LetterTemplate.objects.filter(agency=agency, kind=kind)
+        .select_related("created_by")
+        .order_by("-version")
+    )

@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
 from letters.kinds import LetterKind
 from letters.models import IssuedLetter
 from letters.rendering import html_to_pdf, letter_context, register_letter_renderer
-from letters.services import letter_of, letter_pdf
+from letters.services import letter_of, letter_pdf, letter_template_texts
+from letters.templates_text import default_texts, render_texts
 
 from . import rules
 from .models import ExemptionGround, InformationRequest, Objection, RequestResponse
@@ -117,6 +118,8 @@ def _letter(case, kind: str, viewer, preview: bool) -> bytes:
         viewer=viewer,
         preview=preview,
         copy=letter is not None and not preview,
+        kind=kind,
+        raw_texts=letter_template_texts(letter) if letter is not None else default_texts(kind),
         **letter_context(letter, preview=preview),
         **extra,
     )
@@ -133,6 +136,8 @@ def render_issued_letter(letter: IssuedLetter, *, viewer=None, preview: bool = F
         viewer=None,
         show_contact=True,
         preview=preview,
+        kind=letter.kind,
+        raw_texts=letter_template_texts(letter),
         **letter_context(letter, preview=preview, signing=signing),
         **context(case),
     )
@@ -193,23 +198,88 @@ def _render_html(
     viewer,
     preview: bool = False,
     show_contact: bool | None = None,
+    kind: str,
+    raw_texts: dict[str, str],
     **context,
 ) -> str:
     """`preview` marks every page as not issued (see ppid.previews); `copy` marks a copy with the contacts
-    left out. The contacts are shown only to a viewer the rule allows (or as issued, `show_contact`)."""
+    left out. The contacts are shown only to a viewer the rule allows (or as issued, `show_contact`).
+    `raw_texts` are the kind's editable texts (letters.templates_text), printed with this letter's values."""
     agency = request.agency
     if show_contact is None:
         show_contact = viewer is not None and rules.may_see_requester_contact(request, viewer)
     with translation.override("id"), timezone.override(agency.tzinfo):
-        return render_to_string(
-            template,
-            {
-                "info_request": request,
-                "agency": agency,
-                "tz_label": agency.time_zone_label,
-                "cuti_bersama_skipped": not agency.cuti_bersama_is_working_day,
-                "preview": preview,
-                "show_contact": show_contact,
-                **context,
-            },
+        full = {
+            "info_request": request,
+            "agency": agency,
+            "tz_label": agency.time_zone_label,
+            "cuti_bersama_skipped": not agency.cuti_bersama_is_working_day,
+            "preview": preview,
+            "show_contact": show_contact,
+            **context,
+        }
+        full["texts"] = render_texts(kind, raw_texts, placeholder_values(kind, full))
+        return render_to_string(template, full)
+
+
+def _day(value, fmt: str = "j F Y") -> str:
+    """A date or an aware datetime as the letter prints it (in the agency's zone and in Indonesian)."""
+    if value is None:
+        return "-"
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return formats.date_format(value, fmt)
+
+
+def placeholder_values(kind: str, context: dict) -> dict[str, str]:
+    """What each placeholder of `kind` prints in this letter (letters.templates_text.KINDS names them)."""
+    request = context["info_request"]
+    letter = context.get("letter")
+    objection = context.get("objection")
+    unit = letter.unit if letter is not None else getattr(request, "unit", None)
+    values = {
+        "nama_badan_publik": context["agency"].name,
+        "nama_unit": unit.name if unit is not None else "",
+        "nama_pemohon": request.requester_name,
+        "nomor_registrasi": request.registration_number,
+        "nomor_surat": letter.number if letter is not None else "-",
+        "tanggal_surat": _day(letter.issued_at) if letter is not None else "-",
+    }
+    if objection is not None:
+        values["nomor_keberatan"] = objection.registration_number
+        if not objection.request_id:
+            values["nomor_registrasi"] = "-"
+    if kind == LetterKind.RECEIPT:
+        values["tanggal_diterima"] = _day(request.received_at)
+        values["batas_waktu"] = _day(context.get("due_date"), "l, j F Y")
+    elif kind == LetterKind.EXTENSION:
+        values["tanggal_diterima"] = _day(request.received_at)
+        values["hari_perpanjangan"] = str(context["working_days"])
+        values["batas_waktu_semula"] = _day(context.get("previous_due_date"), "l, j F Y")
+        values["batas_waktu"] = _day(context.get("new_due_date"), "l, j F Y")
+    elif kind == LetterKind.NOTICE:
+        values["tanggal_diterima"] = _day(request.received_at)
+        values["keputusan"] = str(context["response"].get_decision_display())
+    elif kind == LetterKind.OBJECTION_RECEIPT:
+        values["tanggal_diterima"] = _day(objection.received_at)
+        values["batas_waktu"] = _day(objection.due_date, "l, j F Y")
+    elif kind == LetterKind.OBJECTION_DECISION:
+        if objection.request_id:
+            values["pokok_keberatan"] = f"permohonan informasi publik nomor {request.registration_number}"
+        else:
+            values["pokok_keberatan"] = "tidak disediakannya informasi berkala (Pasal 35 ayat 1 huruf b)"
+        values["tanggapan"] = str(objection.get_outcome_display())
+        values["jika_tidak_puas"] = (
+            "Apabila perintah ini tidak dipenuhi atau Saudara tidak puas dengan tanggapan ini"
+            if objection.outcome == "granted"
+            else "Apabila Saudara tidak puas dengan tanggapan ini"
         )
+        due = context.get("ki_filing_due")
+        values["batas_waktu"] = _day(due, "l, j F Y")
+        values["kalimat_batas_waktu"] = (
+            f" Terhitung sejak tanggapan ini diterima pada {_day(context.get('ki_filing_from'))}, batas waktunya "
+            f"{_day(due, 'l, j F Y')}."
+            if due
+            else ""
+        )
+    return values

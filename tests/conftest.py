@@ -9,6 +9,7 @@ pytest_plugins = [
     "tests.fixtures.requests",
     "tests.fixtures.scenario",
     "tests.fixtures.orders",
+    "tests.fixtures.signing",
 ]
 
 

@@ -7,6 +7,13 @@ from agencies.models import Agency, Membership, StaffRole, Unit, UnitKind
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """The demo logo and letters land in a throwaway directory, never in var/private."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = settings.PRIVATE_MEDIA_ROOT
+
+
 def test_seed_demo_is_idempotent_and_creates_one_user_per_role(monkeypatch, capsys):
     monkeypatch.setenv("DEMO_PASSWORD", "demo-sandi-panjang-1")
     call_command("seed_demo")
@@ -40,6 +47,51 @@ def test_seed_demo_is_idempotent_and_creates_one_user_per_role(monkeypatch, caps
     listing = capsys.readouterr().out
     assert "Password for all demo users: demo-sandi-panjang-1" in listing
     assert "  pelaksana  Petugas · PPID Pelaksana Dinas Kesehatan" in listing
+
+
+def test_the_demo_agency_has_kops_a_logo_codes_and_signatories(monkeypatch):
+    from PIL import Image
+
+    from agencies.models import SignatoryPosition, StaffProfile
+    from letters.letterhead import letterhead_for, signatory_for
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-sandi-panjang-1")
+    call_command("seed_demo")
+    agency = Agency.objects.get()
+    assert agency.letterhead_parent == "PEMERINTAH PROVINSI JAWA BARAT"
+    with agency.logo.open("rb") as fh, Image.open(fh) as logo:
+        assert logo.format == "PNG" and max(logo.size) <= 2000
+    assert set(agency.letter_classification_codes) == {
+        "receipt",
+        "extension",
+        "notice",
+        "objection_receipt",
+        "objection_decision",
+    }
+    kops = {unit.code: letterhead_for(unit) for unit in agency.units.all()}
+    assert kops["DINKES"]["name"] == "DINAS KESEHATAN"
+    assert kops["DINKES"]["address"] == "Jl. Pasteur No. 25"
+    assert kops["DISDIK"]["name"] == "DINAS PENDIDIKAN"
+    assert kops["PPID"]["phone"] == "(022) 2502898"  # the agency's: the unit leaves it empty
+    assert all(kop["parent"] == "PEMERINTAH PROVINSI JAWA BARAT" and kop["logo"] for kop in kops.values())
+    holders = {
+        (p.unit.code, p.kind): (p.holder.username, p.acting)
+        for p in SignatoryPosition.objects.select_related("unit", "holder")
+    }
+    assert holders == {
+        ("PPID", "ppid"): ("kepala", False),
+        ("DINKES", "ppid"): ("kepala_dinkes", True),
+        ("PPID", "atasan"): ("atasan", False),
+    }
+    for profile in StaffProfile.objects.all():
+        profile.full_clean()  # 18-digit NIPs
+    dinkes = signatory_for(agency.units.get(code="DINKES"), "ppid")
+    assert (dinkes["name"], dinkes["acting"], dinkes["nip"]) == (
+        "Dr. Lestari Kepala PPID Dinas Kesehatan",
+        True,
+        "197808222005012003",
+    )
+    assert signatory_for(agency.units.get(code="DINKES"), "atasan")["rank"] == "Pembina Utama Madya, IV/d"
 
 
 def test_demo_requests_are_created_once_through_the_services(monkeypatch):

@@ -249,6 +249,7 @@ REST_FRAMEWORK = {
         # Officers registering offline intake (post, walk-in, phone): a morning's post is more than 20.
         "intake": env("API_THROTTLE_INTAKE", "300/hour"),
         "login": env("API_THROTTLE_LOGIN", "10/min"),
+        "letter_verify": env("API_THROTTLE_LETTER_VERIFY", "60/hour"),  # PDFs compared with a letter
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -303,6 +304,20 @@ COMPLAINT_UPLOAD_TOTAL_BYTES = env_int("COMPLAINT_UPLOAD_TOTAL_MB", 30) * 1024 *
 # The longest free text a public form takes (a complaint's description, a reply, a request's details).
 LONG_TEXT_MAX_CHARS = env_int("LONG_TEXT_MAX_CHARS", 20000)
 
+# --- Issued letters (issue 17): the electronic signature (letters/signing.py) ------------------------------------
+# The signer (a dotted path; a certified provider such as BSrE's TTE plugs in here). The default signs with the
+# PKCS#12 file of the issuing unit found in LETTER_SIGNING_PKCS12_DIR (<agency-slug>__<unit-code>.p12, else
+# default.p12); with no directory or no file, letters are issued unsigned and say so.
+LETTER_SIGNER = env("LETTER_SIGNER", "letters.signing.Pkcs12Signer")
+LETTER_SIGNING_PKCS12_DIR = env("LETTER_SIGNING_PKCS12_DIR", "")
+# The PKCS#12 passphrase: from the environment, or the first line of a secret file (never the database).
+LETTER_SIGNING_PASSPHRASE = env("LETTER_SIGNING_PASSPHRASE", "")
+LETTER_SIGNING_PASSPHRASE_FILE = env("LETTER_SIGNING_PASSPHRASE_FILE", "")
+# The certificate is a self-signed demo one (`manage.py make_demo_signing_cert`): the verification page says so.
+LETTER_SIGNING_DEMO = env_bool("LETTER_SIGNING_DEMO", False)
+# The largest PDF the verification page and API compare with an issued letter (letters are a few hundred KB).
+LETTER_VERIFY_MAX_BYTES = env_int("LETTER_VERIFY_MAX_MB", 10) * 1024 * 1024
+
 # --- Rate limits of the public forms (accounts/ratelimit.py), "count/period", each RATE_LIMIT_<SCOPE> -----------
 # Counted per client address and, where it says so, per account, e-mail or tracking number as well.
 RATE_LIMITS = {
@@ -317,6 +332,7 @@ RATE_LIMITS = {
         "password_reset": "10/hour",  # reset e-mails asked from one address
         "password_reset_email": "3/hour",  # reset e-mails asked for one address
         "confirmation_mail": "5/hour",  # confirmation links sent again to one account (or from one address)
+        "letter_verify": "30/10min",  # PDFs compared on the letter verification page from one address
     }.items()
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024

@@ -1,6 +1,7 @@
-"""Agency administration: staff and their roles, and editing units. Thin: the agency comes from the URL through
-the same scoping as the other administration pages (anything outside the user's agencies answers 404); staff
-of the agency read, its administrators change (anyone else who posts gets 403); services check again."""
+"""Agency administration: staff and their roles (editing units, with their kop, is in letterheads.py). Thin: the
+agency comes from the URL through the same scoping as the other administration pages (anything outside the
+user's agencies answers 404); staff of the agency read, its administrators change (anyone else who posts gets
+403); services check again."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from agencies import services as agency_services
-from agencies.forms import UnitEditForm
-from agencies.models import StaffRole, Unit
+from agencies.models import StaffRole
 from agencies.selectors import administers, agency_staff, units_visible_to
 
 from ..common.forms import form_errors_to
@@ -156,26 +156,3 @@ def staff_revoke(request, agency: str, pk: int):
             "is_admin_role": membership.role == StaffRole.ADMIN,
         },
     )
-
-
-def unit_edit(request, agency: str, pk: int):
-    agency_obj = staff_agency_or_404(request, agency)
-    unit = get_object_or_404(units_visible_to(request.user).filter(agency=agency_obj), pk=pk)
-    if not administers(request.user, agency_obj):
-        raise PermissionDenied
-    form = UnitEditForm(request.POST or None, instance=Unit.objects.get(pk=unit.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            agency_services.unit_update(
-                actor=request.user,
-                unit=unit,
-                name=form.cleaned_data["name"],
-                code=form.cleaned_data["code"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            form_errors_to(form, exc)
-        else:
-            messages.success(request, _("Unit tersimpan."))
-            return redirect("frontend:unit_detail", agency=agency_obj.slug, pk=unit.pk)
-    return render(request, "frontend/unit_form.html", {"agency": agency_obj, "unit": unit, "form": form})

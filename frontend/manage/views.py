@@ -39,6 +39,7 @@ from ..common.labels import action_label, state_label
 from ..common.pages import PAGE_SIZE
 from .access import admin_agency_or_404, staff_agency_or_404
 from .forms import AuditFilterForm, ReasonForm
+from .letterheads import agency_letter_parts
 
 
 @login_required
@@ -65,9 +66,14 @@ def manage_home(request):
 @login_required
 def agency_settings(request, agency: str):
     agency_obj = admin_agency_or_404(request, agency)
-    form = AgencySettingsForm(request.POST or None, instance=Agency.objects.get(pk=agency_obj.pk))
-    reason_form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and reason_form.is_valid():
+    # The page's letter forms (logo, classification codes) post with `bagian`; the settings form without it.
+    letter_parts, saved = agency_letter_parts(request, agency_obj)
+    if saved is not None:
+        return saved
+    posted = request.POST if letter_parts["part"] == "settings" else None
+    form = AgencySettingsForm(posted, instance=Agency.objects.get(pk=agency_obj.pk))
+    reason_form = ReasonForm(posted)
+    if posted is not None and form.is_valid() and reason_form.is_valid():
         try:
             agency_services.agency_update_settings(
                 actor=request.user,
@@ -83,7 +89,7 @@ def agency_settings(request, agency: str):
     return render(
         request,
         "frontend/agency_settings.html",
-        {"agency": agency_obj, "form": form, "reason_form": reason_form},
+        {"agency": agency_obj, "form": form, "reason_form": reason_form, **letter_parts},
     )
 
 
