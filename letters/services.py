@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,9 +31,10 @@ from .kinds import RULES
 from .letterhead import letterhead_for, signatory_for
 from .models import IssuedLetter, LetterTemplate
 from .rendering import html_to_pdf, renderer_for
-from .signing import get_signer
+from .signing import SignResult, get_signer
 from .templates_text import clean_texts, default_texts, kind_texts
 
+log = logging.getLogger(__name__)
 RENDER_AFTER = dt.timedelta(seconds=5)
 REASON_MAX_LENGTH = 500
 
@@ -134,8 +136,16 @@ def letter_render(letter_id: int) -> IssuedLetter:
         if letter.pdf:
             return letter
         signer = get_signer()
-        html = render_html(letter, viewer=None, preview=False, signing=signer.will_sign(letter))
-        result = signer.sign(html_to_pdf(html), letter=letter)
+        signing = signer.will_sign(letter)
+        html = render_html(letter, viewer=None, preview=False, signing=signing)
+        try:
+            result = signer.sign(html_to_pdf(html), letter=letter)
+        except Exception:  # noqa: BLE001 - a failing signer (a broken key, a remote TTE timing out) never stops a letter
+            if not signing:
+                raise
+            log.exception("signing letter %s failed; it is issued unsigned and says so", letter.pk)
+            unsigned = render_html(letter, viewer=None, preview=False, signing=False)
+            result = SignResult(html_to_pdf(unsigned), signed=False)
         letter.sha256 = hashlib.sha256(result.pdf).hexdigest()
         letter.signed = result.signed
         letter.signer_name = result.signer_name[:300]

@@ -11,6 +11,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -95,9 +96,23 @@ def package_file_name(letter: IssuedLetter) -> str:
     return f"srikandi-{letter.kind.replace('_', '-')}-{number}.zip"
 
 
+# Who may hold a letter's original, which carries the recipient's contacts: each case app registers its rule for
+# its model (ppid: the requester's contact rule). Without a rule, nobody gets the package.
+_original_reach: dict[type, Callable[[AnyUser, Any], bool]] = {}
+
+
+def register_original_reach(model: type, rule: Callable[[AnyUser, Any], bool]) -> None:
+    _original_reach[model] = rule
+
+
 def may_download_package(user: AnyUser, letter: IssuedLetter) -> bool:
+    """The staff who see the case as staff and may read the recipient's contacts (the package holds the original
+    PDF and the recipient's name): not the auditors or administrators, who get a copy without the contacts."""
     case = letter.case
-    return case is not None and may_see_notes(user, case)
+    if case is None or not may_see_notes(user, case):
+        return False
+    rule = _original_reach.get(type(case))
+    return rule is not None and rule(user, case)
 
 
 def letter_package_download(*, letter_id: int, viewer: AnyUser, case=None) -> tuple[bytes, str]:

@@ -67,4 +67,16 @@ class PPIDConfig(AppConfig):
         from .letters import register_renderers
 
         register_renderers()
+
+        # The SRIKANDI package holds the original letter with the requester's contacts: the contact rule decides.
+        from letters.srikandi import register_original_reach
+
+        from . import rules
+
+        register_original_reach(
+            InformationRequest, lambda user, case: rules.may_see_requester_contact(case, user)
+        )
+        register_original_reach(
+            Objection, lambda user, case: rules.may_see_requester_contact(case.identity, user)
+        )
         register_note_reach(Objection, objections_seen_as_staff)

@@ -23,6 +23,7 @@ issued inside the rolled-back transaction. `register_renderers` tells `letters` 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -103,12 +104,21 @@ _KINDS = {
 }
 
 
+def _as_issued(kind: str, case):
+    """The case as its issued letter states it. The decision names the KI deadline counted from the day of the
+    decision, as it did when it was issued, whatever receipt date an officer records later."""
+    if kind == LetterKind.OBJECTION_DECISION and case.decision_received_by_requester_on is not None:
+        case = copy.copy(case)
+        case.decision_received_by_requester_on = None
+    return case
+
+
 def _letter(case, kind: str, viewer, preview: bool) -> bytes:
     """The PDF of the case's letter of `kind` for `viewer` (see the module's docstring)."""
     template, identity, context = _KINDS[kind]
     request = identity(case)
-    extra = context(case)
     letter = letter_of(case, kind)
+    extra = context(_as_issued(kind, case) if letter is not None else case)
     show_contact = viewer is not None and rules.may_see_requester_contact(request, viewer)
     if letter is not None and not preview and show_contact:
         return letter_pdf(letter)
@@ -139,7 +149,7 @@ def render_issued_letter(letter: IssuedLetter, *, viewer=None, preview: bool = F
         kind=letter.kind,
         raw_texts=letter_template_texts(letter),
         **letter_context(letter, preview=preview, signing=signing),
-        **context(case),
+        **context(_as_issued(letter.kind, case)),
     )
 
 

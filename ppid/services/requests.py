@@ -685,11 +685,21 @@ def issue_extension(
             case=info_request,
             unit=info_request.unit,
             prepared_by=by,
-            approver=approved_by,
+            approver=_letter_approver(info_request, actor, approved_by, draft),
             recipient=info_request.requester_name,
             at=now,
         )
         return finished
+
+
+def _letter_approver(
+    info_request: InformationRequest, actor: User, approved_by: User | None, draft: ResponseDraft | None
+) -> User | None:
+    """Who signs the letter as its approver: the head who approved it. An officer's letter issued without a draft
+    (only a preview does that under approval before issue) shows the unit's PPID, whom approval will make sign."""
+    if draft is None and approval_required(info_request, actor):
+        return None
+    return approved_by
 
 
 def _approval_details(
@@ -874,7 +884,7 @@ def issue_response(
             case=info_request,
             unit=info_request.unit,
             prepared_by=responded_by,
-            approver=approved_by,
+            approver=_letter_approver(info_request, actor, approved_by, draft),
             recipient=info_request.requester_name,
             at=now,
         )

@@ -189,6 +189,29 @@ class FakeProvider:
         )
 
 
+class FailingProvider(FakeProvider):
+    """A remote TTE service that times out."""
+
+    def sign(self, pdf: bytes, *, letter):
+        raise TimeoutError("TTE tidak menjawab")
+
+
+def test_a_signer_that_fails_leaves_the_letter_issued_unsigned_and_saying_so(
+    settings, world, file_request, caplog
+):
+    settings.LETTER_SIGNER = "tests.letters.test_signing.FailingProvider"
+    signing_module._signer_class.cache_clear()
+    try:
+        letter, pdf = receipt(file_request())
+    finally:
+        signing_module._signer_class.cache_clear()
+    text = pdf_text(pdf)
+    assert not letter.signed and letter.sha256
+    assert "Ditandatangani secara elektronik" not in text
+    assert "tanpa tanda tangan elektronik" in text
+    assert "signing letter" in caplog.text
+
+
 def test_a_letter_issued_on_an_earlier_date_validates_at_its_signing_time(signing, world, file_request):
     import datetime as dt
     from zoneinfo import ZoneInfo
