@@ -105,6 +105,11 @@ def validate_number_format(
         raise invalid from exc
     if longest > limit:
         raise too_long
+    if letter and "unit" not in names:
+        # Letter numbers run per unit: without the unit's code, two units would issue the same number.
+        raise ValidationError(
+            {field: _("Format nomor surat wajib memuat {unit}: nomor surat berurutan per unit.")}
+        )
 
 
 def next_sequence(*, agency, series: str, year: int) -> int:

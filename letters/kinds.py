@@ -33,6 +33,7 @@ RULES: dict[str, KindRules] = {
     LetterKind.NOTICE: KindRules(
         "Pemberitahuan Tertulis atas Permohonan Informasi Publik", PositionKind.PPID
     ),
-    LetterKind.OBJECTION_RECEIPT: KindRules("Tanda Terima Pengajuan Keberatan", PositionKind.ATASAN),
+    # The PPID (of the Utama, which registers objections) gives the receipt; the Atasan answers the objection.
+    LetterKind.OBJECTION_RECEIPT: KindRules("Tanda Terima Pengajuan Keberatan", PositionKind.PPID),
     LetterKind.OBJECTION_DECISION: KindRules("Tanggapan atas Keberatan", PositionKind.ATASAN),
 }

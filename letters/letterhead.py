@@ -103,6 +103,8 @@ def _initials(user) -> str:
 def default_title(unit: Unit, kind: str) -> str:
     if kind == PositionKind.ATASAN:
         return "Atasan PPID"
+    if unit.name.upper().startswith("PPID"):  # "PPID Utama Diskominfo" names the position already
+        return unit.name
     return f"PPID {'Utama' if unit.kind == UnitKind.UTAMA else 'Pelaksana'} {unit.name}"
 
 
@@ -125,7 +127,8 @@ def signatory_for(unit: Unit, kind: str, *, approver=None, actor=None, title: st
         )
     holds = position is not None and person is not None and position.holder_id == person.pk
     title = title or (position.title if position is not None else default_title(unit, kind))
-    acting = bool(holds and position is not None and position.acting)
+    # Plt. belongs to the position's title: not to another role named for the signer (the desk officer).
+    acting = bool(holds and position is not None and position.acting and title == position.title)
     signatory: dict[str, object] = {"title": title, "acting": acting, "position": kind}
     if person is not None:
         signatory.update(_person(person), user_id=person.pk)

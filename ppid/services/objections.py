@@ -683,6 +683,7 @@ def objection_decide(
             case=objection,
             unit=objection.agency.main_unit or objection.unit,
             prepared_by=actor,
+            approver=actor,  # the Atasan who decided signs it, under the Atasan's position if they hold it
             recipient=objection.identity.requester_name,
             at=now,
         )

@@ -105,3 +105,16 @@ def test_defaults_and_a_format_at_the_limit_are_accepted_and_file_at_the_largest
     request = file_request(agency=world.agency, unit=world.pelaksana)
     assert len(request.registration_number) <= 100
     assert request.registration_number.startswith("D" * 20 + "/diskominfo/2147483647/")
+
+
+def test_a_letter_number_format_without_the_unit_is_refused(world):
+    """Letter numbers run per unit: without {unit} two units would issue the same number."""
+    before = Agency.objects.values_list("letter_number_format", flat=True).get(pk=world.agency.pk)
+    with pytest.raises(ValidationError) as refused:
+        services.agency_update_settings(
+            actor=world.admin,
+            agency=world.agency,
+            data={"letter_number_format": "{klasifikasi}/{seq}/{year}"},
+        )
+    assert "{unit}" in refused.value.message_dict["letter_number_format"][0]
+    assert Agency.objects.values_list("letter_number_format", flat=True).get(pk=world.agency.pk) == before
