@@ -329,7 +329,6 @@ def _render_detail(
         "objection": objection,
         "issued_letters": issued_letters,
         # Letters made before numbering (issue 17) keep their plain download links.
-        "issued_kinds": {row["letter"].kind for row in issued_letters},
         "request_obj": request_obj,
         "response": getattr(request_obj, "response", None),
         "badge": deadline_badges([objection])[0][1],

@@ -312,14 +312,13 @@ def render_request_detail(
             action |= {"button": approval_page.WAITS_FOR_HEAD, "note": approval_page.WAITS_DETAIL}
         actions.append(action)
     issued_letters = request_issued_letters(user, obj)
-    issued_kinds = {LETTER_SLUGS[row["letter"].kind] for row in issued_letters}
-    # Letters made before numbering (issue 17) have no issued letter: their plain download links stay.
+    # The case's letters by name (each the original or the copy the viewer may have); the "Surat" table beside them
+    # lists the issued ones with their number, verification code and SRIKANDI package (issue 17).
     letters = [("tanda-terima", _("Tanda terima permohonan"))]
     if obj.extended:
         letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
-    letters = [(slug, label) for slug, label in letters if slug not in issued_kinds]
     objection_rows = deadline_badges(
         objections_visible_to(user)
         .filter(request=obj)

@@ -93,10 +93,11 @@ def test_admin_renames_a_unit_and_a_colleague_reads_the_staff_list_only(world, o
     tab.goto(f"/kelola/{world.agency.slug}/unit/")
     tab.follow(tab.main.get_by_role("link", name="Ubah PPID Pelaksana Dinas Kesehatan"))
     tab.main.get_by_label("Nama unit").fill("PPID Pelaksana Dinas Kesehatan dan KB")
-    tab.follow(tab.main.get_by_role("button", name="Simpan"))
+    tab.follow(tab.main.get_by_role("button", name="Simpan", exact=True))
     assert "Sebutkan alasan perubahan." in tab.text()
-    tab.main.get_by_label("Alasan perubahan").fill("Perda SOTK 2026")
-    tab.follow(tab.main.get_by_role("button", name="Simpan"))
+    # The unit page has three forms since issue 17 (name, kop, logo), each with its reason: the name's here.
+    tab.main.locator("#id_reason").fill("Perda SOTK 2026")
+    tab.follow(tab.main.get_by_role("button", name="Simpan", exact=True))
     assert tab.page.get_by_role("heading", name="PPID Pelaksana Dinas Kesehatan dan KB").is_visible()
     assert tab.main.get_by_role("link", name=re.compile("Cabut peran")).count() == 1  # the officer's
 
