@@ -60,7 +60,8 @@ class LetterOut(serializers.Serializer):
     number = serializers.CharField(help_text="The nomor surat, from the issuing unit's series.")
     issued_at = serializers.DateTimeField()
     signed = serializers.BooleanField(
-        help_text="Signed electronically (PAdES); false for an unsigned deployment."
+        help_text="Signed electronically (PAdES); false for an unsigned deployment, and until the PDF is rendered "
+        "(by the worker within about a minute of issue, or at the first PDF download)."
     )
     sha256 = serializers.CharField(
         help_text="SHA-256 of the issued PDF; empty until it is rendered (the PDF download renders it)."
