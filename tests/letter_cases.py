@@ -81,6 +81,11 @@ def dress_agency(world) -> None:
         defaults={"title": "Sekretaris Daerah selaku Atasan PPID", "holder": world.atasan},
     )
     SignatoryPosition.objects.update_or_create(
+        unit=world.utama,
+        kind=PositionKind.PPID,
+        defaults={"title": "Kepala Dinas Komunikasi dan Informatika selaku PPID Utama", "holder": world.head},
+    )
+    SignatoryPosition.objects.update_or_create(
         unit=world.pelaksana,
         kind=PositionKind.PPID,
         defaults={"title": "Kepala Dinas Kesehatan selaku PPID Pelaksana", "holder": world.pelaksana_officer},
@@ -210,21 +215,3 @@ CASES = {
     "objection-decision": (decided_objection, LetterKind.OBJECTION_DECISION),
     "objection-upheld": (upheld_objection, LetterKind.OBJECTION_DECISION),
 }
-
-
-def file_request_for(world):
-    """What the `file_request` fixture gives, for code outside pytest (the screenshots)."""
-    from ppid.services import information_request_file
-
-    def _file(user=None, **kwargs):
-        data = {
-            "agency": world.agency,
-            "information_requested": "Dokumen anggaran Dinas Kesehatan tahun 2025",
-            "purpose": "Penelitian",
-            "obtain_method": "softcopy",
-            "delivery_method": "email",
-        }
-        data.update(kwargs)
-        return information_request_file(requester=user or world.citizen, **data)
-
-    return _file

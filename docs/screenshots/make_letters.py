@@ -45,8 +45,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
 
     from letters.services import letter_of, letter_pdf
+    from tests.fixtures.requests import file_request_for
     from tests.fixtures.world import World
-    from tests.letter_cases import CASES, dress_agency, file_request_for
+    from tests.letter_cases import CASES, dress_agency
 
     world = World()
     dress_agency(world)
