@@ -38,7 +38,7 @@ from letters.services import letter_of, letter_pdf, letter_template_texts
 from letters.templates_text import default_texts, render_texts
 
 from . import rules
-from .models import ExemptionGround, InformationRequest, Objection, RequestResponse
+from .models import DocumentKind, ExemptionGround, InformationRequest, Objection, RequestResponse
 from .services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
 from .windows import KI_FILING_DAYS, dispute_windows
 
@@ -57,15 +57,25 @@ def _extension_context(request: InformationRequest) -> dict:
     return {"working_days": EXTENSION_WORKING_DAYS, "previous_due_date": previous, "new_due_date": new}
 
 
+_SAME_ACTION = dt.timedelta(seconds=30)
+
+
 def _notice_context(request: InformationRequest) -> dict:
     try:
         response = request.response
     except RequestResponse.DoesNotExist:
         raise ValueError(f"Request {request.registration_number} has no written notice yet.") from None
+    # Lampiran: the response files attached to the request with the notice. The respond service stores them
+    # just after it sets the response's time, in the same transaction; a file attached later (a contribution)
+    # is a separate action, minutes or days after, and is not a lampiran of this letter.
+    attached = request.documents.filter(
+        kind=DocumentKind.RESPONSE_FILE, uploaded_at__lte=response.responded_at + _SAME_ACTION
+    ).count()
     return {
         "response": response,
         "grounds": [_Ground(letter) for letter in response.exemption_grounds],
         "fee": _rupiah(response.fee_amount),
+        "lampiran": f"{attached} ({_terbilang(attached)}) berkas" if attached else "-",
     }
 
 
@@ -76,6 +86,10 @@ def _decision_context(objection: Objection) -> dict:
     ki_filing = next((w for w in dispute_windows(objection) if w.key == "ki_filing"), None)
     return {
         "objection": objection,
+        # "... untuk memenuhi: <order>, paling lambat ...": the order's own full stop would print ".,".
+        "order_text": objection.order.strip().rstrip(".").rstrip(),
+        # The PPID whose decision was objected to: the one ordered to comply, and the first tembusan.
+        "objected_ppid": _ppid_name(objection.unit),
         "ki_filing_days": KI_FILING_DAYS,
         "ki_filing_due": ki_filing.due_date if ki_filing else None,
         "ki_filing_from": ki_filing.start if ki_filing else None,
@@ -194,6 +208,44 @@ class _Ground:
     def text(self) -> str:
         # The choice label reads "h. mengungkap rahasia pribadi"; the letter is printed on its own.
         return str(ExemptionGround(self.letter).label).removeprefix(f"{self.letter}. ")
+
+
+def _ppid_name(unit) -> str:
+    """The unit's name with "PPID" before it unless it already says so: "PPID Pelaksana Dinas Kesehatan"."""
+    name = unit.name.strip()
+    return name if name.upper().startswith("PPID") else f"PPID {name}"
+
+
+_ONES = (
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+)
+
+
+def _terbilang(number: int) -> str:
+    """A count in Indonesian words, as letters write it after the figure: 2 (dua), 15 (lima belas)."""
+    if number < 12:
+        return _ONES[number]
+    if number < 20:
+        return f"{_ONES[number - 10]} belas"
+    if number < 100:
+        tens, rest = divmod(number, 10)
+        return f"{_ONES[tens]} puluh" + (f" {_ONES[rest]}" if rest else "")
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        head = "seratus" if hundreds == 1 else f"{_ONES[hundreds]} ratus"
+        return head + (f" {_terbilang(rest)}" if rest else "")
+    return str(number)
 
 
 def _rupiah(amount: Decimal | int) -> str:

@@ -76,8 +76,10 @@ def test_a_granted_answer_states_the_order_and_its_comply_by_date(world, objecti
             comply_by=D(2026, 12, 4),
         )
     text = pdf_text(letters.render_objection_decision(Objection.objects.get(pk=objection.pk)))
+    # The order names the PPID whose decision was objected to (here the request's unit, the PPID Utama), not
+    # the agency: on a request a PPID Pelaksana handled, that is the one that must comply.
     assert (
-        "Atasan PPID memerintahkan PPID Diskominfo untuk memenuhi: Berikan salinan daftar penerima, paling lambat "
-        "Jumat, 4 Desember 2026" in text
+        "Atasan PPID memerintahkan PPID Utama Diskominfo untuk memenuhi: Berikan salinan daftar penerima, paling "
+        "lambat Jumat, 4 Desember 2026" in text
     )
     assert "Apabila perintah ini tidak dipenuhi" in text
