@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from ppid import letters
 from ppid import services as s
 from ppid.models import Objection
+from ppid.windows import dispute_windows
 
 WIB = ZoneInfo("Asia/Jakarta")
 D = dt.date
@@ -57,13 +58,18 @@ def test_an_upheld_or_inadmissible_answer_counts_the_ki_days_from_receipt(world,
             received_on=D(2026, 12, 2),
             reason="Tanda terima pos",
         )
-    text = pdf_text(letters.render_objection_decision(Objection.objects.get(pk=objection.pk)))
+    decided = Objection.objects.get(pk=objection.pk)
+    text = pdf_text(letters.render_objection_decision(decided))
     assert "14 (empat belas) hari kerja sejak tanggapan ini diterima" in text
+    # The letter is the one issued on 27 November (issue 17: stored once, byte for byte): it counts from that day.
     assert (
-        "Terhitung sejak tanggapan ini diterima pada 2 Desember 2026, batas waktunya Selasa, 22 Desember 2026"
+        "Terhitung sejak tanggapan ini diterima pada 27 November 2026, batas waktunya Kamis, 17 Desember 2026"
         in text
     )
     assert "Perintah kepada PPID" not in text
+    # The case counts the requester's window from the receipt recorded later.
+    ki_filing = next(w for w in dispute_windows(decided) if w.key == "ki_filing")
+    assert (ki_filing.start, ki_filing.due_date) == (D(2026, 12, 2), D(2026, 12, 22))
 
 
 def test_a_granted_answer_states_the_order_and_its_comply_by_date(world, objection):
