@@ -7,15 +7,17 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, models, transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -425,14 +427,23 @@ def unit_update_letterhead(*, actor: User, unit: Unit, data: Mapping[str, object
     return locked
 
 
-def _set_logo(*, actor: User, obj: models.Model, agency: Agency, logo, action: str, reason: str):
+def _set_logo(
+    *,
+    actor: User,
+    obj: Agency | Unit,
+    agency: Agency,
+    logo: UploadedFile[bytes] | None,
+    action: str,
+    reason: str,
+) -> Any:
     """Store, replace (logo given) or remove (None) the logo of `obj` (its row locked). The new file is removed
     again when the transaction fails; the old one once the change has committed."""
     data = logo_bytes(logo) if logo is not None else None
     written, storage = "", None
     try:
         with transaction.atomic():
-            locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+            model: Any = type(obj)
+            locked = model.objects.select_for_update().get(pk=obj.pk)
             old = locked.logo.name if locked.logo else ""
             if data is None and not old:
                 return locked
@@ -463,28 +474,32 @@ def _set_logo(*, actor: User, obj: models.Model, agency: Agency, logo, action: s
     return locked
 
 
-def _delete_file_quietly(storage, name: str) -> None:
+def _delete_file_quietly(storage: Any, name: str) -> None:
     try:
         storage.delete(name)
     except OSError:
         log.warning("could not remove the replaced logo %s", name, exc_info=True)
 
 
-def agency_logo_set(*, actor: User, agency: Agency, logo, reason: str = "") -> Agency:
+def agency_logo_set(
+    *, actor: User, agency: Agency, logo: UploadedFile[bytes] | None, reason: str = ""
+) -> Agency:
     """Upload, replace or (logo=None) remove the agency's logo, the kop's default for units without their own.
     Checked by content (`agencies.logos`): PNG or JPEG, at most 1 MB and 2000 × 2000 px."""
     _require_admin(actor, agency)
-    return _set_logo(
+    updated: Agency = _set_logo(
         actor=actor, obj=agency, agency=agency, logo=logo, action=AGENCY_LOGO_CHANGED, reason=reason
     )
+    return updated
 
 
-def unit_logo_set(*, actor: User, unit: Unit, logo, reason: str = "") -> Unit:
+def unit_logo_set(*, actor: User, unit: Unit, logo: UploadedFile[bytes] | None, reason: str = "") -> Unit:
     """Upload, replace or (logo=None) remove a unit's own logo; checked like the agency's."""
     _require_admin(actor, unit.agency)
-    return _set_logo(
+    updated: Unit = _set_logo(
         actor=actor, obj=unit, agency=unit.agency, logo=logo, action=UNIT_LOGO_CHANGED, reason=reason
     )
+    return updated
 
 
 def agency_set_classification_codes(
@@ -538,7 +553,7 @@ def agency_set_classification_codes(
     return locked
 
 
-def signatory_candidates(unit: Unit, kind: str):
+def signatory_candidates(unit: Unit, kind: str) -> QuerySet[Any]:
     """Who may hold the position: the unit's heads (role PPID of that unit) for `ppid`, the agency's Atasan PPID
     for `atasan`; active accounts only."""
     User = get_user_model()
