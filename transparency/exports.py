@@ -42,6 +42,8 @@ COMPLIANCE_FIELDS = [
     "objections_overdue",
     "complaints_open",
     "complaints_overdue",
+    # Material asked of the unit (issue 16 point 4) answered after, or still owed past, its internal due date.
+    "contributions_late",
 ]
 COMPLIANCE_HEADER = ["agency", "since", "at", "unit", "unit_name", "unit_code", *COMPLIANCE_FIELDS]
 # The cases of transparency.selectors.overdue_cases: codes, numbers and dates, never a person.
@@ -93,6 +95,7 @@ HEADER_LABELS = {
     "objections_overdue": "Keberatan terlambat",
     "complaints_open": "Pengaduan terbuka",
     "complaints_overdue": "Pengaduan terlambat",
+    "contributions_late": "Permintaan bahan terlambat",
     "kind": "Jenis",
     "id": "ID",
     "number": "Nomor",

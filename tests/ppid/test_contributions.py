@@ -309,3 +309,10 @@ def test_compliance_counts_contributions_answered_late_or_still_open_past_due(wo
     assert by_unit[disdik[0].pk]["contributions_late"] == 1  # still owes it
     assert by_unit[world.utama.pk]["contributions_late"] == 0
     assert data["totals"]["contributions_late"] == 2
+    # The dashboard's CSV download carries the same column.
+    from transparency.exports import compliance_rows
+
+    rows = compliance_rows(data)
+    column = rows[0].index("contributions_late")
+    late = {row[3]: row[column] for row in rows[1:]}
+    assert late[world.pelaksana.pk] == late[disdik[0].pk] == 1 and late["total"] == 2
