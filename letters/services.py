@@ -182,13 +182,6 @@ def letter_by_code(code: str) -> IssuedLetter | None:
     return IssuedLetter.objects.select_related("unit", "agency").filter(code=code).first()
 
 
-def letter_matches(letter: IssuedLetter, data: bytes) -> bool:
-    """Whether `data` is byte-identical to the issued PDF."""
-    if not letter.sha256:
-        letter = letter_render(letter.pk)
-    return hashlib.sha256(data).hexdigest() == letter.sha256
-
-
 # -- templates per agency (issue 17 point 6) -------------------------------------------------------------------
 
 

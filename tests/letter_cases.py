@@ -174,7 +174,9 @@ def objected_request(world, file_request):
     return objection
 
 
-def decided_objection(world, file_request):
+def decided_objection(
+    world, file_request, reasons="Jumlah penerima per kecamatan tidak mengungkap rahasia pribadi."
+):
     """Partly granted: the order to the PPID, its due date and the part upheld."""
     objection = objected_request(world, file_request)
     with at(2026, 4, 10, 10):
@@ -182,7 +184,7 @@ def decided_objection(world, file_request):
             objection_id=objection.pk,
             actor=world.atasan,
             outcome="partially_granted",
-            reasons="Jumlah penerima per kecamatan tidak mengungkap rahasia pribadi.",
+            reasons=reasons,
             order="Berikan rekapitulasi jumlah penerima bantuan iuran 2025 per kecamatan.",
             upheld_part="Nama dan alamat pasien tetap dikecualikan.",
             comply_by=dt.date(2026, 4, 24),

@@ -3,7 +3,6 @@ first page only, a small header with the unit and the letter number on the pages
 on every page, and no near-empty page: typical content of each kind fits its pinned page count, the signature
 block never stands alone on a page, and long content flows onto more pages."""
 
-import datetime as dt
 import io
 import re
 
@@ -24,7 +23,6 @@ from tests.letter_cases import (
     decided_objection,
     dress_agency,
     granted_request,
-    objected_request,
     processed_request,
     rejected_request,
     typical_request,
@@ -160,19 +158,7 @@ def long_notice(world, file_request):
 
 
 def long_decision(world, file_request):
-    objection = objected_request(world, file_request)
-    with at(2026, 4, 10, 10):
-        s.objection_decide(
-            objection_id=objection.pk,
-            actor=world.atasan,
-            outcome="partially_granted",
-            reasons=LONG_TEST,
-            order="Berikan rekapitulasi jumlah penerima bantuan iuran 2025 per kecamatan.",
-            upheld_part="Nama dan alamat pasien tetap dikecualikan.",
-            comply_by=dt.date(2026, 4, 24),
-        )
-    objection.refresh_from_db()
-    return objection
+    return decided_objection(world, file_request, reasons=LONG_TEST)
 
 
 @pytest.mark.parametrize(
