@@ -21,11 +21,11 @@ from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
+from agencies.uploads import inspect_upload, removes_files_it_wrote, store_file
 from audit.services import audit_record
 from ppid.assignment import AssignmentCodes, change_assignee, check_open
 from ppid.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from ppid.transitions import check_fsm_transition
-from ppid.uploads import inspect_upload, removes_files_it_wrote, store_file
 from workcalendar.calendar import CalendarDue, DueDate, WorkingCalendar
 from workcalendar.deadlines import as_step
 from workcalendar.validators import date_window_error

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import StaffRole
 from agencies.selectors import staff_with_roles
+from agencies.uploads import inspect_upload, store_file
 from audit.services import audit_record
 from notifications.services import notify, queue_changed
 
@@ -36,7 +37,6 @@ from .models import (
 )
 from .rules import is_unit_head
 from .selectors import requests_seen_as_staff
-from .uploads import inspect_upload, store_file
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile

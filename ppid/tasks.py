@@ -9,8 +9,8 @@ log = logging.getLogger(__name__)
 
 @shared_task
 def sweep_orphan_files() -> int:
-    """Uploads a crash left without a row (see ppid.uploads.sweep_orphan_files)."""
-    from .uploads import sweep_orphan_files as sweep
+    """Uploads a crash left without a row (see agencies.uploads.sweep_orphan_files)."""
+    from agencies.uploads import sweep_orphan_files as sweep
 
     return len(sweep())
 

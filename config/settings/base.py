@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "notifications",
     "casenotes",
     "letters",
+    "dip",
     # Case domains
     "ppid",
     "complaints",

@@ -19,6 +19,7 @@ from accounts import crypto
 from accounts.models import RequesterType
 from accounts.nik import mask_nik
 from agencies.numbering import NUMBER_MAX_LENGTH
+from dip.models import ExemptionGround  # one list of Pasal 17 grounds: the register's
 
 from .. import rules
 from .assignment import AssignedCase
@@ -65,21 +66,6 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", _("Ditolak")
     NOT_HELD = "not_held", _("Informasi tidak dikuasai")
     NOT_DOCUMENTED = "not_documented", _("Informasi belum didokumentasikan")
-
-
-class ExemptionGround(models.TextChoices):
-    """UU 14/2008 Pasal 17."""
-
-    A = "a", _("a. menghambat proses penegakan hukum")
-    B = "b", _("b. mengganggu perlindungan HKI dan persaingan usaha tidak sehat")
-    C = "c", _("c. membahayakan pertahanan dan keamanan negara")
-    D = "d", _("d. mengungkap kekayaan alam Indonesia")
-    E = "e", _("e. merugikan ketahanan ekonomi nasional")
-    F = "f", _("f. merugikan kepentingan hubungan luar negeri")
-    G = "g", _("g. mengungkap isi akta otentik yang bersifat pribadi dan wasiat")
-    H = "h", _("h. mengungkap rahasia pribadi")
-    I = "i", _("i. memorandum atau surat antar/intra badan publik yang dirahasiakan")  # noqa: E741
-    J = "j", _("j. informasi yang tidak boleh diungkap berdasarkan undang-undang")
 
 
 class InformationRequest(FSMModelMixin, AssignedCase, models.Model):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agencies.models import Unit
+from agencies.uploads import inspect_upload, removes_files_it_wrote, store_file
 from audit.services import audit_record
 from workcalendar.calendar import WorkingCalendar
 from workcalendar.validators import date_window_error
@@ -46,7 +47,6 @@ from ..models import (
 )
 from ..selectors import contribution_files_visible_to, contributions_visible_to, requests_seen_as_staff
 from ..transitions import check_fsm_transition
-from ..uploads import inspect_upload, removes_files_it_wrote, store_file
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile

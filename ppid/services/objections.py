@@ -20,6 +20,7 @@ from accounts.models import RequesterType
 from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
 from agencies.selectors import is_staff_of
+from agencies.uploads import inspect_upload, removes_files_it_wrote, store_file
 from audit.services import audit_record
 from letters.kinds import LetterKind
 from letters.services import letter_issue
@@ -72,7 +73,6 @@ from ..selectors import (
     requests_visible_to,
 )
 from ..transitions import check_fsm_transition
-from ..uploads import inspect_upload, removes_files_it_wrote, store_file
 from ..windows import ATASAN_RESPONSE_DAYS, objection_ground_windows, periodic_information_window
 from .requests import record_requester_receipt
 

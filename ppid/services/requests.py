@@ -27,6 +27,7 @@ from accounts.nik import validate_nik
 from agencies.models import Agency, Unit
 from agencies.numbering import issue_number
 from agencies.selectors import memberships_of
+from agencies.uploads import inspect_upload, removes_files_it_wrote, store_file
 from audit.services import audit_record
 from casenotes.services import note_add
 from letters.kinds import LetterKind
@@ -81,7 +82,6 @@ from ..models import (
 )
 from ..selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
 from ..transitions import check_fsm_transition
-from ..uploads import inspect_upload, removes_files_it_wrote, store_file
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile

@@ -5,7 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from ppid.uploads import sweep_orphan_files
+from agencies.uploads import sweep_orphan_files
 
 
 class Command(BaseCommand):

@@ -33,8 +33,32 @@ def max_upload_bytes() -> int:
     return getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
 
-def inspect_upload(uploaded) -> tuple[str, int, str]:
-    """Return (content_type, size, sha256) of an accepted upload, or raise ValidationError in Indonesian."""
+# Office documents are ZIP packages; the part that makes each what its name says (the DIP's documents, issue 18).
+_OFFICE = {
+    ".xlsx": ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ".docx": ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
+def _office_type(uploaded, ext: str) -> str | None:
+    """The MIME type of an XLSX or DOCX whose package holds its main part, else None."""
+    import zipfile
+
+    part, content_type = _OFFICE[ext]
+    try:
+        uploaded.seek(0)
+        with zipfile.ZipFile(uploaded) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        uploaded.seek(0)
+    return content_type if {"[Content_Types].xml", part} <= names else None
+
+
+def inspect_upload(uploaded, *, office: bool = False) -> tuple[str, int, str]:
+    """Return (content_type, size, sha256) of an accepted upload, or raise ValidationError in Indonesian. PDF,
+    PNG and JPEG by their signatures; with `office`, also XLSX and DOCX by their packages' main parts."""
     name = os.path.basename(uploaded.name or "")
     size = uploaded.size
     if size == 0:
@@ -49,7 +73,12 @@ def inspect_upload(uploaded) -> tuple[str, int, str]:
     head = uploaded.read(16)
     uploaded.seek(0)
     ext = os.path.splitext(name)[1].lower()
-    for signature, content_type, extensions in _SIGNATURES:
+    signatures = list(_SIGNATURES)
+    if office and ext in _OFFICE and head.startswith(b"PK\x03\x04"):
+        office_type = _office_type(uploaded, ext)
+        if office_type is not None:
+            signatures.insert(0, (b"PK\x03\x04", office_type, {ext}))
+    for signature, content_type, extensions in signatures:
         if head.startswith(signature):
             if ext not in extensions:
                 raise ValidationError(
@@ -61,6 +90,14 @@ def inspect_upload(uploaded) -> tuple[str, int, str]:
                 digest.update(chunk)
             uploaded.seek(0)
             return content_type, size, digest.hexdigest()
+    if office:
+        raise ValidationError(
+            _(
+                "Berkas %(name)s bukan PDF, PNG, JPEG, XLSX, atau DOCX yang sah (isinya tidak sesuai dengan "
+                "namanya)."
+            )
+            % {"name": name}
+        )
     raise ValidationError(
         _("Berkas %(name)s bukan PDF, PNG, atau JPEG yang sah (isinya tidak sesuai dengan namanya).")
         % {"name": name}
