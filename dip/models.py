@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -104,6 +105,9 @@ class DipItem(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdraw_reason = models.TextField(_("alasan penarikan"), blank=True)
     version = models.PositiveIntegerField(default=0, editable=False)
+    # The words full text searches (dip.search), kept by a PostgreSQL trigger (migration 0002_search) from the
+    # title, tags and summary; whatever is written here is replaced. Always empty on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("informasi publik (DIP)")

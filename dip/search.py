@@ -1,36 +1,158 @@
-"""Searching the register. A first version: every word must appear in the title, summary or tags (icontains).
-Issue 18 point 4 replaces the inside with PostgreSQL full text and trigram similarity (typo-tolerant), keeping
-these signatures, which the public pages, the API and the request form's suggestions call."""
+"""Searching the register: the public pages, the API, the request form's suggestions and the officers' matches.
+
+On PostgreSQL an item is found by full text with the `indonesian` configuration (its stemmer: "laporan",
+"pelaporan" and "dilaporkan" all find 'lapor'), over `DipItem.search_document` (title and tags weigh more than
+the summary; kept by a trigger, GIN-indexed: migration `dip.0002_search`). A term is also read as the words of
+the register it resembles (`pg_trgm` similarity over `dip_search_word`, the words of published items), so
+"laporn keuangn" finds "Laporan Keuangan": the correction is looked up among a few thousand words, and the items
+are still found through the full-text index, whatever their number. Results are ranked (`search_rank`).
+
+On SQLite (tests, development) every term is a case-insensitive substring of the title, summary or tags,
+unranked.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import F, Q, QuerySet
 
 if TYPE_CHECKING:
+    from django.contrib.postgres.search import SearchQuery
+
     from agencies.models import Agency
 
     from .models import DipItem
 
+MAX_TERMS = 8
+# Ranking reads every match's document; beyond this many matches (a query of common words over the whole
+# register) the newest come first instead, which the index on (state, updated_at) serves without reading them
+# all, and the pages count no further (`capped_count`).
+RANK_LIMIT = 1000
+# A term is read as itself and, when the register does not hold it as typed, as at most this many words that
+# resemble it (trigram similarity at least MIN_SIMILARITY).
+MAX_CORRECTIONS = 3
+MIN_SIMILARITY = 0.4
+# A request's text is long and mostly generic words; these find nothing by themselves (matching_items).
+MAX_REQUEST_TERMS = 12
+REQUEST_STOPWORDS = frozenset(
+    """
+    ada adalah agar akan atas atau bagaimana bagi bahwa bapak beserta bisa dalam dan dapat dari data daftar
+    dengan di dokumen hal ibu ingin ini informasi itu juga kami kapan ke kepada mana meminta memohon mengenai
+    menjadi mohon oleh pada para per permohonan saya salinan sebagai secara seluruh semua serta soal tahun
+    tentang terhadap terkait tersebut untuk yang
+    """.split()
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def terms_of(text: str, *, limit: int = MAX_TERMS) -> list[str]:
+    """The words of `text`, lower-cased, in order, without repeats (letters and digits only)."""
+    return list(dict.fromkeys(w.lower() for w in _WORD.findall(text or "")))[:limit]
+
+
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _readings(terms: list[str]) -> dict[str, list[str]]:
+    """Each term with the words it stands for: itself if the register holds it, else the most similar words of
+    published items (or itself again, when nothing resembles it). One query for all terms."""
+    readings: dict[str, list[str]] = {term: [] for term in terms}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT t.term, c.word
+            FROM unnest(%s::text[]) AS t(term)
+            CROSS JOIN LATERAL (
+                SELECT w.word FROM dip_search_word w
+                WHERE w.word = t.term OR (length(t.term) >= 3 AND w.word %% t.term)
+                ORDER BY w.word = t.term DESC, similarity(w.word, t.term) DESC, w.word
+                LIMIT %s
+            ) AS c
+            WHERE c.word = t.term OR similarity(c.word, t.term) >= %s
+            """,
+            [terms, MAX_CORRECTIONS, MIN_SIMILARITY],
+        )
+        for term, word in cursor.fetchall():
+            readings[term].append(word)
+    # The term as typed first; when the register has it, it stands for itself alone.
+    return {term: [term] if term in words or not words else words for term, words in readings.items()}
+
+
+def _term_query(words: list[str]) -> SearchQuery:
+    from django.contrib.postgres.search import SearchQuery
+
+    query = SearchQuery(words[0], config="indonesian")
+    for word in words[1:]:
+        query |= SearchQuery(word, config="indonesian")
+    return query
+
+
+def capped_count(qs: QuerySet[DipItem], cap: int = RANK_LIMIT) -> int:
+    """How many rows `qs` has, counting no further than `cap` + 1 (a page says "more than `cap`")."""
+    return qs.order_by().values("pk")[: cap + 1].count()
+
+
+def _ranked(qs: QuerySet[DipItem], query: SearchQuery) -> QuerySet[DipItem]:
+    """The matches of `query`, best first while there are at most RANK_LIMIT of them, else newest first (still
+    carrying their rank: computed for the rows read only)."""
+    from django.contrib.postgres.search import SearchRank
+
+    matches = qs.filter(search_document=query).annotate(search_rank=SearchRank(F("search_document"), query))
+    if capped_count(matches) > RANK_LIMIT:
+        return matches.order_by("-updated_at", "-pk")
+    return matches.order_by("-search_rank", "-updated_at", "-pk")
+
 
 def search_items(qs: QuerySet[DipItem], text: str) -> QuerySet[DipItem]:
-    """`qs` narrowed to the items matching `text`, best first."""
-    words = [w for w in (text or "").split() if w]
-    for word in words:
-        qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__icontains=word))
-    return qs
+    """`qs` narrowed to the items matching every term of `text` (as typed or as the register's word it
+    resembles), best first on PostgreSQL."""
+    terms = terms_of(text)
+    if not terms:
+        return qs
+    if not on_postgres():
+        for term in terms:
+            qs = qs.filter(Q(title__icontains=term) | Q(summary__icontains=term) | Q(tags__icontains=term))
+        return qs
+    readings = _readings(terms)
+    query = _term_query(readings[terms[0]])
+    for term in terms[1:]:
+        query &= _term_query(readings[term])
+    return _ranked(qs, query)
 
 
 def matching_items(*, agency: Agency, text: str, limit: int = 5) -> list[DipItem]:
     """Published items of `agency` that may already answer `text` (a request being typed, a request being
-    answered): a few, best first. Any word may match; short words are ignored."""
+    answered): a few, best first. Any of its telling words may match (generic words of a request, "saya",
+    "informasi", "tahun", and words under four letters are left out), misspelt ones too on PostgreSQL; the
+    items matching most of them come first."""
     from .selectors import public_items
 
-    words = [w for w in (text or "").split() if len(w) >= 4][:12]
-    if not words:
+    terms = [
+        t for t in terms_of(text, limit=MAX_REQUEST_TERMS * 3) if len(t) >= 4 and t not in REQUEST_STOPWORDS
+    ][:MAX_REQUEST_TERMS]
+    if not terms:
         return []
-    condition = Q()
-    for word in words:
-        condition |= Q(title__icontains=word) | Q(summary__icontains=word)
-    return list(public_items().filter(agency=agency).filter(condition)[:limit])
+    qs = public_items().filter(agency=agency)
+    if not on_postgres():
+        condition = Q()
+        for term in terms:
+            condition |= Q(title__icontains=term) | Q(summary__icontains=term) | Q(tags__icontains=term)
+        return list(qs.filter(condition).order_by("-updated_at", "-pk")[:limit])
+    from django.contrib.postgres.search import SearchRank
+
+    readings = _readings(terms)
+    query = _term_query(readings[terms[0]])
+    for term in terms[1:]:
+        query |= _term_query(readings[term])
+    # Any term may match, so common words match thousands: the newest RANK_LIMIT matches are ranked.
+    candidates = qs.filter(search_document=query).order_by("-updated_at", "-pk").values("pk")[:RANK_LIMIT]
+    best = (
+        qs.filter(pk__in=candidates)
+        .annotate(search_rank=SearchRank(F("search_document"), query))
+        .order_by("-search_rank", "-updated_at", "-pk")
+    )
+    return list(best[:limit])

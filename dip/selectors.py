@@ -4,17 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from agencies.selectors import agency_ids_in_full_reach, memberships_of
 
-from .models import DikEntry, DikState, DipDocument, DipItem, ItemState
+from .models import DikEntry, DikState, DipDocument, DipItem, DipVersion, ItemState, VersionAction
 from .rules import OFFICER_ROLES
 
 if TYPE_CHECKING:
     from accounts.types import AnyUser
+    from agencies.models import Agency
 
 
 def public_documents() -> QuerySet[DipDocument]:
@@ -101,3 +102,37 @@ def dik_due_for_review(*, today: dt.date, lead_days: int) -> QuerySet[DikEntry]:
         period_until__isnull=False,
         period_until__lte=today + dt.timedelta(days=lead_days),
     ).select_related("agency", "unit")
+
+
+def public_document(*, agency_slug: str, item_id: int, document_id: int) -> DipDocument | None:
+    """A document anyone may download: published, not removed, an uploaded file (links are shown as links), of
+    a published item of the active agency named in the address."""
+    items = public_items().filter(agency__slug=agency_slug, pk=item_id).values("pk")
+    return (
+        public_documents()
+        .filter(pk=document_id, item_id__in=items)
+        .exclude(file="")
+        .select_related("item")
+        .first()
+    )
+
+
+def public_versions(item: DipItem) -> QuerySet[DipVersion]:
+    """An item's history as the public reads it: each publication, when and which fields changed (never who,
+    never the drafts and proposals before it)."""
+    return item.versions.filter(action=VersionAction.PUBLISHED).only("item", "number", "at", "changed")
+
+
+def public_counts(agency: Agency) -> dict[str, dict[Any, int]]:
+    """The agency's published items counted by category and by unit id (the register's browsing links)."""
+    counts: dict[str, dict[Any, int]] = {"category": {}, "unit": {}}
+    rows = (
+        DipItem.objects.filter(state=ItemState.PUBLISHED, agency=agency)
+        .order_by()
+        .values("category", "unit_id")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        for key, value in (("category", row["category"]), ("unit", row["unit_id"])):
+            counts[key][value] = counts[key].get(value, 0) + row["n"]
+    return counts

@@ -5,6 +5,7 @@ from .accounts import urls as accounts
 from .common import urls as common
 from .complaints import urls as complaints
 from .dashboard import urls as dashboard
+from .dip import urls as dip
 from .letters import urls as letters
 from .manage import urls as manage
 from .notifications import urls as notifications
@@ -27,4 +28,5 @@ urlpatterns = [
     *stats.urlpatterns,
     *dashboard.urlpatterns,
     *letters.urlpatterns,
+    *dip.urlpatterns,
 ]
