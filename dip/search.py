@@ -30,7 +30,7 @@ MAX_TERMS = 8
 # Ranking reads every match's document; beyond this many matches (a query of common words over the whole
 # register) the newest come first instead, which the index on (state, updated_at) serves without reading them
 # all, and the pages count no further (`capped_count`).
-RANK_LIMIT = 1000
+RANK_LIMIT = 300
 # A term is read as itself and, when the register does not hold it as typed, as at most this many words that
 # resemble it (trigram similarity at least MIN_SIMILARITY).
 MAX_CORRECTIONS = 3

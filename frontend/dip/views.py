@@ -18,7 +18,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
@@ -82,8 +81,8 @@ class RegisterFilterForm(forms.Form):
 
 
 class SearchPaginator(Paginator):
-    """A search's pages count its matches up to RANK_LIMIT + 1 only: "more than 1,000" asks for narrower words
-    and spares counting every item of a common word."""
+    """A search's pages count its matches up to RANK_LIMIT + 1 only: "more than RANK_LIMIT" asks for narrower words
+    and spares counting every item of a common word (RANK_LIMIT)."""
 
     @cached_property
     def count(self) -> int:

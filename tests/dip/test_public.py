@@ -216,5 +216,6 @@ def test_a_misspelt_search_finds_the_item_on_postgres(world, published):
     assert [i.pk for i in search_items(public_items(), "pelaporan")] == [published.pk]
     assert found[0].search_rank > 0
     suggestions = matching_items(agency=world.agency, text="mohon laporn keuangn dinas kesehatan", limit=5)
-    assert [i.pk for i in suggestions] == [published.pk]
+    # Any telling word may match ("dinas"); the item matching most of them comes first.
+    assert [i.pk for i in suggestions][0] == published.pk
     assert draft.pk not in [i.pk for i in search_items(public_items(), "rahasia draf")]
