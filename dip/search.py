@@ -97,14 +97,20 @@ def capped_count(qs: QuerySet[DipItem], cap: int = RANK_LIMIT) -> int:
 
 
 def _ranked(qs: QuerySet[DipItem], query: SearchQuery) -> QuerySet[DipItem]:
-    """The matches of `query`, best first while there are at most RANK_LIMIT of them, else newest first (still
-    carrying their rank: computed for the rows read only)."""
+    """The matches of `query`, best first while there are at most RANK_LIMIT of them, else the newest RANK_LIMIT + 1
+    (so a page says "more than RANK_LIMIT"). The matches are found on the items alone, ids only, and the page's rows
+    with their agency and unit are then read by primary key: joining every match to its agency and unit before
+    sorting them (thousands for a common word) cost more than the search itself."""
     from django.contrib.postgres.search import SearchRank
 
-    matches = qs.filter(search_document=query).annotate(search_rank=SearchRank(F("search_document"), query))
-    if capped_count(matches) > RANK_LIMIT:
-        return matches.order_by("-updated_at", "-pk")
-    return matches.order_by("-search_rank", "-updated_at", "-pk")
+    matches = qs.filter(search_document=query)
+    newest = list(matches.order_by("-updated_at", "-pk").values_list("pk", flat=True)[: RANK_LIMIT + 1])
+    found = qs.filter(pk__in=newest)
+    if len(newest) > RANK_LIMIT:
+        return found.order_by("-updated_at", "-pk")
+    return found.annotate(search_rank=SearchRank(F("search_document"), query)).order_by(
+        "-search_rank", "-updated_at", "-pk"
+    )
 
 
 def search_items(qs: QuerySet[DipItem], text: str) -> QuerySet[DipItem]:
