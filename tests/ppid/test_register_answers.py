@@ -116,9 +116,10 @@ def test_the_item_withdrawn_before_approval_stops_the_draft(world, in_process):
         request_id=in_process.pk, actor=world.officer, decision="already_published", dip_item=item.pk
     )
     dip_services.dip_item_withdraw(item_id=item.pk, actor=world.officer, reason="Salah unggah")
-    draft = approval.pending_draft(InformationRequest.objects.get(pk=in_process.pk))
+    assert approval.pending_draft(InformationRequest.objects.get(pk=in_process.pk)) is not None
     with pytest.raises(ValidationError):
         s.information_request_approve(request_id=in_process.pk, actor=world.head)
+    assert InformationRequest.objects.get(pk=in_process.pk).state == RequestState.IN_PROCESS
 
 
 def test_a_refusal_citing_a_dik_entry_is_filled_from_it_and_names_it(world, in_process):
