@@ -457,7 +457,7 @@ class ObjectionViewSet(
     def get_queryset(self):
         return (
             objections_visible_to(self.request.user)
-            .select_related("assigned_to", "order_obligation")
+            .select_related("assigned_to", "order_obligation", "dip_item__agency")
             .prefetch_related("order_obligation__files")
             .order_by("due_date", "id")
         )

@@ -492,6 +492,12 @@ class ObjectionOut(serializers.ModelSerializer):
         help_text="Ground b without a request (UU 14/2008 Pasal 35(1)b): the periodic information that is not "
         "published. Empty when the objection is to a request.",
     )
+    dip_item = serializers.SerializerMethodField(
+        help_text="Ground b: the berkala DIP item the objection names (id, title, url), or null."
+    )
+    dip_item_absent = serializers.BooleanField(
+        read_only=True, help_text="Ground b: the objector says the information is not listed in the DIP."
+    )
     state_label = serializers.CharField(source="get_state_display")
     is_overdue = serializers.BooleanField()
     outcome_label = serializers.CharField(source="get_outcome_display")
@@ -516,6 +522,8 @@ class ObjectionOut(serializers.ModelSerializer):
             "request_number",
             "unit",
             "information",
+            "dip_item",
+            "dip_item_absent",
             "state",
             "state_label",
             "channel",
@@ -541,6 +549,13 @@ class ObjectionOut(serializers.ModelSerializer):
             "order_obligation",
             "letters",
         ]
+
+    @extend_schema_field(DipItemRefOut(allow_null=True))
+    def get_dip_item(self, obj) -> dict | None:
+        item = obj.dip_item
+        if item is None:
+            return None
+        return {"id": item.pk, "title": item.title, "url": register.item_url(item, absolute=True)}
 
     def get_available_transitions(self, obj) -> list[str]:
         return _transitions(obj, self.context["request"].user)

@@ -99,8 +99,13 @@ def dik_period_text(entry: DikEntry) -> str:
     return ""
 
 
+def berkala_in_register(agency: Agency) -> QuerySet[DipItem]:
+    """The agency's published berkala items: what an objection on ground b may name."""
+    return answerable_items(agency).filter(category=Category.BERKALA)
+
+
 def berkala_items(agency: Agency, *, today: dt.date | None = None) -> list[tuple[DipItem, bool]]:
     """The agency's published berkala items, each with whether its update is overdue (ground b's picker)."""
     today = today or timezone.localdate(timezone=agency.tzinfo)
-    items = answerable_items(agency).filter(category=Category.BERKALA).order_by("unit__name", "title", "id")
+    items = berkala_in_register(agency).order_by("unit__name", "title", "id")
     return [(item, item.next_update_due is not None and item.next_update_due < today) for item in items]

@@ -59,7 +59,7 @@ class ScanResult:
 
 def _pdf_text(data: bytes) -> str | None:
     try:
-        import pypdfium2 as pdfium
+        import pypdfium2 as pdfium  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - the venv has it; without it the scan is skipped and says so
         return None
     try:
@@ -109,7 +109,7 @@ def _check_may_offer(info_request: InformationRequest, actor: User) -> RequestRe
         raise PermissionDenied(
             _("Hanya petugas yang menangani permohonan ini yang dapat mengusulkannya ke DIP.")
         )
-    response = getattr(info_request, "response", None)
+    response: RequestResponse | None = getattr(info_request, "response", None)
     if response is None or response.decision not in GRANTED:
         raise InvalidTransition(_("Hanya jawaban yang memberikan informasi yang dapat ditambahkan ke DIP."))
     if response.published_as_id is not None:
