@@ -12,6 +12,7 @@ from audit.models import Event
 from audit.selectors import event_reason
 from complaints.models import ArchiveReason, Complaint, ComplaintCategory
 from complaints.selectors import reporter_display
+from ppid import register
 from ppid import rules as ppid_rules
 from ppid.models import (
     Channel,
@@ -111,6 +112,24 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 # --- requests ------------------------------------------------------------------------------------------------
+class DipItemRefOut(serializers.Serializer):
+    """The published DIP item an `already_published` notice points at (issue 18)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="The item's public page, absolute.")
+
+
+class DikEntryRefOut(serializers.Serializer):
+    """The in-force DIK entry a refusal or partial grant cites (issue 18); its test's text stays staff's."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    ground = serializers.CharField()
+    sk_number = serializers.CharField()
+    sk_date = serializers.DateField(allow_null=True)
+
+
 class ResponseOut(serializers.Serializer):
     decision = serializers.CharField()
     decision_label = serializers.CharField(source="get_decision_display")
@@ -130,6 +149,28 @@ class ResponseOut(serializers.Serializer):
     other_law = serializers.CharField()
     exemption_period = serializers.CharField()
     responded_at = serializers.DateTimeField()
+    dip_item = serializers.SerializerMethodField()
+    dik_entry = serializers.SerializerMethodField()
+
+    @extend_schema_field(DipItemRefOut(allow_null=True))
+    def get_dip_item(self, response) -> dict | None:
+        item = response.dip_item
+        if item is None:
+            return None
+        return {"id": item.pk, "title": item.title, "url": register.item_url(item, absolute=True)}
+
+    @extend_schema_field(DikEntryRefOut(allow_null=True))
+    def get_dik_entry(self, response) -> dict | None:
+        entry = response.dik_entry
+        if entry is None:
+            return None
+        return {
+            "id": entry.pk,
+            "title": entry.title,
+            "ground": entry.ground,
+            "sk_number": entry.sk_number,
+            "sk_date": entry.sk_date,
+        }
 
 
 class RequesterContactOut(serializers.Serializer):
@@ -306,6 +347,19 @@ class RespondIn(serializers.Serializer):
         default="",
         help_text="Refusal or partial grant: how long the exemption runs.",
     )
+    dip_item = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="already_published: the id of the agency's published DIP item that answers the request.",
+    )
+    dik_entry = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Refusal or partial grant: the id of an in-force DIK entry of the agency to cite; its ground, "
+        "consequence test, other law and period fill those left empty.",
+    )
 
 
 class EmptyIn(serializers.Serializer):
@@ -438,6 +492,12 @@ class ObjectionOut(serializers.ModelSerializer):
         help_text="Ground b without a request (UU 14/2008 Pasal 35(1)b): the periodic information that is not "
         "published. Empty when the objection is to a request.",
     )
+    dip_item = serializers.SerializerMethodField(
+        help_text="Ground b: the berkala DIP item the objection names (id, title, url), or null."
+    )
+    dip_item_absent = serializers.BooleanField(
+        read_only=True, help_text="Ground b: the objector says the information is not listed in the DIP."
+    )
     state_label = serializers.CharField(source="get_state_display")
     is_overdue = serializers.BooleanField()
     outcome_label = serializers.CharField(source="get_outcome_display")
@@ -462,6 +522,8 @@ class ObjectionOut(serializers.ModelSerializer):
             "request_number",
             "unit",
             "information",
+            "dip_item",
+            "dip_item_absent",
             "state",
             "state_label",
             "channel",
@@ -487,6 +549,13 @@ class ObjectionOut(serializers.ModelSerializer):
             "order_obligation",
             "letters",
         ]
+
+    @extend_schema_field(DipItemRefOut(allow_null=True))
+    def get_dip_item(self, obj) -> dict | None:
+        item = obj.dip_item
+        if item is None:
+            return None
+        return {"id": item.pk, "title": item.title, "url": register.item_url(item, absolute=True)}
 
     def get_available_transitions(self, obj) -> list[str]:
         return _transitions(obj, self.context["request"].user)

@@ -64,6 +64,11 @@ LABELS = {
     DISPUTE_HEARING: _("Sidang sengketa dicatat"),
 }
 
+# Issue 18: granted response files offered to the register as a draft DIP item (recorded on the item, so no case
+# timeline lists it).
+REQUEST_ADDED_TO_DIP = "request.added_to_dip"
+LABELS[REQUEST_ADDED_TO_DIP] = _("Berkas jawaban diusulkan ke DIP")
+
 # Assignment (issue 16 point 2).
 LABELS |= {
     REQUEST_ASSIGN: _("Penugasan petugas diubah"),

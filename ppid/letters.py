@@ -39,6 +39,7 @@ from letters.templates_text import default_texts, render_texts
 
 from . import rules
 from .models import DocumentKind, ExemptionGround, InformationRequest, Objection, RequestResponse
+from .register import dik_sk_line, item_url
 from .services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
 from .windows import KI_FILING_DAYS, dispute_windows
 
@@ -76,6 +77,11 @@ def _notice_context(request: InformationRequest) -> dict:
         "grounds": [_Ground(letter) for letter in response.exemption_grounds],
         "fee": _rupiah(response.fee_amount),
         "lampiran": f"{attached} ({_terbilang(attached)}) berkas" if attached else "-",
+        # Pasal 22(7) pointing at the register: the item and its public page; a cited DIK entry and its SK.
+        "dip_item": response.dip_item,
+        "dip_item_url": item_url(response.dip_item, absolute=True) if response.dip_item else "",
+        "dik_entry": response.dik_entry,
+        "dik_sk": dik_sk_line(response.dik_entry) if response.dik_entry else "",
     }
 
 

@@ -64,6 +64,14 @@ DEFINITIONS = {
             "Jumlah permohonan yang diputus diterima seluruhnya atau diterima sebagian (Perki 1/2021 Pasal 56)."
         ),
     ),
+    "requests.answered_from_register": (
+        _("Dijawab dari DIP"),
+        _(
+            "Jumlah permohonan yang dijawab dengan pemberitahuan bahwa informasinya sudah diumumkan dalam Daftar "
+            "Informasi Publik (keputusan 'Informasi sudah diumumkan', UU 14/2008 Pasal 22 ayat 7); permohonan "
+            "itu selesai saat dijawab."
+        ),
+    ),
     "requests.refusal_grounds": (
         _("Alasan penolakan"),
         _(

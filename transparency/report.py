@@ -140,6 +140,7 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
                 "notice_timeliness": req["notice_timeliness"],
                 "not_held": decisions[Decision.NOT_HELD],
                 "not_documented": decisions[Decision.NOT_DOCUMENTED],
+                "answered_from_register": req["answered_from_register"],
             },
             "d": {
                 "title": titles["d"],

@@ -346,6 +346,8 @@ def request_sections(counts: Counter) -> dict:
         "by_channel": _choices(g.get("req|channel", {}), CHANNELS),
         "decisions": decisions,
         "granted_whole_or_part": decisions[Decision.GRANTED] + decisions[Decision.PARTIALLY_GRANTED],
+        # Issue 18: requests whose notice pointed at information already published in the DIP.
+        "answered_from_register": decisions[Decision.ALREADY_PUBLISHED],
         "refusal_grounds": _choices(g.get(f"req|ground|{Decision.REJECTED}", {}), EXEMPTIONS),
         "partial_grounds": _choices(g.get(f"req|ground|{Decision.PARTIALLY_GRANTED}", {}), EXEMPTIONS),
         "response_time": {

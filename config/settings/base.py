@@ -334,6 +334,7 @@ RATE_LIMITS = {
         "password_reset_email": "3/hour",  # reset e-mails asked for one address
         "confirmation_mail": "5/hour",  # confirmation links sent again to one account (or from one address)
         "letter_verify": "30/10min",  # PDFs compared on the letter verification page from one address
+        "dip_suggest": "120/10min",  # DIP suggestions fetched while typing a request, from one address
     }.items()
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Unit
 from agencies.selectors import active_agencies
+from ppid import register
 from ppid.models import (
     Channel,
     Court,
@@ -43,6 +44,44 @@ def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+ABSENT = "absent"
+
+
+def dip_choices(agencies) -> list:
+    """Ground b's choice (issue 18 point 6): the berkala items in each agency's DIP, each saying whether its update
+    is overdue, or "not listed in the DIP"; grouped by agency when there are several."""
+    groups = []
+    for agency in agencies:
+        rows = [
+            (str(item.pk), f"{item.title} — {item.unit.name}" + (f" ({OVERDUE})" if overdue else ""))
+            for item, overdue in register.berkala_items(agency)
+        ]
+        if rows:
+            groups.append((agency.name, rows))
+    flat = groups[0][1] if len(groups) == 1 else groups
+    return [("", _("— tidak memilih —")), (ABSENT, _("Tidak tercantum dalam DIP")), *flat]
+
+
+OVERDUE = _("terlambat diperbarui")
+
+
+class DipChoiceMixin(forms.Form):
+    dip_choice = forms.ChoiceField(
+        label=_("Informasi berkala dalam DIP"),
+        required=False,
+        help_text=_(
+            "Untuk alasan huruf b: pilih informasi berkala yang dimaksud dari Daftar Informasi Publik, atau "
+            "nyatakan bahwa informasinya tidak tercantum dalam DIP."
+        ),
+    )
+
+    def dip_reference(self) -> dict:
+        value = self.cleaned_data.get("dip_choice") or ""
+        if value == ABSENT:
+            return {"dip_item": None, "dip_item_absent": True}
+        return {"dip_item": int(value) if value.isdigit() else None, "dip_item_absent": False}
+
+
 class _GroundsMixin(forms.Form):
     """Grounds a-g. The form accepts any letter; ppid.services decides which fit the request and are in time."""
 
@@ -71,13 +110,17 @@ class _GroundsMixin(forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
 
-class ObjectionFileForm(_GroundsMixin):
+class ObjectionFileForm(DipChoiceMixin, _GroundsMixin):
     """The requester's own objection. `windows` are the grounds that fit now and are still in time: only those
     are offered as checkboxes (each with why it arose and its last day)."""
 
-    def __init__(self, *args, windows, **kwargs):
+    def __init__(self, *args, windows, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.windows = windows
+        if agency is not None and "b" in windows:
+            self.fields["dip_choice"].choices = dip_choices([agency])
+        else:
+            del self.fields["dip_choice"]
         # Offer only the fitting grounds; the field still parses any letter so that the service can say why a
         # ground posted by hand does not fit.
         self.fields["grounds"].widget.choices = [(g, w.label) for g, w in windows.items()]
@@ -326,7 +369,7 @@ class HearingForm(forms.Form):
     notes = forms.CharField(label=_("Catatan"), required=False, widget=_textarea(2))
 
 
-class PeriodicObjectionForm(forms.Form):
+class PeriodicObjectionForm(DipChoiceMixin, forms.Form):
     """Ground b without a request (UU 14/2008 Pasal 35 ayat 1 huruf b): periodic information that the agency
     does not publish. The objection names the information; the identity comes from the citizen's profile."""
 
@@ -346,7 +389,8 @@ class PeriodicObjectionForm(forms.Form):
         label=_("Informasi berkala yang tidak diumumkan"),
         widget=_textarea(4),
         max_length=settings.LONG_TEXT_MAX_CHARS,
-        error_messages={"required": _("Sebutkan informasi berkala yang tidak diumumkan.")},
+        # May stay empty when a DIP item is chosen (its title is the information); the service says otherwise.
+        required=False,
         help_text=_(
             "Misalnya laporan keuangan tahun 2025, ringkasan program dan kegiatan, atau laporan akses "
             "informasi publik (UU 14/2008 Pasal 9 ayat 2)."
@@ -369,11 +413,19 @@ class PeriodicObjectionForm(forms.Form):
     )
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
+    field_order = ["agency", "unit", "dip_choice", "information", "reason", "proxy_name", "submission_key"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         agencies = active_agencies()
         self.fields["agency"].queryset = agencies
         self.fields["unit"].queryset = Unit.objects.filter(is_active=True, agency__in=agencies)
+        self.fields["dip_choice"].choices = dip_choices(agencies)
+        self.fields["dip_choice"].label = _("Informasi berkala yang dimaksud dalam DIP")
+        self.fields["dip_choice"].help_text = _(
+            "Pilih dari Daftar Informasi Publik badan publik yang dituju, bila tercantum; atau nyatakan tidak "
+            "tercantum dalam DIP."
+        )
         if not self.is_bound:
             self.initial.setdefault("submission_key", new_submission_key())
             only = list(agencies[:2])

@@ -28,6 +28,7 @@ from agencies.selectors import is_staff_of, memberships_of
 from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
 from ppid.models import OPEN_OBJECTION_STATES, Objection, ObjectionGround, RequestState
+from ppid.register import item_url
 from ppid.selectors import objections_awaiting_decision, objections_visible_to, request_for
 from ppid.windows import dispute_windows, objection_ground_windows
 
@@ -113,7 +114,7 @@ def objection_file(request, pk: int):
     # A ground past its window is still offered: a late objection is registered and the Atasan rules on it.
     fitting = dict(windows)
     pending = objections_visible_to(user).filter(request=request_obj, state__in=OPEN_OBJECTION_STATES).first()
-    form = f.ObjectionFileForm(request.POST or None, windows=fitting)
+    form = f.ObjectionFileForm(request.POST or None, windows=fitting, agency=request_obj.agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -124,6 +125,7 @@ def objection_file(request, pk: int):
                 reason=data["reason"],
                 proxy_name=data["proxy_name"],
                 submission_key=data["submission_key"],
+                **(form.dip_reference() if "dip_choice" in form.fields else {}),
             )
         except NotFound as exc:
             raise Http404 from exc
@@ -183,6 +185,7 @@ def objection_file_periodic(request):
                 reason=data["reason"],
                 proxy_name=data["proxy_name"],
                 submission_key=data["submission_key"],
+                **form.dip_reference(),
             )
         except ValidationError as exc:
             form_errors_to(form, exc)
@@ -353,6 +356,8 @@ def _render_detail(
             is_open=objection.state in OPEN_OBJECTION_STATES,
             form=bound[1] if bound and bound[0] == "assign" else None,
         ),
+        # Ground b and the register (issue 18): the berkala item named, linked to its public page.
+        "objection_dip_url": item_url(objection.dip_item) if objection.dip_item_id else "",
     }
     result = render(request, "frontend/objections/detail.html", context, status=status)
     patch_cache_control(result, private=True, no_store=True)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import RequesterType
 from agencies.models import Agency, Unit, UnitKind
 from agencies.selectors import active_agencies, memberships_of
-from ppid import rules
+from ppid import register, rules
 from ppid.models import (
     Channel,
     Decision,
@@ -365,6 +365,47 @@ class RespondForm(forms.Form):
     files = MultipleFileField(
         label=_("Berkas jawaban"), help_text=_("PDF, PNG, atau JPEG; boleh lebih dari satu.")
     )
+    # Issue 18: the published DIP item an `already_published` notice points at (the picker shows the items that
+    # match the request or the officer's search), and the in-force DIK entry a refusal may cite.
+    dip_item = forms.TypedChoiceField(
+        label=_("Informasi dalam DIP yang menjawab permohonan"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Untuk keputusan 'Informasi sudah diumumkan'. Cari judul lain dengan kotak pencarian DIP."
+        ),
+    )
+    dik_entry = forms.TypedChoiceField(
+        label=_("Rujuk penetapan DIK"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_(
+            "Untuk penolakan atau pemberian sebagian: alasan, uji konsekuensi, undang-undang lain dan jangka "
+            "waktu yang dikosongkan diisi dari penetapan ini."
+        ),
+    )
+
+    def __init__(self, *args, request_obj=None, dip_query: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        items, entries = [], []
+        if request_obj is not None:
+            agency = request_obj.agency
+            items = register.picker_items(
+                agency=agency, text=request_obj.information_requested, query=dip_query
+            )
+            posted = self.data.get(self.add_prefix("dip_item")) if self.is_bound else None
+            if posted and str(posted).isdigit() and all(str(i.pk) != posted for i in items):
+                # The item chosen from an earlier search: still offered, the service checks it again.
+                items += list(register.answerable_items(agency).filter(pk=int(posted)))
+            entries = list(register.citable_dik_entries(agency))
+        self.fields["dip_item"].choices = [(i.pk, f"{i.title} ({i.unit.name})") for i in items]
+        self.fields["dik_entry"].choices = [("", _("— tidak merujuk DIK —"))] + [
+            (e.pk, f"{e.title} (Pasal 17 huruf {e.ground})") for e in entries
+        ]
+        self.picker = items
 
     NOTICE_FIELDS = (
         "decision",
@@ -380,6 +421,8 @@ class RespondForm(forms.Form):
         "documented_by",
         "other_law",
         "exemption_period",
+        "dip_item",
+        "dik_entry",
     )
 
     def notice(self) -> dict:

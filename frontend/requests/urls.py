@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import bulk, views
+from . import bulk, register, views
 
 urlpatterns = [
     path("permohonan/", views.request_list, name="request_list"),
@@ -29,6 +29,8 @@ urlpatterns = [
         name="request_letter_package",
     ),
     path("permohonan/dokumen/<int:doc_pk>/", views.request_document, name="request_document"),
+    path("permohonan/saran-dip/", register.dip_suggestions, name="request_dip_suggestions"),
+    path("permohonan/<int:pk>/tambah-ke-dip/", register.request_add_to_dip, name="request_add_to_dip"),
     path("antrean/", views.queue, name="queue"),
     path("antrean/massal/", bulk.queue_bulk, name="queue_bulk"),
     path("antrean/catat/", views.offline_intake, name="offline_intake"),

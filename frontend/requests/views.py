@@ -27,6 +27,7 @@ from audit.actions import action_label
 from ppid import rules, services
 from ppid.errors import InvalidTransition, NotFound
 from ppid.models import OPEN_OBJECTION_STATES, OPEN_STATES, InformationRequest, ObjectionState, RequestState
+from ppid.register import item_url
 from ppid.selectors import (
     OPEN_FIRST,
     documents_visible_to,
@@ -53,6 +54,7 @@ from ..common.pages import PAGE_SIZE, WINDOW_STATUS, format_date
 from . import approval as approval_page
 from . import bulk
 from . import forms as f
+from .register import checked_suggestions, publication_context, register_context
 
 CASE_LABELS = {
     "request": gettext_lazy("Permohonan"),
@@ -104,6 +106,14 @@ def request_file(request):
             },
         )
     form = f.RequestFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and request.POST.get("cek_dip"):
+        # Without JavaScript: the form again, as typed, with the published items that may already answer it.
+        typed = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "cek_dip")}
+        return render(
+            request,
+            "frontend/requests/file.html",
+            {"form": f.RequestFileForm(initial=typed), "suggestions": checked_suggestions(request.POST)},
+        )
     if request.method == "POST" and form.is_valid():
         if limits.over_limit(request, "request_file"):
             return limits.refused(request, "frontend/requests/file.html", {"form": form}, form)
@@ -210,8 +220,10 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def _make_action_form(name: str, obj: InformationRequest, data=None, files=None):
-    kwargs = {"request_obj": obj} if name == "forward" else {}
+def _make_action_form(name: str, obj: InformationRequest, data=None, files=None, *, dip_query: str = ""):
+    kwargs: dict[str, Any] = {"request_obj": obj} if name in ("forward", "respond") else {}
+    if name == "respond":
+        kwargs["dip_query"] = dip_query
     return ACTIONS[name].form(data, files, prefix=name, **kwargs)
 
 
@@ -305,7 +317,11 @@ def render_request_detail(
         # Withdrawing cannot be undone: the page offers a link to its confirmation page, at the end.
         if name not in available or name == "withdraw":
             continue
-        form = bound[1] if bound and bound[0] == name else _make_action_form(name, obj)
+        form = (
+            bound[1]
+            if bound and bound[0] == name
+            else _make_action_form(name, obj, dip_query=request.GET.get("dip_q", "")[:200])
+        )
         action = {"name": name, "spec": spec, "form": form}
         if waits and name in ("respond", "extend"):
             # Approval before issue (issue 16 point 5): the officer's letter goes to the unit head first.
@@ -376,6 +392,10 @@ def render_request_detail(
         "issued_letters": issued_letters,
         "nik_form": nik_form if handling else None,
         "revealed_nik": revealed_nik,
+        # Issue 18: the register's matches for the staff, the one-click answer, and granted files offered to it.
+        "register": register_context(request, obj, staff_view=staff_view, may_respond="respond" in available),
+        "publication": publication_context(user, obj, response),
+        "response_dip_url": item_url(response.dip_item) if response is not None and response.dip_item else "",
     }
     result = render(request, "frontend/requests/detail.html", context, status=status)
     patch_cache_control(result, private=True, no_store=True)

@@ -131,6 +131,11 @@ def request_view(stats: dict) -> dict:
             format_number(req["granted_whole_or_part"]),
             d.text("requests.granted_whole_or_part"),
         ),
+        Tile(
+            d.label("requests.answered_from_register"),
+            format_number(req["answered_from_register"]),
+            d.text("requests.answered_from_register"),
+        ),
         Tile(d.label("objections.received"), format_number(obj["received"]), d.text("objections.received")),
         Tile(d.label("disputes.filed"), format_number(dsp["filed"]), d.text("disputes.filed")),
     ]
@@ -147,7 +152,7 @@ def request_view(stats: dict) -> dict:
             "req-decision",
             d.label("requests.decisions"),
             labelled(req["decisions"], Decision.choices),
-            d("requests.decisions", "requests.granted_whole_or_part"),
+            d("requests.decisions", "requests.granted_whole_or_part", "requests.answered_from_register"),
             label_header=_("Keputusan"),
         ),
         Figure(

@@ -70,6 +70,16 @@ class Objection(FSMModelMixin, AssignedCase, models.Model):
         "agencies.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="objections"
     )
     information = models.TextField(_("informasi berkala yang tidak disediakan"), blank=True)
+    # Ground b: the berkala DIP item concerned, or the objector's word that it is absent from the DIP.
+    dip_item = models.ForeignKey(
+        "dip.DipItem",
+        verbose_name=_("informasi berkala dalam DIP"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="objections",
+    )
+    dip_item_absent = models.BooleanField(_("tidak tercantum dalam DIP"), default=False)
     requester_type = models.CharField(
         _("jenis pemohon"), max_length=16, choices=RequesterType.choices, blank=True
     )

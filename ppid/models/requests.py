@@ -66,6 +66,9 @@ class Decision(models.TextChoices):
     REJECTED = "rejected", _("Ditolak")
     NOT_HELD = "not_held", _("Informasi tidak dikuasai")
     NOT_DOCUMENTED = "not_documented", _("Informasi belum didokumentasikan")
+    # The information is already published in the register (DIP): the notice points at the item, UU 14/2008
+    # Pasal 22(7), and the request is completed as it is answered.
+    ALREADY_PUBLISHED = "already_published", _("Informasi sudah diumumkan")
 
 
 class InformationRequest(FSMModelMixin, AssignedCase, models.Model):
@@ -337,6 +340,28 @@ class RequestResponse(models.Model):
         _("undang-undang dan pasal lain (Pasal 17 huruf j)"), max_length=255, blank=True
     )
     exemption_period = models.CharField(_("jangka waktu pengecualian"), max_length=255, blank=True)
+    # Decision `already_published`: the published DIP item that answers the request.
+    dip_item = models.ForeignKey(
+        "dip.DipItem",
+        verbose_name=_("informasi dalam DIP"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="answered_requests",
+    )
+    # A refusal or partial grant citing an in-force DIK entry of the agency instead of retyping its test.
+    dik_entry = models.ForeignKey(
+        "dip.DikEntry",
+        verbose_name=_("penetapan informasi yang dikecualikan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cited_by_responses",
+    )
+    # Granted files offered to the register: the draft DIP item made from this answer (`ppid.publication`).
+    published_as = models.ForeignKey(
+        "dip.DipItem", null=True, blank=True, on_delete=models.PROTECT, related_name="made_from_responses"
+    )
     responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     responded_at = models.DateTimeField()
     # With approval before issue (issue 16 point 5): the unit head who approved it (themselves when they issued

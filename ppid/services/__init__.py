@@ -3,4 +3,5 @@
 from .approval import *  # noqa: F403
 from .contributions import *  # noqa: F403
 from .objections import *  # noqa: F403
+from .publication import *  # noqa: F403
 from .requests import *  # noqa: F403

@@ -65,6 +65,7 @@ from ..models import (
     ObjectionState,
     OrderState,
 )
+from ..register import berkala_in_register
 from ..selectors import (
     disputes_visible_to,
     objections_visible_to,
@@ -78,6 +79,7 @@ from .requests import record_requester_receipt
 
 if TYPE_CHECKING:
     from accounts.models import User
+    from dip.models import DipItem
 
     # What is checked for each ground at filing: its window as stored, and whether the filing came after it.
     GroundWindows = dict[str, dict[str, Any]]
@@ -172,7 +174,7 @@ def _create_objection(
     proxy_name: str,
     submission_key: uuid.UUID | None,
     audit_details: dict[str, object],
-    own_fields: dict[str, str] | None = None,
+    own_fields: dict[str, Any] | None = None,
 ) -> Objection:
     """Register an objection whose grounds were checked (`ground_windows`, keyed by ground). `own_fields` holds
     the information and identity of an objection without a request."""
@@ -262,6 +264,37 @@ def _already_filed(submitted_by: User, submission_key: uuid.UUID | None) -> Obje
     return Objection.objects.filter(submitted_by=submitted_by, submission_key=submission_key).first()
 
 
+def _dip_reference(
+    agency: Agency, grounds: Iterable[str], dip_item: Any, dip_item_absent: bool
+) -> dict[str, Any]:
+    """Ground b (berkala information not published): the objector may name the agency's published berkala DIP
+    item concerned, or say it is absent from the DIP (issue 18 point 6). The fields for the objection."""
+    grounds = set(grounds)
+    item_id = None if dip_item in (None, "") else getattr(dip_item, "pk", dip_item)
+    if item_id is None and not dip_item_absent:
+        return {}
+    if "b" not in grounds:
+        raise ValidationError(
+            {"dip_item": [_("Informasi dalam DIP hanya disebut pada keberatan huruf b (informasi berkala).")]}
+        )
+    if item_id is not None and dip_item_absent:
+        raise ValidationError(
+            {"dip_item": [_("Pilih informasi dalam DIP atau nyatakan tidak tercantum, bukan keduanya.")]}
+        )
+    if item_id is None:
+        return {"dip_item_absent": True}
+    try:
+        item_id = int(str(item_id))
+    except ValueError:
+        item_id = -1
+    item = berkala_in_register(agency).filter(pk=item_id).first()
+    if item is None:
+        raise ValidationError(
+            {"dip_item": [_("Pilih informasi berkala yang tercantum dalam DIP badan publik ini.")]}
+        )
+    return {"dip_item": item}
+
+
 def _check_reason(reason: str) -> None:
     if not (reason or "").strip():
         raise ValidationError({"reason": [_("Uraikan alasan keberatan Anda.")]})
@@ -279,10 +312,14 @@ def _on_request(
     proxy_name: str,
     submission_key: uuid.UUID | None,
     audit_details: dict[str, object],
+    dip_item: Any = None,
+    dip_item_absent: bool = False,
 ) -> Objection:
     if (existing := _already_filed(submitted_by, submission_key)) is not None:
         return existing
     _check_reason(reason)
+    grounds = list(grounds)
+    register_fields = _dip_reference(info_request.agency, grounds, dip_item, dip_item_absent)
     return _create_objection(
         agency=info_request.agency,
         unit=info_request.unit,
@@ -296,6 +333,7 @@ def _on_request(
         proxy_name=proxy_name,
         submission_key=submission_key,
         audit_details=audit_details,
+        own_fields=register_fields,
     )
 
 
@@ -307,8 +345,11 @@ def objection_file(
     reason: str,
     proxy_name: str = "",
     submission_key: uuid.UUID | None = None,
+    dip_item: int | None = None,
+    dip_item_absent: bool = False,
 ) -> Objection:
-    """The requester objects to one of their own requests, on grounds that fit its history, within the window."""
+    """The requester objects to one of their own requests, on grounds that fit its history, within the window.
+    On ground b the objector may name the berkala DIP item concerned or say it is absent from the DIP."""
     info_request = requests_visible_to(requester).filter(pk=request_id).first()
     if info_request is None or not rules.is_requester(info_request, requester):
         raise NotFound(_("Permohonan tidak ditemukan."))
@@ -323,6 +364,8 @@ def objection_file(
         proxy_name=proxy_name,
         submission_key=submission_key,
         audit_details={},
+        dip_item=dip_item,
+        dip_item_absent=dip_item_absent,
     )
 
 
@@ -379,12 +422,17 @@ def _offline_details(received_at: dt.datetime) -> dict[str, object]:
 
 
 # --- ground b without a request (Pasal 35(1)b) ----------------------------------------------------------------
-def _periodic_target(agency: Agency, unit: Unit | None, information: str, reason: str) -> tuple[Unit, str]:
-    """The unit that should publish the information (the PPID Utama unless one is named) and the cleaned text."""
+def _periodic_target(
+    agency: Agency, unit: Unit | None, information: str, reason: str, named: DipItem | None = None
+) -> tuple[Unit, str]:
+    """The unit that should publish the information (the PPID Utama unless one is named, or the named DIP item's
+    unit) and the cleaned text (the item's title when left empty)."""
     errors: dict[str, list[str]] = {}
     if not agency.is_active:
         errors["agency"] = [_("Badan publik ini tidak menerima keberatan melalui layanan ini.")]
-    information = (information or "").strip()
+    information = (information or "").strip() or (named.title if named is not None else "")
+    if unit is None and named is not None:
+        unit = named.unit
     if not information:
         errors["information"] = [_("Sebutkan informasi berkala yang tidak diumumkan.")]
     if not (reason or "").strip():
@@ -407,9 +455,12 @@ def _periodic(
     reason: str,
     received_at: dt.datetime,
     identity: dict[str, str],
+    dip_item: Any = None,
+    dip_item_absent: bool = False,
     **create: Unpack[_Filing],
 ) -> Objection:
-    target, information = _periodic_target(agency, unit, information, reason)
+    register_fields = _dip_reference(agency, ["b"], dip_item, dip_item_absent) if agency.is_active else {}
+    target, information = _periodic_target(agency, unit, information, reason, register_fields.get("dip_item"))
     window = periodic_information_window(agency, at=received_at)
     return _create_objection(
         agency=agency,
@@ -419,7 +470,7 @@ def _periodic(
             window.ground: {**window.as_dict(), "filed_after_window": False, "working_days_late": 0}
         },
         reason=reason,
-        own_fields={"information": information, **identity},
+        own_fields={"information": information, **identity, **register_fields},
         **create,
     )
 
@@ -433,9 +484,12 @@ def objection_file_periodic(
     unit: Unit | None = None,
     proxy_name: str = "",
     submission_key: uuid.UUID | None = None,
+    dip_item: int | None = None,
+    dip_item_absent: bool = False,
 ) -> Objection:
     """A citizen objects that periodic information is not published (Pasal 35(1)b): no request is needed. The
-    objection names the information and carries the identity from the citizen's profile."""
+    objection names the information (or the berkala DIP item concerned, or says it is absent from the DIP) and
+    carries the identity from the citizen's profile."""
     if (existing := _already_filed(requester, submission_key)) is not None:
         return existing
     if not requester.can_file:
@@ -456,6 +510,8 @@ def objection_file_periodic(
         reason=reason,
         received_at=timezone.now(),
         identity=identity,
+        dip_item=dip_item,
+        dip_item_absent=dip_item_absent,
         submitted_by=requester,
         requester=requester,
         channel=Channel.ONLINE,
@@ -482,6 +538,8 @@ def objection_register_periodic_offline(
     unit: Unit | None = None,
     proxy_name: str = "",
     submission_key: uuid.UUID | None = None,
+    dip_item: int | None = None,
+    dip_item_absent: bool = False,
 ) -> Objection:
     """An officer registers a written ground-b objection received at the desk or by post, with the objector's
     identity as written on it (name and address required, as on the keberatan form)."""
@@ -514,6 +572,8 @@ def objection_register_periodic_offline(
         reason=reason,
         received_at=received_at,
         identity=identity,
+        dip_item=dip_item,
+        dip_item_absent=dip_item_absent,
         submitted_by=officer,
         requester=None,
         channel=channel,

@@ -80,6 +80,7 @@ from ..models import (
     RequestState,
     ResponseDraft,
 )
+from ..register import answerable_items, citable_dik_entries, dik_period_text, dik_test_summary
 from ..selectors import documents_visible_to, due_for_auto_completion, requests_visible_to
 from ..transitions import check_fsm_transition
 
@@ -714,11 +715,67 @@ def _approval_details(
     return details
 
 
-def _validate_response(data: dict[str, Any]) -> dict[str, Any]:
+def _reference_id(value: Any) -> int | None:
+    """A register reference as the forms, the API and a draft's JSON send it: an id, its text, or an object."""
+    if value in (None, ""):
+        return None
+    pk = getattr(value, "pk", value)
+    try:
+        return int(str(pk).strip())
+    except ValueError:
+        return -1  # never a row: refused as not found
+
+
+def _register_references(
+    data: dict[str, Any], info_request: InformationRequest, errors: dict[str, list[str]]
+) -> dict[str, Any]:
+    """The DIP item of an `already_published` notice and the DIK entry a refusal or partial grant cites, checked
+    against the request's agency (published, in force); a cited entry fills the grounds, the test's summary, the
+    other law and the period the officer left empty. The ids stay ids (a draft keeps them as JSON)."""
+    decision = data.get("decision")
+    item_id = _reference_id(data.get("dip_item"))
+    entry_id = _reference_id(data.get("dik_entry"))
+    data = {**data, "dip_item": None, "dik_entry": None}
+    if decision == Decision.ALREADY_PUBLISHED:
+        if item_id is None:
+            errors["dip_item"] = [
+                _("Pilih informasi dalam DIP yang sudah diumumkan dan menjawab permohonan.")
+            ]
+        elif not answerable_items(info_request.agency).filter(pk=item_id).exists():
+            errors["dip_item"] = [_("Informasi ini tidak diumumkan dalam DIP badan publik ini.")]
+        else:
+            data["dip_item"] = item_id
+    elif item_id is not None:
+        errors["dip_item"] = [
+            _("Informasi dalam DIP hanya dirujuk pada keputusan 'Informasi sudah diumumkan'.")
+        ]
+    if entry_id is None:
+        return data
+    if decision not in (Decision.REJECTED, Decision.PARTIALLY_GRANTED):
+        errors["dik_entry"] = [_("Penetapan DIK hanya dirujuk pada penolakan atau pemberian sebagian.")]
+        return data
+    entry = citable_dik_entries(info_request.agency).filter(pk=entry_id).first()
+    if entry is None:
+        errors["dik_entry"] = [_("Penetapan ini tidak berlaku dalam DIK badan publik ini.")]
+        return data
+    data["dik_entry"] = entry.pk
+    if not list(data.get("exemption_grounds") or []):
+        data["exemption_grounds"] = [entry.ground]
+    if not (data.get("consequence_test") or "").strip():
+        data["consequence_test"] = dik_test_summary(entry)
+    if entry.ground == "j" and not (data.get("other_law") or "").strip():
+        data["other_law"] = entry.other_law
+    if not (data.get("exemption_period") or "").strip():
+        data["exemption_period"] = dik_period_text(entry)
+    return data
+
+
+def _validate_response(data: dict[str, Any], *, info_request: InformationRequest) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     decision = data.get("decision")
     if decision not in Decision.values:
         errors["decision"] = [_("Pilih keputusan.")]
+    data = _register_references(data, info_request, errors)
     grounds = list(dict.fromkeys(data.get("exemption_grounds") or []))
     bad = [g for g in grounds if g not in ExemptionGround.values]
     if bad:
@@ -805,7 +862,7 @@ def issue_response(
         staging = may_draft and approval_required(info_request, actor)
         if staging:
             check_no_pending_draft(info_request)
-        data = _validate_response(dict(notice))
+        data = _validate_response(dict(notice), info_request=info_request)
         _check_documents("", [(DocumentKind.RESPONSE_FILE, f) for f in files], required=False)
         now = timezone.now()
         calendar = WorkingCalendar(info_request.agency)
@@ -854,6 +911,8 @@ def issue_response(
             exemption_period=(data.get("exemption_period") or "").strip()
             if data["exemption_grounds"]
             else "",
+            dip_item_id=data["dip_item"],
+            dik_entry_id=data["dik_entry"],
             responded_by=responded_by,
             responded_at=now,
             approved_by=approved_by,
@@ -888,6 +947,20 @@ def issue_response(
             recipient=info_request.requester_name,
             at=now,
         )
+        if decision == Decision.ALREADY_PUBLISHED:
+            # Pointed at the register, the requester has the information now: nothing is left to deliver, so
+            # the request ends as it is answered. The notice still opens the objection windows (ppid.windows).
+            info_request.complete(at=now)
+            info_request.auto_complete_on = None
+            finished = _finish(
+                info_request,
+                actor=actor,
+                action=REQUEST_COMPLETE,
+                from_state=RequestState.RESPONDED,
+                reason=_("Informasi sudah diumumkan dalam DIP: permohonan selesai saat dijawab."),
+                details={"dip_item": data["dip_item"]},
+                fields=["completed_at", "auto_complete_on"],
+            )
         return finished
 
 

@@ -104,6 +104,7 @@ def test_the_numbers_shown_are_those_of_the_scenario(scenario, client, now):
         "Ditolak": "1",  # r2
         "Informasi tidak dikuasai": "1",  # r6
         "Informasi belum didokumentasikan": "0",
+        "Informasi sudah diumumkan": "0",  # answered from the register (issue 18)
     }
     months = table(html, "Permohonan diterima per bulan")
     assert (months["Mar 2026"], months["Apr 2026"], months["Mei 2026"], months["Jan 2026"]) == (

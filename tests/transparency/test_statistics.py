@@ -47,8 +47,10 @@ def test_request_counts_states_and_decisions(scenario):
         "rejected": 1,
         "not_held": 1,
         "not_documented": 0,
+        "already_published": 0,
     }
     assert figures["granted_whole_or_part"] == 2
+    assert figures["answered_from_register"] == 0
     assert {k: v for k, v in figures["refusal_grounds"].items() if v} == {"a": 1, "h": 1}
     assert {k: v for k, v in figures["partial_grounds"].items() if v} == {"h": 1}
     assert set(figures["refusal_grounds"]) == set("abcdefghij")
