@@ -374,3 +374,6 @@ OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 20)
 # Pages open the notifications websocket (live counts and queues). Off only where no ASGI server answers it.
 LIVE_UPDATES = env_bool("LIVE_UPDATES", True)
+# The register (issue 18): a DIK entry whose exemption period ends within this many days is flagged for review
+# (UU 14/2008 Pasal 20).
+DIK_REVIEW_LEAD_DAYS = env_int("DIK_REVIEW_LEAD_DAYS", 60)
