@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .models import Category, DipEstablishment
 from .selectors import public_items
@@ -33,7 +34,7 @@ def neutralise(value: object) -> object:
 
 def columns() -> list[str]:
     return [
-        _("No"),
+        pgettext("nomor urut", "No"),
         _("Ringkasan isi informasi"),
         _("Pejabat/unit yang menguasai informasi"),
         _("Penanggung jawab pembuatan/penerbitan informasi"),

@@ -267,6 +267,13 @@ SPECTACULAR_SETTINGS = {
         "api.schema.add_error_responses",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
+    # The register (issue 18): its category codes share the field name `category` with complaints', its grounds are
+    # the refusals' `exemption_grounds`.
+    "ENUM_NAME_OVERRIDES": {
+        "CategoryEnum": "complaints.models.ComplaintCategory",
+        "DipCategoryEnum": "dip.models.Category",
+        "ExemptionGroundsEnum": "dip.models.ExemptionGround",
+    },
 }
 
 # --- Logging: personal data never goes to logs; see accounts/logging.py ------------------------------------
