@@ -20,7 +20,7 @@ from .selectors import public_items
 if TYPE_CHECKING:
     from agencies.models import Agency
 
-    from .models import DipItem
+    from .models import DikEntry, DipItem
 
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -159,3 +159,16 @@ def legal_list_xlsx(agency: Agency) -> bytes:
 
 def legal_list_filename(agency: Agency, extension: str) -> str:
     return f"dip-{agency.slug}.{extension}"
+
+
+def consequence_sheet_pdf(entry: DikEntry) -> bytes:
+    """The lembar uji konsekuensi of one entry (Perki 1/2021 Pasal 49(2)), printable for signing: the PPID's
+    identity and unit, the information and document, the exempt content, the ground and its analysis, the harm
+    weighed against the public interest, the agreement, the period, and the SK once decided. Staff only: it
+    holds the test's text."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    with translation.override("id"):
+        html = render_to_string("dip/consequence_sheet.html", {"entry": entry})
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()  # type: ignore[no-any-return]

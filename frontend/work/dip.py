@@ -18,7 +18,7 @@ from agencies.errors import InvalidTransition, NotFound
 from agencies.models import Agency, Unit
 from agencies.selectors import memberships_of
 from dip import rules, services
-from dip.exports import legal_list_filename, legal_list_pdf, legal_list_xlsx
+from dip.exports import consequence_sheet_pdf, legal_list_filename, legal_list_pdf, legal_list_xlsx
 from dip.models import CONTENT_FIELDS, Category, DipEstablishment, DipItem, ItemState
 from dip.selectors import (
     awaiting_publication,
@@ -671,4 +671,14 @@ def dik_work_sk(request, pk: int):
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
+    return _private(response)
+
+
+@login_required
+@require_GET
+def dik_work_sheet(request, pk: int):
+    """The printable lembar uji konsekuensi, for the agency's staff only."""
+    entry = _entry_or_404(request, pk)
+    response = HttpResponse(consequence_sheet_pdf(entry), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="uji-konsekuensi-{entry.pk}.pdf"'
     return _private(response)

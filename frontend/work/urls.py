@@ -47,6 +47,7 @@ urlpatterns = [
     path("kerja/dik/<int:pk>/tetapkan/", dip.dik_work_decide, name="dik_work_decide"),
     path("kerja/dik/<int:pk>/cabut/", dip.dik_work_revoke, name="dik_work_revoke"),
     path("kerja/dik/<int:pk>/sk/", dip.dik_work_sk, name="dik_work_sk"),
+    path("kerja/dik/<int:pk>/lembar.pdf", dip.dik_work_sheet, name="dik_work_sheet"),
     path("informasi/<slug:slug>/dip.pdf", dip.dip_legal_pdf, name="dip_legal_pdf"),
     path("informasi/<slug:slug>/dip.xlsx", dip.dip_legal_xlsx, name="dip_legal_xlsx"),
 ]

@@ -272,3 +272,27 @@ def test_the_work_home_links_the_register(client, world):
     client.force_login(world.pelaksana_officer)
     home = client.get(reverse("frontend:work")).content.decode()
     assert reverse("frontend:dip_work") in home and reverse("frontend:dik_work") in home
+
+
+def test_the_consequence_sheet_pdf_is_for_staff_only(client, world):
+    import io
+
+    from pypdf import PdfReader
+
+    entry = services.dik_entry_create(
+        actor=world.pelaksana_officer,
+        unit=world.pelaksana,
+        data={**dik_form(period_until="2030-12-31"), "agreed_on": dt.date(2026, 3, 2)},
+    )
+    url = reverse("frontend:dik_work_sheet", args=[entry.pk])
+    for outsider in (world.citizen, world.outsider):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+    client.force_login(world.auditor)
+    response = client.get(url)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "LEMBAR UJI KONSEKUENSI" in text and "DRAF" in text
+    assert "Saksi dapat diintimidasi dan barang bukti dihilangkan." in text
+    assert "31 Desember 2030" in text and "Dr. Andi, Sekretaris Daerah" in text
