@@ -108,6 +108,13 @@ def test_errors_map_as_the_house_does(api, world):
     # Another unit's officer may not draft for this unit: 403 before the payload is looked at.
     other = api(world.outsider).post("/api/v1/dip/", payload(world, title=""), format="json")
     assert other.status_code == 403
+    unparsable = api(world.outsider).post("/api/v1/dip/", payload(world, made_on="kemarin"), format="json")
+    assert unparsable.status_code == 403
+    assert (
+        api(world.pelaksana_officer)
+        .post("/api/v1/dip/", payload(world, made_on="kemarin"), format="json")
+        .json()["errors"]["made_on"]
+    )
     bad = api(world.pelaksana_officer).post(
         "/api/v1/dip/",
         payload(world, category="rahasia", retention="", update_interval_months=12),
