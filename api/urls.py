@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from . import contributions, issued_letters, letters, notes, orders, registers, resources, views
 from .auth import TokenView
+from .dip import DikViewSet, DipItemViewSet
 from .notifications import NotificationViewSet
 from .stats import urlpatterns as stats_urlpatterns
 
@@ -20,6 +21,8 @@ router.register("complaints", resources.ComplaintViewSet, basename="complaint")
 router.register("orders", orders.OrderViewSet, basename="order")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("contributions", contributions.ContributionViewSet, basename="contribution")
+router.register("dip", DipItemViewSet, basename="dip-item")
+router.register("dik", DikViewSet, basename="dik-entry")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="token"),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from agencies.models import AGENCY_WIDE_ROLES
 from agencies.selectors import agency_ids_in_full_reach, memberships_of
 
 from .models import DikEntry, DikState, DipDocument, DipItem, DipVersion, ItemState, VersionAction
@@ -136,3 +137,46 @@ def public_counts(agency: Agency) -> dict[str, dict[Any, int]]:
         for key, value in (("category", row["category"]), ("unit", row["unit_id"])):
             counts[key][value] = counts[key].get(value, 0) + row["n"]
     return counts
+
+
+def register_staff_agency_ids(user: AnyUser) -> set[int]:
+    """The agencies whose drafts and consequence tests the user reads (`rules.is_register_staff`)."""
+    return {
+        m.unit.agency_id
+        for m in memberships_of(user)
+        if m.role in OFFICER_ROLES or m.role in AGENCY_WIDE_ROLES
+    }
+
+
+def items_seen_as_staff(user: AnyUser) -> QuerySet[DipItem]:
+    """Every item (drafts and withdrawn ones too) of the agencies the user is register staff of: the staff
+    pages' reach. Nobody else's: a citizen or another agency's staff gets none."""
+    qs = DipItem.objects.select_related("agency", "unit")
+    if not user.is_authenticated:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    return qs.filter(agency_id__in=register_staff_agency_ids(user))
+
+
+def dik_seen_as_staff(user: AnyUser) -> QuerySet[DikEntry]:
+    """Every entry (drafts and revoked ones too) of the agencies the user is register staff of."""
+    qs = DikEntry.objects.select_related("agency", "unit")
+    if not user.is_authenticated:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    return qs.filter(agency_id__in=register_staff_agency_ids(user))
+
+
+def awaiting_publication(qs: QuerySet[DipItem]) -> QuerySet[DipItem]:
+    """What waits for the PPID Utama: drafts whose review was asked for, and published items with a pending
+    revision or documents added or removed since their last publication."""
+    open_documents = DipDocument.objects.filter(removed_at__isnull=True).filter(
+        Q(published=False) | Q(remove_pending=True)
+    )
+    return qs.filter(
+        Q(state=ItemState.DRAFT, review_requested_at__isnull=False)
+        | Q(state=ItemState.PUBLISHED, pending__isnull=False)
+        | Q(state=ItemState.PUBLISHED, pk__in=open_documents.values("item_id"))
+    )

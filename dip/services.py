@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -407,9 +408,17 @@ def _notify_review(item: DipItem, actor: User) -> None:
         obj=item,
         agency=item.agency,
         state=item.state,
-        url=item.get_absolute_url(),
+        # The staff page: the item may be a draft, which the public page does not show (a URL name only; dip
+        # imports nothing of frontend).
+        url=reverse("frontend:dip_work_item", args=[item.pk]),
         exclude=actor,
     )
+
+
+def has_something_to_publish(item: DipItem) -> bool:
+    """A draft or withdrawn item, or a published one with a revision or document changes waiting: what
+    `dip_item_request_review` and `dip_item_publish` act on (the pages offer their buttons by it)."""
+    return _has_something_to_publish(item)
 
 
 def _has_something_to_publish(item: DipItem) -> bool:

@@ -267,6 +267,13 @@ SPECTACULAR_SETTINGS = {
         "api.schema.add_error_responses",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
+    # The register (issue 18): its category codes share the field name `category` with complaints', its grounds are
+    # the refusals' `exemption_grounds`.
+    "ENUM_NAME_OVERRIDES": {
+        "CategoryEnum": "complaints.models.ComplaintCategory",
+        "DipCategoryEnum": "dip.models.Category",
+        "ExemptionGroundsEnum": "dip.models.ExemptionGround",
+    },
 }
 
 # --- Logging: personal data never goes to logs; see accounts/logging.py ------------------------------------
@@ -375,3 +382,6 @@ OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 20)
 # Pages open the notifications websocket (live counts and queues). Off only where no ASGI server answers it.
 LIVE_UPDATES = env_bool("LIVE_UPDATES", True)
+# The register (issue 18): a DIK entry whose exemption period ends within this many days is flagged for review
+# (UU 14/2008 Pasal 20).
+DIK_REVIEW_LEAD_DAYS = env_int("DIK_REVIEW_LEAD_DAYS", 60)
