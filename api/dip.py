@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
@@ -52,11 +52,8 @@ def document_url(request, item: DipItem, doc: DipDocument) -> str:
     if item.state != ItemState.PUBLISHED:
         path = reverse("frontend:dip_work_document", args=[item.pk, doc.pk])
     else:
-        try:
-            # The public page's route (frontend/dip/); a URL name only, api imports nothing of frontend.
-            path = reverse("frontend:dip_document", args=[item.agency.slug, item.pk, doc.pk])
-        except NoReverseMatch:
-            path = f"/informasi/{item.agency.slug}/{item.pk}/dokumen/{doc.pk}/"
+        # The public page's route (frontend/dip/); a URL name only, api imports nothing of frontend.
+        path = reverse("frontend:dip_document", args=[item.agency.slug, item.pk, doc.pk])
     return request.build_absolute_uri(path) if request is not None else path
 
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -29,11 +28,8 @@ PICKER = 10
 
 def item_url(item: DipItem, *, absolute: bool = False) -> str:
     """The item's public page; absolute (SITE_URL) for letters and the API. The public register's route is
-    `frontend:dip_item`; where it is not wired (a checkout without the register's pages) the address it has."""
-    try:
-        path = item.get_absolute_url()
-    except NoReverseMatch:
-        path = f"/informasi/{item.agency.slug}/{item.pk}/"
+    `frontend:dip_item`."""
+    path = item.get_absolute_url()
     return settings.SITE_URL.rstrip("/") + path if absolute else path
 
 

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -67,11 +67,8 @@ def dip_suggestions(request):
 
 
 def staff_item_url(item) -> str:
-    """The register's staff page of an item (`frontend:dip_work_item`), or its address where not wired here."""
-    try:
-        return reverse("frontend:dip_work_item", args=[item.pk])
-    except NoReverseMatch:
-        return f"/kerja/informasi/{item.pk}/"
+    """The register's staff page of an item (`frontend:dip_work_item`)."""
+    return reverse("frontend:dip_work_item", args=[item.pk])
 
 
 def register_context(request, obj: InformationRequest, *, staff_view: bool, may_respond: bool) -> dict | None:
