@@ -26,6 +26,7 @@ from workcalendar.calendar import WorkingCalendar
 from workcalendar.validators import date_window_error
 
 from . import events, rules
+from .links import item_staff_url
 from .models import (
     CONTENT_FIELDS,
     MAX_UPDATE_INTERVAL_MONTHS,
@@ -407,7 +408,8 @@ def _notify_review(item: DipItem, actor: User) -> None:
         obj=item,
         agency=item.agency,
         state=item.state,
-        url=item.get_absolute_url(),
+        # The staff page: a draft's public page does not exist for anyone.
+        url=item_staff_url(item),
         exclude=actor,
     )
 
