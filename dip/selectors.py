@@ -101,3 +101,12 @@ def dik_due_for_review(*, today: dt.date, lead_days: int) -> QuerySet[DikEntry]:
         period_until__isnull=False,
         period_until__lte=today + dt.timedelta(days=lead_days),
     ).select_related("agency", "unit")
+
+
+def latest_serta_merta(*, limit: int) -> QuerySet[DipItem]:
+    """The home page's list: the newest published serta merta items of active agencies, at most `limit`."""
+    return (
+        DipItem.objects.filter(state=ItemState.PUBLISHED, category="serta_merta", agency__is_active=True)
+        .select_related("agency")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
