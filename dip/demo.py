@@ -72,7 +72,10 @@ ITEMS: dict[str, tuple[str, str, dict[str, Any], tuple[str, ...]]] = {
             "tags": ["keuangan", "LRA", "neraca"],
             "year": 2025,
         },
-        ("Laporan Realisasi Anggaran, Neraca, Laporan Operasional, CaLK.", "Dinas Kesehatan Provinsi Jawa Barat."),
+        (
+            "Laporan Realisasi Anggaran, Neraca, Laporan Operasional, CaLK.",
+            "Dinas Kesehatan Provinsi Jawa Barat.",
+        ),
     ),
     "lakip": (
         "DINKES",

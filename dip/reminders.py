@@ -50,7 +50,9 @@ def update_threshold(due: dt.date, today: dt.date) -> str | None:
     return None
 
 
-def _remind(obj: DipItem | DikEntry, *, threshold: str, due: dt.date, kind: str, url: str, people: list) -> int:
+def _remind(
+    obj: DipItem | DikEntry, *, threshold: str, due: dt.date, kind: str, url: str, people: list
+) -> int:
     if not people:
         return 0
     with transaction.atomic():
@@ -74,7 +76,9 @@ def send_update_reminders(*, now: dt.datetime) -> int:
             continue
         people = _officers(item.unit) or _officers(_utama(item.agency_id))
         kind = events.DIP_UPDATE_OVERDUE if threshold == OVERDUE else events.DIP_UPDATE_DUE
-        sent += _remind(item, threshold=threshold, due=due, kind=kind, url=item_staff_url(item), people=people)
+        sent += _remind(
+            item, threshold=threshold, due=due, kind=kind, url=item_staff_url(item), people=people
+        )
     return sent
 
 
@@ -90,7 +94,12 @@ def send_dik_review_reminders(*, now: dt.datetime) -> int:
         assert due is not None  # dik_due_for_review keeps dated entries only
         people = _officers(_utama(entry.agency_id))
         sent += _remind(
-            entry, threshold=REVIEW, due=due, kind=events.DIK_REVIEW_DUE, url=dik_staff_url(entry), people=people
+            entry,
+            threshold=REVIEW,
+            due=due,
+            kind=events.DIK_REVIEW_DUE,
+            url=dik_staff_url(entry),
+            people=people,
         )
     return sent
 

@@ -239,7 +239,10 @@ def test_the_demo_register_is_created_once_through_the_services(monkeypatch, cap
     agency = Agency.objects.get()
     today = timezone.localdate(timezone=agency.tzinfo)
     public = public_items().filter(agency=agency)
-    assert sorted(public.values_list("category", flat=True)) == ["berkala"] * 3 + ["serta_merta"] + ["setiap_saat"] * 2
+    assert (
+        sorted(public.values_list("category", flat=True))
+        == ["berkala"] * 3 + ["serta_merta"] + ["setiap_saat"] * 2
+    )
     assert {i.unit.code for i in public} == {"PPID", "DINKES", "DISDIK"}
     # Every item has its PDF, a real one.
     for item in DipItem.objects.all():
@@ -252,16 +255,22 @@ def test_the_demo_register_is_created_once_through_the_services(monkeypatch, cap
     pelaksana = User.objects.get(username="pelaksana")
     (overdue,) = overdue_items_for(pelaksana, today=today)
     assert overdue.title.startswith("Laporan Kinerja Instansi Pemerintah (LAKIP)")
-    assert DipVersion.objects.filter(item=overdue, at__gte=timezone.now() - dt.timedelta(days=100)).count() == 0
+    assert (
+        DipVersion.objects.filter(item=overdue, at__gte=timezone.now() - dt.timedelta(days=100)).count() == 0
+    )
     # One published item has a revision waiting; one draft waits for review.
     revised = DipItem.objects.get(pending__isnull=False)
-    assert revised.state == "published" and revised.pending["title"].startswith("Rencana Kerja dan Anggaran Perubahan")
+    assert revised.state == "published" and revised.pending["title"].startswith(
+        "Rencana Kerja dan Anggaran Perubahan"
+    )
     assert revised.review_requested_at is not None
     assert DipItem.objects.get(state="draft").review_requested_at is not None
     # Two DIK entries in force, one with a full consequence test, one to be reviewed within 60 days.
     assert set(DikEntry.objects.values_list("state", flat=True)) == {"in_force"}
     full = DikEntry.objects.get(ground="c")
-    assert all(getattr(full, f) for f in ("document", "exempt_content", "legal_basis", "harm", "public_interest"))
+    assert all(
+        getattr(full, f) for f in ("document", "exempt_content", "legal_basis", "harm", "public_interest")
+    )
     (review,) = dik_due_for_review(today=today, lead_days=60)
     assert review.ground == "b" and review.period_until == today + dt.timedelta(days=45)
     assert DipEstablishment.objects.get().number.startswith("188.4/Kep.25-Diskominfo/")

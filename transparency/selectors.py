@@ -107,8 +107,8 @@ def compliance_by_unit(
     """Per unit of the agency: the on-time rate, extension and objection rates of the requests received since
     `since` (default: 1 January of the year of `at`); and now: open requests by age, what is overdue and the
     longest delay in working days, overdue objections and complaints, and the contributions each unit was asked
-    for and answered late or still owes past their due date; the register's freshness: published items, berkala ones
-and berkala ones past their next update. At most ten queries however many cases."""
+    for and answered late or still owes past their due date; and the register's freshness: published items,
+    berkala ones, and berkala ones past their next update. At most ten queries however many cases."""
     at = at or timezone.now()
     today = _today(agency, at)
     since = since or dt.date(today.year, 1, 1)
@@ -228,9 +228,10 @@ and berkala ones past their next update. At most ten queries however many cases.
         row(o["unit_id"])["objections_overdue"] = o["n"]
     for c in contributions_late:
         row(c["unit_id"])["contributions_late"] = c["n"]
-    for r in register:
-        u = row(r["unit_id"])
-        u["dip_published"], u["dip_berkala"], u["dip_berkala_overdue"] = r["published"], r["berkala"], r["overdue"]
+    for reg in register:
+        u = row(reg["unit_id"])
+        u["dip_published"], u["dip_berkala"] = reg["published"], reg["berkala"]
+        u["dip_berkala_overdue"] = reg["overdue"]
     for c in complaints:
         u = row(c["unit_id"])
         u["complaints_open"], u["complaints_overdue"] = c["n"], c["late"]

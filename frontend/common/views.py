@@ -9,7 +9,6 @@ from workcalendar.calendar import compute_due_date
 
 from .forms import DueDateForm
 
-
 # How many serta merta items the home page lists (the register has the rest).
 HOME_SERTA_MERTA = 5
 

@@ -237,7 +237,9 @@ def _register_rows(data: dict) -> dict:
     items = {i.pk: i for i in DipItem.objects.filter(pk__in=[r["id"] for r in data["results"]])}
     return {
         **data,
-        "results": [{**r, "url": item_staff_url(items[r["id"]])} for r in data["results"] if r["id"] in items],
+        "results": [
+            {**r, "url": item_staff_url(items[r["id"]])} for r in data["results"] if r["id"] in items
+        ],
     }
 
 

@@ -375,7 +375,9 @@ def register_lists(user: User, clock: Clock) -> dict[str, RegisterList | None]:
         "dik_review": None,
     }
     utama_agencies = {
-        m.unit.agency_id for m in memberships_of(user) if m.role in OFFICER_ROLES and m.unit.kind == UnitKind.UTAMA
+        m.unit.agency_id
+        for m in memberships_of(user)
+        if m.role in OFFICER_ROLES and m.unit.kind == UnitKind.UTAMA
     }
     if utama_agencies:
         due = dik_due_for_review(today=clock.today, lead_days=settings.DIK_REVIEW_LEAD_DAYS).filter(

@@ -75,7 +75,9 @@ def test_the_ppid_utama_sees_dik_entries_due_for_review(client, world, register,
     assert "perlu ditinjau" not in pelaksana
 
 
-def test_the_staff_home_costs_the_same_with_more_items(client, world, register, django_assert_max_num_queries):
+def test_the_staff_home_costs_the_same_with_more_items(
+    client, world, register, django_assert_max_num_queries
+):
     with at(2026, 9, 10, 9):
         client.force_login(world.officer)
         client.get(reverse("frontend:work"))

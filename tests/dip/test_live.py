@@ -36,7 +36,9 @@ def test_an_anonymous_page_receives_a_serta_merta_publication_and_nothing_else(w
         # A berkala item and a draft: no hint.
         await sync_to_async(published_item)(world, title="Laporan keuangan")
         await sync_to_async(services.dip_item_create)(
-            actor=world.officer, unit=world.utama, data=item_data(title="Draf rahasia", category="serta_merta")
+            actor=world.officer,
+            unit=world.utama,
+            data=item_data(title="Draf rahasia", category="serta_merta"),
         )
         assert await socket.receive_nothing(timeout=0.3)
         item = await sync_to_async(serta_merta)(world)

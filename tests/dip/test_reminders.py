@@ -37,7 +37,10 @@ def test_the_six_month_reminder_fires_once_per_item_and_due_date(world):
         run_deadline_jobs()
     assert told(events.DIP_UPDATE_OVERDUE) == [("pelaksana", "2026-09-02")]
     note = Notification.objects.get(kind=events.DIP_UPDATE_OVERDUE)
-    assert "Laporan Keuangan Dinas Kesehatan Semester I 2026" in note.message and "2 September 2026" in note.message
+    assert (
+        "Laporan Keuangan Dinas Kesehatan Semester I 2026" in note.message
+        and "2 September 2026" in note.message
+    )
     assert note.url
     # The unit republishes (checked and still current): a new due date, and the clock runs again.
     with at(2026, 9, 3, 11):
@@ -62,16 +65,20 @@ def test_a_shorter_interval_and_a_withdrawn_item(world):
     with at(2026, 9, 3, 9):
         run_deadline_jobs()
     # Withdrawn items have no clock: only the quarterly item is overdue.
-    assert list(Notification.objects.filter(kind=events.DIP_UPDATE_OVERDUE).values_list("object_id", flat=True)) == [
-        str(quarterly.pk)
-    ]
+    assert list(
+        Notification.objects.filter(kind=events.DIP_UPDATE_OVERDUE).values_list("object_id", flat=True)
+    ) == [str(quarterly.pk)]
 
 
 def test_a_unit_without_officers_leaves_the_reminder_to_the_ppid_utama(world):
     from agencies.models import Unit, UnitKind
 
     bare = Unit.objects.create(
-        agency=world.agency, code="DISHUB", name="Dinas Perhubungan", kind=UnitKind.PELAKSANA, parent=world.utama
+        agency=world.agency,
+        code="DISHUB",
+        name="Dinas Perhubungan",
+        kind=UnitKind.PELAKSANA,
+        parent=world.utama,
     )
     with at(2026, 3, 2, 10):
         published_item(world, unit=bare, title="Data angkutan umum")
@@ -88,14 +95,16 @@ def test_the_dik_review_tells_the_ppid_utama_once_per_entry_and_period_end(world
         assert run_deadline_jobs()["dik_review_reminders"] == 1
         assert run_deadline_jobs()["dik_review_reminders"] == 0
     assert told(events.DIK_REVIEW_DUE) == [("kepala", "2026-05-01"), ("petugas", "2026-05-01")]
-    assert set(Notification.objects.filter(kind=events.DIK_REVIEW_DUE).values_list("object_id", flat=True)) == {
-        str(soon.pk)
-    }
+    assert set(
+        Notification.objects.filter(kind=events.DIK_REVIEW_DUE).values_list("object_id", flat=True)
+    ) == {str(soon.pk)}
     with at(2026, 4, 2, 10):  # 60 days before 1 June
         assert run_deadline_jobs()["dik_review_reminders"] == 1
     assert Notification.objects.filter(kind=events.DIK_REVIEW_DUE, object_id=str(later.pk)).count() == 2
     # The Pelaksana that holds the information is not the one who reviews it.
-    assert not Notification.objects.filter(kind=events.DIK_REVIEW_DUE, recipient=world.pelaksana_officer).exists()
+    assert not Notification.objects.filter(
+        kind=events.DIK_REVIEW_DUE, recipient=world.pelaksana_officer
+    ).exists()
 
 
 def test_the_embedded_scheduler_and_beat_run_the_register_job(world, settings):
