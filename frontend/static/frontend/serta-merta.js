@@ -31,7 +31,12 @@
     banner.hidden = false;
     var list = banner.getAttribute("data-list") && document.getElementById(banner.getAttribute("data-list"));
     if (list) {
+      // An item the page already lists (a revision published again) moves to the top instead of appearing twice.
+      var id = String(parseInt(item.id, 10));
+      var listed = list.querySelector('li[data-item-id="' + id + '"]');
+      if (listed) { list.removeChild(listed); }
       var li = document.createElement("li");
+      li.setAttribute("data-item-id", id);
       li.appendChild(link(item));
       li.appendChild(document.createTextNode(" — " + String(item.agency || "")));
       list.insertBefore(li, list.firstChild);
