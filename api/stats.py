@@ -355,6 +355,10 @@ _unit_compliance = inline_serializer(
         "objections_overdue": serializers.IntegerField(),
         "complaints_open": serializers.IntegerField(),
         "complaints_overdue": serializers.IntegerField(),
+        "contributions_late": serializers.IntegerField(),
+        "dip_published": serializers.IntegerField(),
+        "dip_berkala": serializers.IntegerField(),
+        "dip_berkala_overdue": serializers.IntegerField(),
         "overdue_url": serializers.CharField(),
     },
 )

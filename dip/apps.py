@@ -11,6 +11,9 @@ class DipConfig(AppConfig):
         from notifications.messages import register_messages
 
         from . import events
+        from .live import push_serta_merta
+        from .services import register_published_listener
 
         register_action_labels(events.LABELS)
         register_messages(events.MESSAGES)
+        register_published_listener(push_serta_merta)

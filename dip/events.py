@@ -36,10 +36,15 @@ LABELS = {
 # Notification kinds: the PPID Utama is asked to publish; the holding unit is reminded of a berkala update; the
 # PPID Utama is told of a DIK entry whose period ends soon (Pasal 20 review). `%(case)s` is the item's title.
 DIP_UPDATE_DUE = "dip.update_due"
+# The same clock once its date has passed (the item is overdue: an auditor sees it on the dashboard).
+DIP_UPDATE_OVERDUE = "dip.update_overdue"
 DIK_REVIEW_DUE = "dik.review_due"
 
 MESSAGES = {
     DIP_REVIEW_REQUESTED: _('Informasi publik "%(case)s" menunggu untuk diumumkan.'),
     DIP_UPDATE_DUE: _('Informasi berkala "%(case)s" wajib diperbarui paling lambat %(due)s.'),
+    DIP_UPDATE_OVERDUE: _(
+        'Informasi berkala "%(case)s" melewati batas pembaruan %(due)s: perbarui dan umumkan kembali.'
+    ),
     DIK_REVIEW_DUE: _('Masa pengecualian "%(case)s" berakhir pada %(due)s: tinjau kembali (Pasal 20).'),
 }

@@ -180,3 +180,12 @@ def awaiting_publication(qs: QuerySet[DipItem]) -> QuerySet[DipItem]:
         | Q(state=ItemState.PUBLISHED, pending__isnull=False)
         | Q(state=ItemState.PUBLISHED, pk__in=open_documents.values("item_id"))
     )
+
+
+def latest_serta_merta(*, limit: int) -> QuerySet[DipItem]:
+    """The home page's list: the newest published serta merta items of active agencies, at most `limit`."""
+    return (
+        DipItem.objects.filter(state=ItemState.PUBLISHED, category="serta_merta", agency__is_active=True)
+        .select_related("agency")
+        .order_by("-updated_at", "-pk")[:limit]
+    )

@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +26,7 @@ from workcalendar.calendar import WorkingCalendar
 from workcalendar.validators import date_window_error
 
 from . import events, rules
+from .links import item_staff_url
 from .models import (
     CONTENT_FIELDS,
     MAX_UPDATE_INTERVAL_MONTHS,
@@ -408,9 +408,8 @@ def _notify_review(item: DipItem, actor: User) -> None:
         obj=item,
         agency=item.agency,
         state=item.state,
-        # The staff page: the item may be a draft, which the public page does not show (a URL name only; dip
-        # imports nothing of frontend).
-        url=reverse("frontend:dip_work_item", args=[item.pk]),
+        # The staff page: a draft's public page does not exist for anyone.
+        url=item_staff_url(item),
         exclude=actor,
     )
 

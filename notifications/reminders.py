@@ -67,6 +67,13 @@ def _claim(obj, threshold: str, due_date: dt.date) -> bool:
         return False
 
 
+def claim_once(obj, threshold: str, due_date: dt.date) -> bool:
+    """True for the one run that records this reminder of `obj` first (`ReminderSent` is unique per case,
+    threshold and due date): for apps whose clocks are not in working days and send through their own kinds (the
+    register's six-monthly updates, `dip/reminders.py`). Call it inside the transaction that notifies."""
+    return _claim(obj, threshold, due_date)
+
+
 @dataclass(frozen=True)
 class Due:
     """A case's running clock, as a case app's reminders see it."""

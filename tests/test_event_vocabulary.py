@@ -15,7 +15,16 @@ from ppid import services as s
 from tests.helpers import at
 
 ROOT = Path(__file__).resolve().parents[1]
-EVENT_APPS = ["accounts", "agencies", "workcalendar", "transparency", "casenotes", "ppid", "complaints"]
+EVENT_APPS = [
+    "accounts",
+    "agencies",
+    "workcalendar",
+    "transparency",
+    "casenotes",
+    "dip",
+    "ppid",
+    "complaints",
+]
 
 
 def _constants(module) -> dict[str, str]:

@@ -213,3 +213,74 @@ def test_seeding_again_leaves_what_the_administrator_and_the_users_changed(monke
     assert "  pemohon2   pemohon (warga)\n" in listing
     assert "  auditor    tanpa peran" in listing
     assert "Password for the demo users not marked otherwise: demo-sandi-panjang-1" in listing
+
+
+def test_the_demo_register_is_created_once_through_the_services(monkeypatch, capsys, client):
+    import datetime as dt
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from dip.models import DikEntry, DipEstablishment, DipItem, DipVersion
+    from dip.selectors import dik_due_for_review, overdue_items_for, public_items
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-sandi-panjang-1")
+    call_command("seed_demo")
+    call_command("seed_demo_requests")
+    call_command("seed_demo_register")
+    assert "Demo register created: 7 DIP items, 2 DIK entries" in capsys.readouterr().out
+    # Once: a second run (every `make run`) changes nothing, not even after an officer's edit.
+    DipItem.objects.filter(category="setiap_saat").update(retention="Diubah petugas")
+    call_command("seed_demo_register")
+    assert "already present" in capsys.readouterr().out
+    assert DipItem.objects.count() == 7 and DikEntry.objects.count() == 2
+    assert DipItem.objects.filter(retention="Diubah petugas").count() == 3
+
+    agency = Agency.objects.get()
+    today = timezone.localdate(timezone=agency.tzinfo)
+    public = public_items().filter(agency=agency)
+    assert (
+        sorted(public.values_list("category", flat=True))
+        == ["berkala"] * 3 + ["serta_merta"] + ["setiap_saat"] * 2
+    )
+    assert {i.unit.code for i in public} == {"PPID", "DINKES", "DISDIK"}
+    # Every item has its PDF, a real one.
+    for item in DipItem.objects.all():
+        (document,) = item.documents.all()
+        with document.file.open("rb") as fh:
+            content = fh.read()
+        assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
+        assert document.content_type == "application/pdf"
+    # One berkala item is overdue, and its unit's officer sees it on the staff home.
+    pelaksana = User.objects.get(username="pelaksana")
+    (overdue,) = overdue_items_for(pelaksana, today=today)
+    assert overdue.title.startswith("Laporan Kinerja Instansi Pemerintah (LAKIP)")
+    assert (
+        DipVersion.objects.filter(item=overdue, at__gte=timezone.now() - dt.timedelta(days=100)).count() == 0
+    )
+    # One published item has a revision waiting; one draft waits for review.
+    revised = DipItem.objects.get(pending__isnull=False)
+    assert revised.state == "published" and revised.pending["title"].startswith(
+        "Rencana Kerja dan Anggaran Perubahan"
+    )
+    assert revised.review_requested_at is not None
+    assert DipItem.objects.get(state="draft").review_requested_at is not None
+    # Two DIK entries in force, one with a full consequence test, one to be reviewed within 60 days.
+    assert set(DikEntry.objects.values_list("state", flat=True)) == {"in_force"}
+    full = DikEntry.objects.get(ground="c")
+    assert all(
+        getattr(full, f) for f in ("document", "exempt_content", "legal_basis", "harm", "public_interest")
+    )
+    (review,) = dik_due_for_review(today=today, lead_days=60)
+    assert review.ground == "b" and review.period_until == today + dt.timedelta(days=45)
+    assert DipEstablishment.objects.get().number.startswith("188.4/Kep.25-Diskominfo/")
+    # The home page lists the flood warning.
+    assert "Peringatan Dini Banjir dan Tanah Longsor" in client.get(reverse("frontend:home")).content.decode()
+
+
+def test_the_demo_register_needs_the_demo_agency(capsys):
+    call_command("seed_demo_register")
+    assert "no demo register" in capsys.readouterr().out
+    from dip.models import DipItem
+
+    assert not DipItem.objects.exists()

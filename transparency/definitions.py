@@ -350,6 +350,21 @@ DEFINITIONS = {
             "ditolak tidak dihitung."
         ),
     ),
+    "compliance.dip_published": (
+        _("Informasi publik diumumkan"),
+        _(
+            "Butir Daftar Informasi Publik unit itu yang sedang diumumkan (tidak termasuk draf dan yang ditarik), "
+            "dan berapa di antaranya informasi berkala."
+        ),
+    ),
+    "compliance.dip_berkala_overdue": (
+        _("Informasi berkala lewat jadwal pembaruan"),
+        _(
+            "Informasi berkala yang diumumkan tetapi tanggal pembaruan berikutnya (paling lama 6 bulan sesudah "
+            "diumumkan atau diperbarui, UU 14/2008 Pasal 9 ayat 4) sudah lewat pada hari perhitungan, menurut "
+            "waktu badan publik."
+        ),
+    ),
 }
 
 

@@ -44,6 +44,10 @@ COMPLIANCE_FIELDS = [
     "complaints_overdue",
     # Material asked of the unit (issue 16 point 4) answered after, or still owed past, its internal due date.
     "contributions_late",
+    # The register's freshness (issue 18 point 2).
+    "dip_published",
+    "dip_berkala",
+    "dip_berkala_overdue",
 ]
 COMPLIANCE_HEADER = ["agency", "since", "at", "unit", "unit_name", "unit_code", *COMPLIANCE_FIELDS]
 # The cases of transparency.selectors.overdue_cases: codes, numbers and dates, never a person.
@@ -96,6 +100,9 @@ HEADER_LABELS = {
     "complaints_open": "Pengaduan terbuka",
     "complaints_overdue": "Pengaduan terlambat",
     "contributions_late": "Permintaan bahan terlambat",
+    "dip_published": "Informasi publik diumumkan",
+    "dip_berkala": "Informasi berkala diumumkan",
+    "dip_berkala_overdue": "Informasi berkala lewat jadwal pembaruan",
     "kind": "Jenis",
     "id": "ID",
     "number": "Nomor",

@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from agencies.models import Agency, Unit
 from complaints.models import OPEN_COMPLAINT_STATES, Complaint, ComplaintState
+from dip.models import Category, DipItem, ItemState
+from dip.selectors import berkala_due_by
 from ppid.models import (
     OPEN_OBJECTION_STATES,
     OPEN_STATES,
@@ -105,7 +107,8 @@ def compliance_by_unit(
     """Per unit of the agency: the on-time rate, extension and objection rates of the requests received since
     `since` (default: 1 January of the year of `at`); and now: open requests by age, what is overdue and the
     longest delay in working days, overdue objections and complaints, and the contributions each unit was asked
-    for and answered late or still owes past their due date. At most nine queries however many cases."""
+    for and answered late or still owes past their due date; and the register's freshness: published items,
+    berkala ones, and berkala ones past their next update. At most ten queries however many cases."""
     at = at or timezone.now()
     today = _today(agency, at)
     since = since or dt.date(today.year, 1, 1)
@@ -133,6 +136,9 @@ def compliance_by_unit(
                 "complaints_open": 0,
                 "complaints_overdue": 0,
                 "contributions_late": 0,
+                "dip_published": 0,
+                "dip_berkala": 0,
+                "dip_berkala_overdue": 0,
             }
         return rows[unit_id]
 
@@ -189,6 +195,18 @@ def compliance_by_unit(
             .annotate(n=_n())
             .order_by()
         )
+        # The register's freshness (issue 18 point 2): the unit's published items, its berkala ones, and those past
+        # their next update in the agency's today (`dip.selectors.berkala_due_by`: due before today).
+        register = list(
+            DipItem.objects.filter(agency=agency, state=ItemState.PUBLISHED)
+            .values("unit_id")
+            .annotate(
+                published=_n(),
+                berkala=_n(Q(category=Category.BERKALA)),
+                overdue=_n(Q(category=Category.BERKALA, next_update_due__lt=today)),
+            )
+            .order_by()
+        )
         complaints = list(
             Complaint.objects.filter(agency=agency, state__in=OPEN_COMPLAINT_STATES)
             .alias(next_due=complaint_next_due())
@@ -210,6 +228,10 @@ def compliance_by_unit(
         row(o["unit_id"])["objections_overdue"] = o["n"]
     for c in contributions_late:
         row(c["unit_id"])["contributions_late"] = c["n"]
+    for reg in register:
+        u = row(reg["unit_id"])
+        u["dip_published"], u["dip_berkala"] = reg["published"], reg["berkala"]
+        u["dip_berkala_overdue"] = reg["overdue"]
     for c in complaints:
         u = row(c["unit_id"])
         u["complaints_open"], u["complaints_overdue"] = c["n"], c["late"]
@@ -351,3 +373,29 @@ def overdue_cases(
         "by_kind": counts,
         "results": results,
     }
+
+
+def overdue_register_items(
+    agency: Agency, at: dt.datetime | None = None, *, unit: Unit | None = None, limit: int = 50
+) -> dict[str, Any]:
+    """The agency's published berkala items past their next update (the figure `dip_berkala_overdue`), longest
+    overdue first: how many, and the first `limit` with their unit and by how many calendar days (the six-monthly
+    duty counts days, not working days). Two queries."""
+    at = at or timezone.now()
+    today = _today(agency, at)
+    qs = berkala_due_by(today - dt.timedelta(days=1)).filter(agency=agency)
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    count = qs.count()
+    rows = [
+        {
+            "id": item.pk,
+            "title": item.title,
+            "unit": item.unit_id,
+            "unit_name": item.unit.name,
+            "next_update_due": item.next_update_due,
+            "overdue_days": (today - item.next_update_due).days if item.next_update_due else None,
+        }
+        for item in (qs.order_by("next_update_due", "pk")[:limit] if count else [])
+    ]
+    return {"today": today.isoformat(), "count": count, "results": rows}

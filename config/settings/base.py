@@ -351,7 +351,11 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Production: Celery beat (docker `scheduler`). `make run`: the embedded scheduler (settings/local.py).
 # Each case app's deadline job (its reminders, then its time-driven transitions), by task name: beat runs each
 # as its own task, the embedded scheduler (notifications.embedded) calls them in turn.
-DEADLINE_JOBS = ["ppid.tasks.run_deadline_jobs", "complaints.tasks.run_deadline_jobs"]
+DEADLINE_JOBS = [
+    "ppid.tasks.run_deadline_jobs",
+    "complaints.tasks.run_deadline_jobs",
+    "dip.tasks.run_deadline_jobs",
+]
 CELERY_BEAT_SCHEDULE = {
     **{
         f"deadline-jobs-{name.partition('.')[0]}": {
@@ -382,6 +386,7 @@ OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 20)
 # Pages open the notifications websocket (live counts and queues). Off only where no ASGI server answers it.
 LIVE_UPDATES = env_bool("LIVE_UPDATES", True)
-# The register (issue 18): a DIK entry whose exemption period ends within this many days is flagged for review
-# (UU 14/2008 Pasal 20).
+
+# The register (issue 18): how many days before an exemption period ends the PPID Utama is told to review the DIK
+# entry (UU 14/2008 Pasal 20), on the staff home and by a reminder.
 DIK_REVIEW_LEAD_DAYS = env_int("DIK_REVIEW_LEAD_DAYS", 60)

@@ -3,13 +3,21 @@
 from django.shortcuts import render
 
 from accounts import services as account_services
+from dip.links import item_public_url
+from dip.selectors import latest_serta_merta
 from workcalendar.calendar import compute_due_date
 
 from .forms import DueDateForm
 
+# How many serta merta items the home page lists (the register has the rest).
+HOME_SERTA_MERTA = 5
+
 
 def home(request):
-    return render(request, "frontend/home.html")
+    """The site's home: the visitor's rights and, first, the latest serta merta information (Pasal 10), which open
+    pages also receive live (`dip.live`)."""
+    serta_merta = [(item, item_public_url(item)) for item in latest_serta_merta(limit=HOME_SERTA_MERTA)]
+    return render(request, "frontend/home.html", {"serta_merta": serta_merta})
 
 
 def due_date_calculator(request):

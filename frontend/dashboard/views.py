@@ -28,6 +28,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from agencies.models import Agency
 from agencies.selectors import staff_agency_ids
 from complaints.models import ComplaintState
+from dip.links import item_staff_url
+from dip.models import DipItem
 from ppid.errors import NotFound
 from ppid.models import ObjectionState, RequestState
 from transparency.exports import compliance_rows, csv_bytes, overdue_rows
@@ -40,7 +42,7 @@ from transparency.report import (
     render_annual_report_pdf,
 )
 from transparency.rules import is_agency_staff, may_prepare_report, may_view_compliance
-from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases
+from transparency.selectors import MAX_PAGE, compliance_by_unit, overdue_cases, overdue_register_items
 from transparency.services import TEXT_FIELDS, annual_report_publish, annual_report_save
 
 from ..common.forms import error_lines, form_errors_to
@@ -225,8 +227,20 @@ def dashboard_agency(request, agency: str):
             unit=unit,
             since=dt.date.fromisoformat(compliance["since"]),
             query=request.GET.urlencode(),
+            register=_register_rows(overdue_register_items(agency_obj, unit=unit, limit=OVERDUE_PAGE)),
         )
     return render(request, "frontend/dashboard/agency.html", context)
+
+
+def _register_rows(data: dict) -> dict:
+    """The overdue berkala items with the staff page of each (`dip.links`)."""
+    items = {i.pk: i for i in DipItem.objects.filter(pk__in=[r["id"] for r in data["results"]])}
+    return {
+        **data,
+        "results": [
+            {**r, "url": item_staff_url(items[r["id"]])} for r in data["results"] if r["id"] in items
+        ],
+    }
 
 
 @require_GET

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,8 @@ from agencies.models import Agency, Membership, StaffRole, Unit, UnitKind
 from agencies.selectors import memberships_of
 from complaints.models import OPEN_COMPLAINT_STATES, Complaint, ComplaintState
 from complaints.selectors import complaints_seen_as_staff
+from dip.links import dik_staff_url, item_staff_url
+from dip.selectors import dik_due_for_review, overdue_items_for
 from ppid.models import OPEN_OBJECTION_STATES, OPEN_STATES, InformationRequest, Objection
 from ppid.rules import OFFICER_ROLES
 from ppid.selectors import objections_seen_as_staff, overdue_q, staff_requests
@@ -330,3 +333,69 @@ def workload(user: User, clock: Clock) -> dict:
         ),
         "unassigned": [row for row in unassigned.values()],
     }
+
+
+# --- the register (issue 18): berkala items past their next update, DIK entries due for review -----------------
+@dataclass
+class RegisterRow:
+    title: str
+    unit: Unit
+    due: dt.date
+    url: str
+    days: int  # past the date (overdue items) or left until it (DIK entries), in calendar days
+
+
+@dataclass
+class RegisterList:
+    count: int
+    rows: list[RegisterRow]
+
+
+def register_lists(user: User, clock: Clock) -> dict[str, RegisterList | None]:
+    """The user's units' berkala items past their next update (every unit's for those who reach the whole
+    agency), and for the PPID Utama's officers and head the DIK entries whose period ends within
+    `DIK_REVIEW_LEAD_DAYS` (Pasal 20). Each a count and its first NEXT_DUE rows: four queries at most."""
+    overdue = overdue_items_for(user, today=clock.today)
+    count = overdue.count()
+    lists: dict[str, RegisterList | None] = {
+        "overdue": RegisterList(
+            count,
+            [
+                RegisterRow(
+                    _shorten(item.title),
+                    item.unit,
+                    item.next_update_due,
+                    item_staff_url(item),
+                    (clock.today - item.next_update_due).days,
+                )
+                for item in (overdue.order_by("next_update_due", "pk")[:NEXT_DUE] if count else [])
+                if item.next_update_due is not None
+            ],
+        ),
+        "dik_review": None,
+    }
+    utama_agencies = {
+        m.unit.agency_id
+        for m in memberships_of(user)
+        if m.role in OFFICER_ROLES and m.unit.kind == UnitKind.UTAMA
+    }
+    if utama_agencies:
+        due = dik_due_for_review(today=clock.today, lead_days=settings.DIK_REVIEW_LEAD_DAYS).filter(
+            agency_id__in=utama_agencies
+        )
+        count = due.count()
+        lists["dik_review"] = RegisterList(
+            count,
+            [
+                RegisterRow(
+                    _shorten(entry.title),
+                    entry.unit,
+                    entry.period_until,
+                    dik_staff_url(entry),
+                    (entry.period_until - clock.today).days,
+                )
+                for entry in (due.order_by("period_until", "pk")[:NEXT_DUE] if count else [])
+                if entry.period_until is not None
+            ],
+        )
+    return lists

@@ -4,6 +4,7 @@ The home lists (`home.py`) cover requests, objections and complaints alike; each
 that does the work.
 """
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -77,6 +78,8 @@ def work_home(request):
         "is_officer": is_officer,
         "is_head": StaffRole.PPID in roles or user.is_superuser,
         "lists": lists,
+        "register": home.register_lists(user, clock),
+        "dik_lead_days": settings.DIK_REVIEW_LEAD_DAYS,
         "objections": objections,
         "units_overdue": home.overdue_by_unit(user, clock) if watches_agency else None,
         "dashboard_agencies": [a for a in agencies if may_view_compliance(user, a)],
