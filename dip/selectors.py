@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from agencies.models import AGENCY_WIDE_ROLES
 from agencies.selectors import agency_ids_in_full_reach, memberships_of
 
 from .models import DikEntry, DikState, DipDocument, DipItem, DipVersion, ItemState, VersionAction
@@ -39,7 +38,7 @@ def public_dik() -> QuerySet[DikEntry]:
 
 
 def staff_agency_ids(user: AnyUser) -> set[int]:
-    """The agencies whose register the user works on or reads as staff."""
+    """The agencies whose register the user works on or reads as staff (`rules.is_register_staff`: every role)."""
     return {m.unit.agency_id for m in memberships_of(user)}
 
 
@@ -139,15 +138,6 @@ def public_counts(agency: Agency) -> dict[str, dict[Any, int]]:
     return counts
 
 
-def register_staff_agency_ids(user: AnyUser) -> set[int]:
-    """The agencies whose drafts and consequence tests the user reads (`rules.is_register_staff`)."""
-    return {
-        m.unit.agency_id
-        for m in memberships_of(user)
-        if m.role in OFFICER_ROLES or m.role in AGENCY_WIDE_ROLES
-    }
-
-
 def items_seen_as_staff(user: AnyUser) -> QuerySet[DipItem]:
     """Every item (drafts and withdrawn ones too) of the agencies the user is register staff of: the staff
     pages' reach. Nobody else's: a citizen or another agency's staff gets none."""
@@ -156,7 +146,7 @@ def items_seen_as_staff(user: AnyUser) -> QuerySet[DipItem]:
         return qs.none()
     if user.is_superuser:
         return qs
-    return qs.filter(agency_id__in=register_staff_agency_ids(user))
+    return qs.filter(agency_id__in=staff_agency_ids(user))
 
 
 def dik_seen_as_staff(user: AnyUser) -> QuerySet[DikEntry]:
@@ -166,7 +156,7 @@ def dik_seen_as_staff(user: AnyUser) -> QuerySet[DikEntry]:
         return qs.none()
     if user.is_superuser:
         return qs
-    return qs.filter(agency_id__in=register_staff_agency_ids(user))
+    return qs.filter(agency_id__in=staff_agency_ids(user))
 
 
 def awaiting_publication(qs: QuerySet[DipItem]) -> QuerySet[DipItem]:

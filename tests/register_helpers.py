@@ -1,5 +1,5 @@
-"""Published DIP items and in-force DIK entries set up through `dip.services`, for the tests of requests that find
-answers (issue 18 points 3, 5 and 6)."""
+"""DIP items and DIK entries set up through `dip.services`, for the register's tests and those of requests that
+find answers (issue 18)."""
 
 import datetime as dt
 
@@ -59,4 +59,35 @@ def in_force_dik(world, **over):
     entry = dip_services.dik_entry_create(actor=world.officer, unit=world.utama, data=data)
     return dip_services.dik_entry_decide(
         entry_id=entry.pk, actor=world.head, sk_number="188/12/PPID/2026", sk_date=dt.date(2026, 6, 2)
+    )
+
+
+def dik_data(**over):
+    return {
+        "title": "Dokumen penyelidikan pengadaan",
+        "ground": "a",
+        "document": "Berkas penyelidikan",
+        "exempt_content": "Isi berkas",
+        "legal_basis": "UU 14/2008 Pasal 17 huruf a",
+        "harm": "Menghambat penyelidikan",
+        "public_interest": "Penegakan hukum lebih utama",
+        "agreement": "atasan",
+        "agreed_by_name": "Sekretaris Daerah",
+        "agreed_on": dt.date(2026, 7, 1),
+        "period_until": dt.date(2029, 12, 31),
+        **over,
+    }
+
+
+def publish(world, *, files=(), links=(), **over):
+    item = dip_services.dip_item_create(
+        actor=world.pelaksana_officer, unit=world.pelaksana, data=item_data(**over), files=files, links=links
+    )
+    return dip_services.dip_item_publish(item_id=item.pk, actor=world.officer)
+
+
+def decide(world, **over):
+    entry = dip_services.dik_entry_create(actor=world.officer, unit=world.utama, data=dik_data(**over))
+    return dip_services.dik_entry_decide(
+        entry_id=entry.pk, actor=world.head, sk_number="188/12/PPID/2026", sk_date=dt.date(2026, 7, 2)
     )

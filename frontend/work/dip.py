@@ -26,7 +26,7 @@ from dip.selectors import (
     dik_seen_as_staff,
     items_seen_as_staff,
     items_workable_by,
-    register_staff_agency_ids,
+    staff_agency_ids,
 )
 
 from ..common.forms import form_errors_to
@@ -54,7 +54,7 @@ def _private(response):
 def _register_agencies(user) -> list[Agency]:
     if user.is_superuser:
         return list(Agency.objects.filter(is_active=True).order_by("name"))
-    ids = register_staff_agency_ids(user)
+    ids = staff_agency_ids(user)
     if not ids:
         raise Http404
     return list(Agency.objects.filter(pk__in=ids).order_by("name"))
@@ -392,12 +392,23 @@ def dip_work_withdraw(request, pk: int):
     item = _item_or_404(request, pk)
     if not _actions(request.user, item)["withdraw"]:
         raise PermissionDenied
+    return _confirm_with_reason(
+        request,
+        lambda reason: services.dip_item_withdraw(item_id=item.pk, actor=request.user, reason=reason),
+        template="frontend/work/dip/withdraw.html",
+        context={"item": item},
+        done=_("Informasi ditarik dari daftar informasi publik."),
+        then=("frontend:dip_work_item", item.pk),
+    )
+
+
+def _confirm_with_reason(request, run, *, template: str, context: dict, done: str, then: tuple[str, int]):
+    """A confirmation page with a reason (withdrawing an item, revoking an exemption): the service's refusals are
+    shown on the form, and nothing changes until it accepts."""
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.dip_item_withdraw(
-                item_id=item.pk, actor=request.user, reason=form.cleaned_data["reason"]
-            )
+            run(form.cleaned_data["reason"])
         except NotFound as exc:
             raise Http404 from exc
         except InvalidTransition as exc:
@@ -405,12 +416,10 @@ def dip_work_withdraw(request, pk: int):
         except ValidationError as exc:
             form_errors_to(form, exc)
         else:
-            messages.success(request, _("Informasi ditarik dari daftar informasi publik."))
-            return redirect("frontend:dip_work_item", pk=item.pk)
+            messages.success(request, done)
+            return redirect(then[0], pk=then[1])
     status = 400 if request.method == "POST" else 200
-    return _private(
-        render(request, "frontend/work/dip/withdraw.html", {"item": item, "form": form}, status=status)
-    )
+    return _private(render(request, template, {**context, "form": form}, status=status))
 
 
 # --- the SK penetapan ------------------------------------------------------------------------------------------
@@ -637,24 +646,13 @@ def dik_work_revoke(request, pk: int):
     entry = _entry_or_404(request, pk)
     if not _dik_actions(request.user, entry)["revoke"]:
         raise PermissionDenied
-    form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dik_entry_revoke(
-                entry_id=entry.pk, actor=request.user, reason=form.cleaned_data["reason"]
-            )
-        except NotFound as exc:
-            raise Http404 from exc
-        except InvalidTransition as exc:
-            form.add_error(None, exc.message)
-        except ValidationError as exc:
-            form_errors_to(form, exc)
-        else:
-            messages.success(request, _("Penetapan pengecualian dicabut."))
-            return redirect("frontend:dik_work_item", pk=entry.pk)
-    status = 400 if request.method == "POST" else 200
-    return _private(
-        render(request, "frontend/work/dip/dik_revoke.html", {"entry": entry, "form": form}, status=status)
+    return _confirm_with_reason(
+        request,
+        lambda reason: services.dik_entry_revoke(entry_id=entry.pk, actor=request.user, reason=reason),
+        template="frontend/work/dip/dik_revoke.html",
+        context={"entry": entry},
+        done=_("Penetapan pengecualian dicabut."),
+        then=("frontend:dik_work_item", entry.pk),
     )
 
 

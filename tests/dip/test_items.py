@@ -13,24 +13,11 @@ from audit.models import Event
 from dip import services
 from dip.models import DipItem, ItemState
 from dip.selectors import public_items
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.register_helpers import PDF, item_data
 
 
 def berkala(**over):
-    return {
-        "title": "Laporan Keuangan Dinas Kesehatan Semester I 2026",
-        "summary": "Laporan realisasi anggaran dan neraca Dinas Kesehatan semester pertama.",
-        "category": "berkala",
-        "responsible": "Sekretaris Dinas Kesehatan",
-        "made_on": dt.date(2026, 7, 15),
-        "made_at": "Kota Contoh",
-        "format": "softcopy",
-        "retention": "10 tahun",
-        "tags": ["keuangan", "LRA"],
-        "year": 2026,
-        **over,
-    }
+    return item_data(tags=["keuangan", "LRA"], **over)
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from django.urls import reverse
 from dip import services
 from dip.search import matching_items, search_items
 from dip.selectors import public_items
-
-from .conftest import PDF, decide, item_data, publish
+from tests.register_helpers import PDF, decide, item_data, publish
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

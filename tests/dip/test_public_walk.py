@@ -13,8 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from dip import services
-
-from .conftest import PDF, decide, item_data, publish
+from tests.register_helpers import PDF, decide, item_data, publish
 
 SECRETS = {
     "draft title": "Zamrud Rahasia Draf",
@@ -109,7 +108,7 @@ def seeded(world):
 
 
 def _dik():
-    from .conftest import dik_data
+    from tests.register_helpers import dik_data
 
     return dik_data()
 
