@@ -7,8 +7,8 @@ the register it resembles (`pg_trgm` similarity over `dip_search_word`, the word
 "laporn keuangn" finds "Laporan Keuangan": the correction is looked up among a few thousand words, and the items
 are still found through the full-text index, whatever their number. Results are ranked (`search_rank`).
 
-On SQLite (tests, development) every term is a case-insensitive substring of the title, summary or tags,
-unranked.
+On SQLite (tests, `make run`) every term is a case-insensitive substring of the title, summary or tags, a misspelt
+one read as the closest words of the newest published items (difflib), unranked.
 """
 
 from __future__ import annotations
@@ -82,6 +82,46 @@ def _readings(terms: list[str]) -> dict[str, list[str]]:
     return {term: [term] if term in words or not words else words for term, words in readings.items()}
 
 
+# Without PostgreSQL (`make run`, tests on SQLite) a misspelt term is read as the closest words of the newest
+# published items, by difflib's ratio: enough for a small register; PostgreSQL's trigram table serves a large one.
+PLAIN_VOCABULARY_ITEMS = 2000
+# difflib's ratio is not trigram similarity: "laporn"/"laporan" 0.92, "banjr"/"banjir" 0.91, "kapal"/"kelas" 0.6.
+PLAIN_CUTOFF = 0.75
+
+
+def _plain_readings(terms: list[str]) -> dict[str, list[str]]:
+    """Each term with the words it stands for, on SQLite: itself when a published item holds it, else the closest
+    words of the register (difflib, at least PLAIN_CUTOFF alike), else itself."""
+    import difflib
+
+    from .selectors import public_items
+
+    def held(term: str) -> bool:
+        return (
+            public_items()
+            .filter(Q(title__icontains=term) | Q(summary__icontains=term) | Q(tags__icontains=term))
+            .exists()
+        )
+
+    missing = [term for term in terms if len(term) >= 3 and not held(term)]
+    readings = {term: [term] for term in terms}
+    if not missing:
+        return readings
+    vocabulary: set[str] = set()
+    rows = (
+        public_items()
+        .order_by("-updated_at")
+        .values_list("title", "summary", "tags")[:PLAIN_VOCABULARY_ITEMS]
+    )
+    for title, summary, tags in rows:
+        vocabulary.update(terms_of(f"{title} {summary} {' '.join(tags or [])}", limit=10_000))
+    for term in missing:
+        readings[term] = difflib.get_close_matches(
+            term, vocabulary, n=MAX_CORRECTIONS, cutoff=PLAIN_CUTOFF
+        ) or [term]
+    return readings
+
+
 def _term_query(words: list[str]) -> SearchQuery:
     from django.contrib.postgres.search import SearchQuery
 
@@ -120,8 +160,11 @@ def search_items(qs: QuerySet[DipItem], text: str) -> QuerySet[DipItem]:
     if not terms:
         return qs
     if not on_postgres():
-        for term in terms:
-            qs = qs.filter(Q(title__icontains=term) | Q(summary__icontains=term) | Q(tags__icontains=term))
+        for words in _plain_readings(terms).values():
+            condition = Q()
+            for word in words:
+                condition |= Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__icontains=word)
+            qs = qs.filter(condition)
         return qs
     readings = _readings(terms)
     query = _term_query(readings[terms[0]])

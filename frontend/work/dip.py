@@ -4,6 +4,8 @@ documents, version history and the actions the rules allow, the withdrawal's con
 of a document (drafts too), the SK penetapan; `/kerja/dik/` (the DIK with its consequence tests); and the legal list
 as PDF and XLSX for anyone. Thin: one dip service or selector each; outside the viewer's reach, 404."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -223,6 +226,8 @@ def _display(name: str, value) -> str:
     field = DipItem._meta.get_field(name)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if name == "made_on":
+        return date_format(dt.date.fromisoformat(value) if isinstance(value, str) else value, "DATE_FORMAT")
     return str(value)
 
 

@@ -201,6 +201,17 @@ def test_search_on_sqlite_or_postgres_finds_words_in_title_summary_and_tags(worl
     assert matching_items(agency=world.other_agency, text="laporan keuangan", limit=5) == []
 
 
+def test_a_misspelt_search_finds_the_item_on_either_database(world, published):
+    """`make run` serves SQLite: its newcomer's misspelling finds the item too, and an unlike word nothing."""
+    services.dip_item_create(
+        actor=world.pelaksana_officer,
+        unit=world.pelaksana,
+        data=item_data(title="Laporan Keuangan Rahasia Draf", summary="keuangan draf"),
+    )
+    assert [i.pk for i in search_items(public_items(), "laporn keuangn")] == [published.pk]
+    assert list(search_items(public_items(), "laporn kapal")) == []
+
+
 @pytest.mark.postgres
 def test_a_misspelt_search_finds_the_item_on_postgres(world, published):
     publish(world, title="Profil Dinas Pendidikan", summary="Profil lembaga.", category="setiap_saat")
