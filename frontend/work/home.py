@@ -22,7 +22,8 @@ from agencies.selectors import memberships_of
 from complaints.models import OPEN_COMPLAINT_STATES, Complaint, ComplaintState
 from complaints.selectors import complaints_seen_as_staff
 from dip.links import dik_staff_url, item_staff_url
-from dip.selectors import dik_due_for_review, overdue_items_for
+from dip.models import DipItem
+from dip.selectors import awaiting_publication, dik_due_for_review, overdue_items_for
 from ppid.models import OPEN_OBJECTION_STATES, OPEN_STATES, InformationRequest, Objection
 from ppid.rules import OFFICER_ROLES
 from ppid.selectors import objections_seen_as_staff, overdue_q, staff_requests
@@ -354,7 +355,8 @@ class RegisterList:
 def register_lists(user: User, clock: Clock) -> dict[str, RegisterList | None]:
     """The user's units' berkala items past their next update (every unit's for those who reach the whole
     agency), and for the PPID Utama's officers and head the DIK entries whose period ends within
-    `DIK_REVIEW_LEAD_DAYS` (Pasal 20). Each a count and its first NEXT_DUE rows: four queries at most."""
+    `DIK_REVIEW_LEAD_DAYS` (Pasal 20), and how many items wait for them to publish. Each a count and its first
+    NEXT_DUE rows: five queries at most."""
     overdue = overdue_items_for(user, today=clock.today)
     count = overdue.count()
     lists: dict[str, RegisterList | None] = {
@@ -373,6 +375,7 @@ def register_lists(user: User, clock: Clock) -> dict[str, RegisterList | None]:
             ],
         ),
         "dik_review": None,
+        "awaiting": None,
     }
     utama_agencies = {
         m.unit.agency_id
@@ -398,4 +401,7 @@ def register_lists(user: User, clock: Clock) -> dict[str, RegisterList | None]:
                 if entry.period_until is not None
             ],
         )
+        # What the PPID Utama is asked to publish: a count, listed on the register's own page.
+        waiting = awaiting_publication(DipItem.objects.filter(agency_id__in=utama_agencies)).count()
+        lists["awaiting"] = RegisterList(waiting, [])
     return lists

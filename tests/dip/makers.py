@@ -3,39 +3,23 @@ tests share them)."""
 
 import datetime as dt
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from dip import services
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.register_helpers import item_data as base_item_data
+from tests.register_helpers import published_item as shared_published_item
 
 
 def item_data(**over):
-    return {
-        "title": "Laporan Keuangan Dinas Kesehatan Semester I 2026",
-        "summary": "Laporan realisasi anggaran dan neraca Dinas Kesehatan semester pertama.",
-        "category": "berkala",
-        "responsible": "Sekretaris Dinas Kesehatan",
-        "made_on": None,
-        "made_at": "Kota Contoh",
-        "format": "softcopy",
-        "retention": "10 tahun",
-        "tags": ["keuangan"],
-        "year": 2026,
-        **over,
-    }
+    """The shared test item, undated (the clocks' tests travel to before its date of making)."""
+    return base_item_data(**{"made_on": None, "tags": ["keuangan"], **over})
 
 
 def published_item(world, *, unit=None, **over):
     """A unit's item drafted by its officer and published by the PPID Utama's officer."""
     unit = unit or world.pelaksana
-    item = services.dip_item_create(
-        actor=world.pelaksana_officer if unit == world.pelaksana else world.officer,
-        unit=unit,
-        data=item_data(**over),
-        files=[SimpleUploadedFile("laporan.pdf", PDF)],
+    actor = world.pelaksana_officer if unit == world.pelaksana else world.officer
+    return shared_published_item(
+        world, unit=unit, actor=actor, **{"made_on": None, "tags": ["keuangan"], **over}
     )
-    return services.dip_item_publish(item_id=item.pk, actor=world.officer)
 
 
 def dik_data(**over):

@@ -145,3 +145,26 @@ def test_the_dashboard_register_list_is_for_those_who_see_compliance(client, wor
         client.force_login(world.pelaksana_officer)
         response = client.get(reverse("frontend:dashboard_agency", args=[world.agency.slug]))
     assert response.status_code == 404
+
+
+def test_the_utama_sees_how_many_items_wait_for_publication_on_the_staff_home(world, client):
+    draft = services.dip_item_create(
+        actor=world.pelaksana_officer,
+        unit=world.pelaksana,
+        data={
+            "title": "Profil Dinas Kesehatan",
+            "summary": "Visi, misi dan struktur organisasi.",
+            "category": "setiap_saat",
+            "responsible": "Sekretaris Dinas Kesehatan",
+            "format": "softcopy",
+            "retention": "5 tahun",
+        },
+    )
+    client.force_login(world.officer)
+    assert "menunggu diumumkan" not in client.get(reverse("frontend:work")).content.decode()
+    services.dip_item_request_review(item_id=draft.pk, actor=world.pelaksana_officer)
+    page = client.get(reverse("frontend:work")).content.decode()
+    assert "1 informasi publik menunggu diumumkan" in page
+    assert f'href="{reverse("frontend:dip_work")}?state=menunggu"' in page
+    client.force_login(world.pelaksana_officer)
+    assert "menunggu diumumkan" not in client.get(reverse("frontend:work")).content.decode()
