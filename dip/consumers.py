@@ -4,17 +4,18 @@ keeps the Origin check of `notifications.ws_auth` (the middleware sits before ev
 credential. Clients only ping; anything else, and binary frames, get `unsupported_message`. With the channel layer
 down the socket still opens and answers pings (no hints until it is back: the page has the truth)."""
 
-import json
 import logging
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from notifications.consumers import PingOnlyProtocol
 
 from .live import PUBLIC_GROUP
 
 log = logging.getLogger(__name__)
 
 
-class PublicRegisterConsumer(AsyncJsonWebsocketConsumer):
+class PublicRegisterConsumer(PingOnlyProtocol, AsyncJsonWebsocketConsumer):
     joined = False
 
     async def connect(self):
@@ -31,25 +32,6 @@ class PublicRegisterConsumer(AsyncJsonWebsocketConsumer):
                 await self.channel_layer.group_discard(PUBLIC_GROUP, self.channel_name)
             except Exception:  # noqa: BLE001 - the layer expires the membership itself
                 log.warning("channel layer unavailable: leaving the public group failed")
-
-    async def receive(self, text_data=None, bytes_data=None, **kwargs):
-        if text_data is None:
-            await self.send_json({"type": "error", "code": "unsupported_message"})
-            return
-        await super().receive(text_data=text_data, **kwargs)
-
-    async def receive_json(self, content, **kwargs):
-        if isinstance(content, dict) and content.get("type") == "ping":
-            await self.send_json({"type": "pong"})
-        else:
-            await self.send_json({"type": "error", "code": "unsupported_message"})
-
-    @classmethod
-    async def decode_json(cls, text_data):
-        try:
-            return json.loads(text_data)
-        except (TypeError, ValueError):
-            return None
 
     async def push(self, event):
         await self.send_json(event["message"])

@@ -56,7 +56,34 @@ def _credential_holds(scope, user_id: int):
     return user
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class PingOnlyProtocol:
+    """What a client may send on our sockets: `{"type": "ping"}`, answered `pong`. Anything else, unparsable text
+    and binary frames included, gets `{"type": "error", "code": "unsupported_message"}` and changes nothing.
+    Shared by the notifications socket and the public register's (`dip.consumers`)."""
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        if text_data is None:
+            await self.send_json({"type": "error", "code": "unsupported_message"})
+            return
+        await super().receive(text_data=text_data, **kwargs)  # type: ignore[misc]  # the consumer's
+
+    async def receive_json(self, content, **kwargs):
+        if isinstance(content, dict) and content.get("type") == "ping":
+            await self.send_json({"type": "pong"})
+        else:
+            await self.send_json({"type": "error", "code": "unsupported_message"})
+
+    @classmethod
+    async def decode_json(cls, text_data):
+        import json
+
+        try:
+            return json.loads(text_data)
+        except (TypeError, ValueError):
+            return None
+
+
+class NotificationConsumer(PingOnlyProtocol, AsyncJsonWebsocketConsumer):
     groups_joined: list[str]
     groups_pending: list[str]
     closing = False
@@ -126,29 +153,6 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
                 await self.channel_layer.group_discard(group, self.channel_name)
             except Exception:  # noqa: BLE001 - the layer expires the membership itself
                 log.warning("channel layer unavailable: leaving a group failed")
-
-    async def receive(self, text_data=None, bytes_data=None, **kwargs):
-        if text_data is None:
-            # A binary frame: nothing this socket understands, answered like any unsupported message.
-            await self.send_json({"type": "error", "code": "unsupported_message"})
-            return
-        await super().receive(text_data=text_data, **kwargs)
-
-    async def receive_json(self, content, **kwargs):
-        # Clients only ping; anything else is answered with an error and changes nothing.
-        if isinstance(content, dict) and content.get("type") == "ping":
-            await self.send_json({"type": "pong"})
-        else:
-            await self.send_json({"type": "error", "code": "unsupported_message"})
-
-    @classmethod
-    async def decode_json(cls, text_data):
-        import json
-
-        try:
-            return json.loads(text_data)
-        except (TypeError, ValueError):
-            return None
 
     async def push(self, event):
         # A hint of a group this socket has left (a revoked unit whose discard failed) is dropped too.
