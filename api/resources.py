@@ -499,6 +499,8 @@ class ObjectionViewSet(
             "reason": d["reason"],
             "proxy_name": d["proxy_name"],
             "submission_key": idempotency_key(request),
+            "dip_item": d.get("dip_item"),
+            "dip_item_absent": d["dip_item_absent"],
         }
         if "received_at" in d:
             obj = ppid_services.objection_register_offline(
@@ -518,10 +520,12 @@ class ObjectionViewSet(
         common = {
             "agency": d["agency"],
             "unit": d.get("unit"),
-            "information": d["information"],
+            "information": d.get("information", ""),
             "reason": d["reason"],
             "proxy_name": d["proxy_name"],
             "submission_key": idempotency_key(request),
+            "dip_item": d.get("dip_item"),
+            "dip_item_absent": d["dip_item_absent"],
         }
         if "received_at" not in d:
             return ppid_services.objection_file_periodic(requester=request.user, **common)

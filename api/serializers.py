@@ -600,6 +600,16 @@ class ObjectionCreateIn(serializers.Serializer):
         required=False, validators=[received_date], help_text=_("Hanya petugas: keberatan luring.")
     )
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+    dip_item = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="Ground b: the published berkala DIP item of the agency the objection is about (`GET /dip/`).",
+    )
+    dip_item_absent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Ground b: the information is not listed in the agency's DIP.",
+    )
 
     def validate(self, attrs):
         if attrs.get("request") is not None:
@@ -614,7 +624,7 @@ class ObjectionCreateIn(serializers.Serializer):
                     "informasi berkala (alasan b)."
                 )
             ]
-        if not (attrs.get("information") or "").strip():
+        if not (attrs.get("information") or "").strip() and attrs.get("dip_item") is None:
             errors["information"] = [_("Sebutkan informasi berkala yang tidak diumumkan.")]
         if set(attrs.get("grounds") or ["b"]) != {"b"}:
             errors["grounds"] = [

@@ -132,7 +132,7 @@ class ObjectionFileForm(DipChoiceMixin, _GroundsMixin):
         return [(box, self.windows[box.data["value"]]) for box in self["grounds"]]
 
 
-class ObjectionOfflineForm(_GroundsMixin):
+class ObjectionOfflineForm(DipChoiceMixin, _GroundsMixin):
     """A written objection received at the desk, by post, e-mail, fax or phone, entered by an officer."""
 
     received_at = forms.DateTimeField(
@@ -152,11 +152,12 @@ class ObjectionOfflineForm(_GroundsMixin):
         error_messages={"required": _("Pilih saluran penerimaan.")},
     )
 
-    field_order = ["received_at", "channel", "grounds", "reason", "proxy_name"]
+    field_order = ["received_at", "channel", "grounds", "dip_choice", "reason", "proxy_name"]
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
+        self.fields["dip_choice"].choices = dip_choices([agency])
         self.fields["grounds"].help_text = _(
             "Pilih alasan yang tertulis dalam surat keberatan. Sistem memeriksa apakah alasan itu sesuai dengan "
             "riwayat permohonan dan masih dalam batas waktu 30 hari kerja pada tanggal penerimaan."

@@ -223,6 +223,7 @@ def objection_offline(request, pk: int):
                 channel=data["channel"],
                 proxy_name=data["proxy_name"],
                 submission_key=data["submission_key"],
+                **form.dip_reference(),
             )
         except NotFound as exc:
             raise Http404 from exc

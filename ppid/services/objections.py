@@ -379,8 +379,11 @@ def objection_register_offline(
     channel: str = Channel.WALK_IN,
     proxy_name: str = "",
     submission_key: uuid.UUID | None = None,
+    dip_item: int | None = None,
+    dip_item_absent: bool = False,
 ) -> Objection:
-    """An officer registers a written objection received at the desk or by post, with its real date."""
+    """An officer registers a written objection received at the desk or by post, with its real date (on ground b
+    with the berkala DIP item it names, or its absence from the DIP, as online)."""
     info_request = requests_visible_to(officer).filter(pk=request_id).first()
     if info_request is None:
         raise NotFound(_("Permohonan tidak ditemukan."))
@@ -400,6 +403,8 @@ def objection_register_offline(
         proxy_name=proxy_name,
         submission_key=submission_key,
         audit_details=_offline_details(received_at),
+        dip_item=dip_item,
+        dip_item_absent=dip_item_absent,
     )
 
 

@@ -108,3 +108,35 @@ def test_a_ground_b_objection_shows_its_dip_item_or_its_absence(api, world):
     assert first["dip_item_absent"] is False
     second = client.get(f"/api/v1/objections/{absent.pk}/").json()
     assert second["dip_item"] is None and second["dip_item_absent"] is True
+
+
+def test_a_ground_b_objection_names_its_dip_item_through_the_api(api, world):
+    item = published_item(world)
+    client = api(world.citizen)
+    res = client.post(
+        "/api/v1/objections/",
+        {"agency": world.agency.slug, "reason": "Belum diperbarui sejak Juli", "dip_item": item.pk},
+        format="json",
+    )
+    assert res.status_code == 201, res.json()
+    assert res.json()["dip_item"]["id"] == item.pk and res.json()["information"] == item.title
+    # A draft (or another agency's item) is refused with the field named, and nothing is filed.
+    draft = draft_item(world, title="Laporan Kinerja Draf")
+    refused = client.post(
+        "/api/v1/objections/",
+        {"agency": world.agency.slug, "reason": "Tidak ada", "dip_item": draft.pk},
+        format="json",
+    )
+    assert refused.status_code == 400 and "dip_item" in refused.json()["errors"]
+    absent = client.post(
+        "/api/v1/objections/",
+        {
+            "agency": world.agency.slug,
+            "information": "Laporan kinerja 2025",
+            "reason": "Tidak ada di DIP",
+            "dip_item_absent": True,
+        },
+        format="json",
+    )
+    assert absent.status_code == 201 and absent.json()["dip_item_absent"] is True
+    assert client.get("/api/v1/objections/").json()["count"] == 2

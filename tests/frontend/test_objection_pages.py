@@ -532,3 +532,26 @@ def test_the_request_page_tells_the_whole_story_in_order(client, world, decided)
     assert "<details" in story
     assert "atasan" not in story  # who acted is for staff
     assert "Oleh: atasan" in section(staff_html, "riwayat-h")
+
+
+def test_an_offline_objection_on_ground_b_names_the_berkala_dip_item(client, world, refused):
+    from tests.register_helpers import published_item
+
+    url = reverse("frontend:objection_offline", args=[refused.pk])
+    with at(2026, 4, 2, 10):
+        item = published_item(world, made_on=None, title="Laporan Keuangan Semester II 2025")
+        client.force_login(world.officer)
+        assert "Laporan Keuangan Semester II 2025" in client.get(url).content.decode()
+        resp = client.post(
+            url,
+            {
+                "received_at": "2026-04-01T15:30",
+                "channel": "post",
+                "grounds": ["b"],
+                "dip_choice": str(item.pk),
+                "reason": "Laporan keuangan tidak diperbarui.",
+                "submission_key": str(uuid.uuid4()),
+            },
+        )
+    objection = Objection.objects.get()
+    assert resp.status_code == 302 and objection.dip_item == item and not objection.dip_item_absent
