@@ -24,6 +24,7 @@ EVENT_APPS = [
     "dip",
     "ppid",
     "complaints",
+    "standards",
 ]
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ppid",
     "complaints",
     "transparency",
+    "standards",
     # Delivery
     "api",
     "frontend",
