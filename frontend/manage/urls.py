@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import letter_templates, letterheads, staff, views
+from . import letter_templates, letterheads, staff, standards, views
 
 urlpatterns = [
     path("kelola/", views.manage_home, name="manage"),
@@ -23,6 +23,7 @@ urlpatterns = [
         "kelola/<slug:agency>/staf/orang/<int:user>/profil/", letterheads.staff_profile, name="staff_profile"
     ),
     path("kelola/<slug:agency>/penanda-tangan/", letterheads.signatories, name="signatories"),
+    path("kelola/<slug:agency>/standar-layanan/", standards.standard_edit, name="standard_edit"),
     path(
         "kelola/<slug:agency>/penanda-tangan/<int:unit>/<slug:kind>/",
         letterheads.signatory_edit,

@@ -13,7 +13,11 @@ urlpatterns = [
         views.maklumat_large_print,
         name="standard_maklumat_large",
     ),
-    path("standar-layanan/<slug:agency>/maklumat/audio/", views.maklumat_audio_page, name="standard_maklumat_audio"),
+    path(
+        "standar-layanan/<slug:agency>/maklumat/audio/",
+        views.maklumat_audio_page,
+        name="standard_maklumat_audio",
+    ),
     path(
         "standar-layanan/<slug:agency>/maklumat/audio/maklumat.wav",
         views.maklumat_audio_file,

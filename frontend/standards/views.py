@@ -43,9 +43,16 @@ def _context(agency: Agency, version: StandardVersion) -> dict[str, Any]:
         "cuti_bersama": cuti_bersama_rule(agency),
         "signed_on": signed_on_display(content),
         "fees": [{**fee, "display": fee_display(fee["amount"])} for fee in content.get("fees", [])],
-        "sops": [{**sop, "label": sop_label(sop["kind"]), "url": file_url(sop["file_id"])} for sop in content.get("sops", [])],
-        "channels": [line.strip() for line in content.get("online_channels", "").splitlines() if line.strip()],
-        "structure_chart_url": file_url(content["structure_chart_id"]) if content.get("structure_chart_id") else "",
+        "sops": [
+            {**sop, "label": sop_label(sop["kind"]), "url": file_url(sop["file_id"])}
+            for sop in content.get("sops", [])
+        ],
+        "channels": [
+            line.strip() for line in content.get("online_channels", "").splitlines() if line.strip()
+        ],
+        "structure_chart_url": file_url(content["structure_chart_id"])
+        if content.get("structure_chart_id")
+        else "",
         "ppid_sk_url": file_url(content["ppid_sk_file_id"]) if content.get("ppid_sk_file_id") else "",
         "audio_available": audio_available(),
     }

@@ -67,25 +67,41 @@ def test_publishing_needs_the_maklumat_contents_and_numbers_each_version(world, 
 
 def test_the_public_never_reads_the_draft(world, client):
     publish(world)
-    services.service_standard_update(actor=world.admin, agency=world.agency, data={"promise": "Draf rahasia baru"})
+    services.service_standard_update(
+        actor=world.admin, agency=world.agency, data={"promise": "Draf rahasia baru"}
+    )
     page = client.get("/standar-layanan/diskominfo/maklumat/").content.decode()
     assert "Draf rahasia baru" not in page and "sanggup menyelenggarakan" in page
 
 
 def test_fees_start_with_free_electronic_copies_and_sops_are_pdf_with_their_sk(world, client):
-    services.fee_item_add(actor=world.admin, agency=world.agency, name="Fotokopi", unit="per lembar", amount=500)
+    services.fee_item_add(
+        actor=world.admin, agency=world.agency, name="Fotokopi", unit="per lembar", amount=500
+    )
     with pytest.raises(ValidationError):
         services.sop_document_set(
-            actor=world.admin, agency=world.agency, kind=SopKind.REQUEST, sk_number="1", sk_date=dt.date(2026, 1, 2),
+            actor=world.admin,
+            agency=world.agency,
+            kind=SopKind.REQUEST,
+            sk_number="1",
+            sk_date=dt.date(2026, 1, 2),
             file=SimpleUploadedFile("sop.pdf", b"not a pdf"),
         )
     services.sop_document_set(
-        actor=world.admin, agency=world.agency, kind=SopKind.OBJECTION, sk_number="SK 12/2026",
-        sk_date=dt.date(2026, 1, 2), file=SimpleUploadedFile("sop.pdf", PDF),
+        actor=world.admin,
+        agency=world.agency,
+        kind=SopKind.OBJECTION,
+        sk_number="SK 12/2026",
+        sk_date=dt.date(2026, 1, 2),
+        file=SimpleUploadedFile("sop.pdf", PDF),
     )
     draft_sop = services.sop_document_set(
-        actor=world.admin, agency=world.agency, kind=SopKind.REQUEST, sk_number="SK 11/2026",
-        sk_date=dt.date(2026, 1, 2), file=SimpleUploadedFile("sop.pdf", PDF),
+        actor=world.admin,
+        agency=world.agency,
+        kind=SopKind.REQUEST,
+        sk_number="SK 11/2026",
+        sk_date=dt.date(2026, 1, 2),
+        file=SimpleUploadedFile("sop.pdf", PDF),
     )
     version = publish(world)
     page = client.get("/standar-layanan/diskominfo/").content.decode()
@@ -96,8 +112,12 @@ def test_fees_start_with_free_electronic_copies_and_sops_are_pdf_with_their_sk(w
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     # A file the published version does not name (a newer draft upload) is not public.
     newer = services.sop_document_set(
-        actor=world.admin, agency=world.agency, kind=SopKind.REQUEST, sk_number="SK 13/2026",
-        sk_date=dt.date(2026, 2, 2), file=SimpleUploadedFile("sop2.pdf", PDF),
+        actor=world.admin,
+        agency=world.agency,
+        kind=SopKind.REQUEST,
+        sk_number="SK 13/2026",
+        sk_date=dt.date(2026, 2, 2),
+        file=SimpleUploadedFile("sop2.pdf", PDF),
     )
     assert client.get(f"/standar-layanan/diskominfo/berkas/{newer.file_id}/").status_code == 404
     assert client.get(f"/standar-layanan/dinas-lain/berkas/{draft_sop.file_id}/").status_code == 404
@@ -117,7 +137,9 @@ def test_the_maklumat_deadlines_follow_the_agency_setting(world, client):
 
 
 def test_the_large_print_page_is_one_column_without_tables(world, client):
-    services.fee_item_add(actor=world.admin, agency=world.agency, name="Fotokopi", unit="per lembar", amount=500)
+    services.fee_item_add(
+        actor=world.admin, agency=world.agency, name="Fotokopi", unit="per lembar", amount=500
+    )
     publish(world)
     page = client.get("/standar-layanan/diskominfo/maklumat/cetak-besar/").content.decode()
     assert "<table" not in page and 'class="large-print"' in page
@@ -146,3 +168,35 @@ def test_without_espeak_the_audio_page_says_so_and_the_rest_works(world, client,
     assert "belum tersedia" in page and "<audio" not in page
     assert client.get("/standar-layanan/diskominfo/maklumat/audio/maklumat.wav").status_code == 404
     assert client.get("/standar-layanan/diskominfo/maklumat/").status_code == 200
+
+
+def test_the_admin_page_saves_the_draft_and_publishes_it_others_are_refused(world, client):
+    client.force_login(world.officer)
+    assert client.get("/kelola/diskominfo/standar-layanan/").status_code == 403
+    client.force_login(world.outsider)
+    assert client.get("/kelola/diskominfo/standar-layanan/").status_code == 404
+    client.force_login(world.admin)
+    url = "/kelola/diskominfo/standar-layanan/"
+    empty = client.post(url, {"bagian": "publish"})
+    assert "Draf belum dapat diumumkan" in empty.content.decode()
+    data = {f"s-{k}": (v.isoformat() if isinstance(v, dt.date) else v) for k, v in MAKLUMAT.items()}
+    assert client.post(url, {"bagian": "main", **data}).status_code == 302
+    assert client.post(url, {"bagian": "publish"}).status_code == 302
+    assert "Dr. Ahmad Subarjo" in client.get("/standar-layanan/diskominfo/maklumat/").content.decode()
+    assert "Versi 1" in client.get(url).content.decode()
+
+
+def test_the_demo_standard_is_seeded_once(db, settings, tmp_path):
+    from django.core.management import call_command
+
+    from standards.models import StandardVersion
+
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo_standards")
+    call_command("seed_demo_standards")
+    version = StandardVersion.objects.get()
+    assert (
+        version.number == 1
+        and len(version.content["sops"]) == 5
+        and version.content["fees"][0]["amount"] == 0
+    )
