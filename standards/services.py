@@ -63,7 +63,9 @@ def _editable(actor: User, agency: Agency) -> ServiceStandard:
     return ServiceStandard.objects.select_for_update().get(pk=standard_draft(agency).pk)
 
 
-def _stored_file(*, actor: User, agency: Agency, uploaded: UploadedFile, pdf_only: bool) -> StandardFile:
+def _stored_file(
+    *, actor: User, agency: Agency, uploaded: UploadedFile[bytes], pdf_only: bool
+) -> StandardFile:
     content_type, size, sha256 = inspect_upload(uploaded)
     if pdf_only and content_type != "application/pdf":
         raise ValidationError(_("Berkas %(name)s harus PDF.") % {"name": uploaded.name})
@@ -86,8 +88,8 @@ def service_standard_update(
     actor: User,
     agency: Agency,
     data: Mapping[str, Any],
-    structure_chart: UploadedFile | None = None,
-    ppid_sk_file: UploadedFile | None = None,
+    structure_chart: UploadedFile[bytes] | None = None,
+    ppid_sk_file: UploadedFile[bytes] | None = None,
 ) -> ServiceStandard:
     """Save the draft's text and date fields given in `data`, and replace the structure chart (PDF, PNG or JPEG)
     or the PPID's SK (PDF) when given."""
@@ -172,7 +174,7 @@ def fee_item_remove(*, actor: User, agency: Agency, fee_id: int) -> None:
 
 @removes_files_it_wrote
 def sop_document_set(
-    *, actor: User, agency: Agency, kind: str, sk_number: str, sk_date: dt.date, file: UploadedFile
+    *, actor: User, agency: Agency, kind: str, sk_number: str, sk_date: dt.date, file: UploadedFile[bytes]
 ) -> SopDocument:
     """The draft's SOP of a kind, replaced: a PDF (checked by content) with its SK number and date."""
     with transaction.atomic():
