@@ -26,6 +26,7 @@ from agencies.selectors import active_agencies
 from dip.models import CONTENT_FIELDS, Category, DipItem, ExemptionGround
 from dip.search import RANK_LIMIT, capped_count, search_items
 from dip.selectors import public_counts, public_dik, public_document, public_items, public_versions
+from standards.selectors import latest_version
 from transparency.exports import csv_bytes
 
 PAGE_SIZE = 20
@@ -140,6 +141,7 @@ def register_agency(request, agency: str):
         units=[(units[pk], n) for pk, n in sorted(counts["unit"].items()) if pk in units],
         establishment=path_agency.dip_establishments.first(),
         dik_count=public_dik().filter(agency=path_agency).count(),
+        has_standard=latest_version(path_agency) is not None,
     )
     return render(request, "frontend/dip/agency.html", context)
 
