@@ -11,6 +11,7 @@ from .manage import urls as manage
 from .notifications import urls as notifications
 from .objections import urls as objections
 from .requests import urls as requests
+from .skm import urls as skm
 from .stats import urls as stats
 from .work import urls as work
 
@@ -29,4 +30,5 @@ urlpatterns = [
     *dashboard.urlpatterns,
     *letters.urlpatterns,
     *dip.urlpatterns,
+    *skm.urlpatterns,
 ]
