@@ -3,13 +3,14 @@
 Each element's mean (nilai rata-rata unsur) is its answers' sum over the respondents; the index (nilai
 interval) is the sum of the element means each weighted 1/9; the IKM is the index × 25. The grade follows
 the IKM rounded to two decimals: 25.00-64.99 D, 65.00-76.60 C, 76.61-88.30 B, 88.31-100.00 A. Exact
-decimals throughout (sums and counts from the database, no floats), so the band edges hold to the cent.
+fractions throughout (sums and counts from the database, no floats), so the band edges hold to the cent.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
@@ -19,8 +20,8 @@ from agencies.models import Agency
 
 from .models import ELEMENT_CODES, SurveyResponse
 
-WEIGHT = Decimal(1) / Decimal(len(ELEMENT_CODES))
-CONVERSION = Decimal(25)
+WEIGHT = Fraction(1, len(ELEMENT_CODES))
+CONVERSION = Fraction(25)
 # Below this many respondents a unit's figure is shown with a warning (a sample too small to generalise).
 SMALL_SAMPLE = 30
 
@@ -93,10 +94,13 @@ class IkmRow:
 
 def compute(respondents: int, sums: tuple[int, ...]) -> tuple[tuple[Decimal, ...], Decimal, Decimal]:
     """The element means, the index and the IKM from the respondents' count and each element's sum."""
-    n = Decimal(respondents)
-    means = tuple(Decimal(total) / n for total in sums)
-    index = sum((mean * WEIGHT for mean in means), Decimal(0))
-    return means, index, index * CONVERSION
+    means = tuple(Fraction(total, respondents) for total in sums)
+    index = sum((mean * WEIGHT for mean in means), Fraction(0))
+    return tuple(_decimal(mean) for mean in means), _decimal(index), _decimal(index * CONVERSION)
+
+
+def _decimal(value: Fraction) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator)
 
 
 def _row(unit_id: int | None, unit_name: str, year: int, semester: int, values: dict[str, Any]) -> IkmRow:
