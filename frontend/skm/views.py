@@ -35,7 +35,6 @@ def survey(request, kind: str, case_id: int):
     if invitation_used(kind, case.pk):
         return render(request, "frontend/skm/filled.html", {"case": case, "back": back})
     form = SurveyForm(request.POST or None)
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
@@ -56,8 +55,5 @@ def survey(request, kind: str, case_id: int):
             else:
                 messages.success(request, _("Terima kasih, survei Anda sudah kami terima."))
                 return redirect(back)
-        status = 400
-    return render(
-        request, "frontend/skm/form.html", {"form": form, "case": case, "back": back, "kind": kind}, status=status
-    )
+    return render(request, "frontend/skm/form.html", {"form": form, "case": case, "back": back, "kind": kind})
 
