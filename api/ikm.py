@@ -26,8 +26,12 @@ class IkmQuery(serializers.Serializer):
     agency = serializers.SlugField(max_length=60, help_text="The agency's slug (kode singkat).")
     year = serializers.IntegerField(required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
     semester = serializers.ChoiceField(choices=[(1, "January-June"), (2, "July-December")], required=False)
-    format = serializers.ChoiceField(choices=[("json", "JSON"), ("csv", "CSV file (download)")], required=False)
-    dialect = serializers.ChoiceField(choices=[("standard", "standard"), ("spreadsheet", "spreadsheet")], required=False)
+    format = serializers.ChoiceField(
+        choices=[("json", "JSON"), ("csv", "CSV file (download)")], required=False
+    )
+    dialect = serializers.ChoiceField(
+        choices=[("standard", "standard"), ("spreadsheet", "spreadsheet")], required=False
+    )
 
 
 IKM_RESPONSE = inline_serializer(
@@ -58,11 +62,15 @@ IKM_RESPONSE = inline_serializer(
 
 class _CsvBytes(CSVRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data if isinstance(data, bytes) else super().render(data, accepted_media_type, renderer_context)
+        return (
+            data if isinstance(data, bytes) else super().render(data, accepted_media_type, renderer_context)
+        )
 
 
 @extend_schema(
-    parameters=[IkmQuery], responses={(200, "application/json"): IKM_RESPONSE, (200, "text/csv"): CSV_RESPONSE}, auth=[]
+    parameters=[IkmQuery],
+    responses={(200, "application/json"): IKM_RESPONSE, (200, "text/csv"): CSV_RESPONSE},
+    auth=[],
 )
 class IkmView(TransparencyView):
     """The satisfaction index (IKM, PermenPANRB 14/2017) per unit and semester: aggregate only, no login."""
@@ -77,7 +85,9 @@ class IkmView(TransparencyView):
         semester = int(q["semester"]) if q.get("semester") else None
         rows = ikm_table(agency, year=q.get("year"), semester=semester)
         if q.get("format") == "csv":
-            body = csv_bytes(csv_rows(rows), spreadsheet=q.get("dialect") == "spreadsheet", labels=csv_labels())
+            body = csv_bytes(
+                csv_rows(rows), spreadsheet=q.get("dialect") == "spreadsheet", labels=csv_labels()
+            )
             return _attachment(Response(body), f"ikm-{agency.slug}.csv")
         return Response(
             {"agency": agency.slug, "definition": str(DEFINITION), "rows": [row.as_dict() for row in rows]}

@@ -51,7 +51,9 @@ ELEMENTS: tuple[tuple[str, str, str], ...] = (
     (
         "u7",
         _("Perilaku pelaksana"),
-        _("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"),
+        _(
+            "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"
+        ),
     ),
     (
         "u8",

@@ -8,8 +8,8 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from agencies.models import Agency, Unit
 from accounts.models import User
+from agencies.models import Agency, Unit
 from complaints.models import Complaint, ComplaintState
 from ppid.models import InformationRequest, Objection, ObjectionState, RequestState
 
@@ -34,7 +34,7 @@ def _finished(kind: str) -> tuple[type[models.Model], models.Q, str]:
     if kind == CaseKind.OBJECTION:
         return Objection, models.Q(state=ObjectionState.DECIDED), "decided_at"
     if kind == CaseKind.COMPLAINT:
-        return Complaint, models.Q(state=ComplaintState.COMPLETED), "completed_at"
+        return Complaint, models.Q(state=ComplaintState.COMPLETED, unit__isnull=False), "completed_at"
     raise LookupError(kind)
 
 
@@ -68,7 +68,9 @@ def case_period(case: AnyCase) -> tuple[Agency, Unit, int, int]:
     _model, _q, field = _finished(kind_of(case))
     finished: datetime | None = getattr(case, field)
     agency: Agency = case.agency
-    unit: Unit = case.unit
+    unit: Unit | None = case.unit
+    if unit is None:  # a complaint never routed to a unit: surveyable_case does not offer it
+        raise LookupError("a finished case without a unit")
     local = (finished or datetime.now(tz=agency.tzinfo)).astimezone(agency.tzinfo)
     return agency, unit, local.year, 1 if local.month <= 6 else 2
 

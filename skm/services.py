@@ -57,7 +57,9 @@ def survey_response_submit(
     agency, unit, year, semester = case_period(case)
     content_type = ContentType.objects.get_for_model(type(case))
     with transaction.atomic():
-        invitation, _created = SurveyInvitation.objects.get_or_create(content_type=content_type, object_id=case.pk)
+        invitation, _created = SurveyInvitation.objects.get_or_create(
+            content_type=content_type, object_id=case.pk
+        )
         invitation = SurveyInvitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.used_at is not None:
             raise InvalidTransition(str(ALREADY_FILLED), state="used")

@@ -41,7 +41,6 @@ from ppid.models import (
     ObjectionGround,
     ObjectionOutcome,
 )
-
 from skm.ikm import DEFINITION as IKM_DEFINITION
 from skm.ikm import ikm_table
 

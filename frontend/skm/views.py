@@ -56,4 +56,3 @@ def survey(request, kind: str, case_id: int):
                 messages.success(request, _("Terima kasih, survei Anda sudah kami terima."))
                 return redirect(back)
     return render(request, "frontend/skm/form.html", {"form": form, "case": case, "back": back, "kind": kind})
-

@@ -15,7 +15,10 @@ def test_citizen_completes_and_rates_then_the_auditor_sees_the_ikm(world, open_t
     obj = world.file_request()
     services.information_request_process(request_id=obj.pk, actor=world.head)
     services.information_request_respond(
-        request_id=obj.pk, actor=world.head, decision="granted", provided_information="Data bantuan sosial 2025."
+        request_id=obj.pk,
+        actor=world.head,
+        decision="granted",
+        provided_information="Data bantuan sosial 2025.",
     )
 
     tab = log_in(open_tab(), "pemohon")
@@ -37,7 +40,10 @@ def test_citizen_completes_and_rates_then_the_auditor_sees_the_ikm(world, open_t
             continue  # "Waktu penyelesaian" left out on purpose
         groups.nth(n).get_by_label("Sangat sesuai").check()
     tab.follow(page.get_by_role("button", name="Kirim survei"))
-    assert "3. Waktu penyelesaian: Pilih salah satu dari empat jawaban." in page.locator(".error-summary").inner_text()
+    assert (
+        "3. Waktu penyelesaian: Pilih salah satu dari empat jawaban."
+        in page.locator(".error-summary").inner_text()
+    )
     tab.check()
     page.locator("form.survey fieldset").nth(2).get_by_label("Sesuai", exact=True).check()
     page.get_by_label("Saran dan masukan (tidak wajib)").fill("Pelayanan cepat.")

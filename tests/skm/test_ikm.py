@@ -43,8 +43,10 @@ def test_table_per_unit_and_semester_with_agency_total(world):
         _add(world, world.utama, sheet)
     _add(world, world.pelaksana, (1,) * 9)
     _add(world, world.pelaksana, (4,) * 9, semester=2)
-    rows = [(r.unit_name, r.year, r.semester, r.respondents, str(r.ikm.quantize(Decimal("0.01"))), r.grade)
-            for r in ikm_table(world.agency)]
+    rows = [
+        (r.unit_name, r.year, r.semester, r.respondents, str(r.ikm.quantize(Decimal("0.01"))), r.grade)
+        for r in ikm_table(world.agency)
+    ]
     assert rows == [
         ("Seluruh unit", 2026, 2, 1, "100.00", "A"),
         (world.pelaksana.name, 2026, 2, 1, "100.00", "A"),
@@ -53,7 +55,10 @@ def test_table_per_unit_and_semester_with_agency_total(world):
         (world.pelaksana.name, 2026, 1, 1, "25.00", "D"),
         (world.utama.name, 2026, 1, 3, "82.41", "B"),
     ]
-    assert [r.unit_name for r in ikm_table(world.agency, semester=2)] == ["Seluruh unit", world.pelaksana.name]
+    assert [r.unit_name for r in ikm_table(world.agency, semester=2)] == [
+        "Seluruh unit",
+        world.pelaksana.name,
+    ]
     assert ikm_table(world.other_agency) == []
     assert all(r.small_sample for r in ikm_table(world.agency))
 

@@ -22,11 +22,17 @@ def rated(world, completed_request):
     first = completed_request(world.citizen)
     second = completed_request(world.other_citizen)
     survey_response_submit(
-        user=world.citizen, kind="request", case_id=first.pk, answers={f"u{n}": 1 for n in range(1, 10)},
+        user=world.citizen,
+        kind="request",
+        case_id=first.pk,
+        answers={f"u{n}": 1 for n in range(1, 10)},
         suggestion="Saran khas nomor satu",
     )
     survey_response_submit(
-        user=world.other_citizen, kind="request", case_id=second.pk, answers={f"u{n}": 4 for n in range(1, 10)},
+        user=world.other_citizen,
+        kind="request",
+        case_id=second.pk,
+        answers={f"u{n}": 4 for n in range(1, 10)},
     )
     return [first, second]
 
@@ -71,8 +77,17 @@ def test_no_output_joins_a_rating_to_a_person(world, rated, client):
     json = client.get(reverse("api:stats-ikm"), {"agency": world.agency.slug}).json()
     row = json["rows"][0]
     assert set(row) == {
-        "unit_id", "unit", "year", "semester", "respondents", "element_means", "index", "ikm", "grade",
-        "grade_label", "small_sample",
+        "unit_id",
+        "unit",
+        "year",
+        "semester",
+        "respondents",
+        "element_means",
+        "index",
+        "ikm",
+        "grade",
+        "grade_label",
+        "small_sample",
     }
     assert (row["respondents"], row["ikm"], row["grade"], row["small_sample"]) == (2, "62.50", "D", True)
 

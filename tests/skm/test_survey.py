@@ -29,7 +29,11 @@ def test_the_requester_fills_it_once_from_the_case_page(world, completed_request
     assert answer.status_code == 302
     sheet = SurveyResponse.objects.get()
     assert (sheet.u1, sheet.u9, sheet.unit, sheet.case_kind, sheet.suggestion) == (
-        3, 4, case.unit, "request", "Ruang tunggu sejuk."
+        3,
+        4,
+        case.unit,
+        "request",
+        "Ruang tunggu sejuk.",
     )
     assert SurveyInvitation.objects.get().used_at is not None
     assert Event.objects.filter(action=events.SKM_SUBMITTED).count() == 1
@@ -63,7 +67,10 @@ def test_only_the_cases_requester_may_answer(world, completed_request, file_requ
     open_case = file_request(user=world.citizen)
     client.force_login(world.citizen)
     assert client.get(_url(open_case)).status_code == 404
-    assert "Isi survei kepuasan" not in client.get(reverse("frontend:request_detail", args=[open_case.pk])).content.decode()
+    assert (
+        "Isi survei kepuasan"
+        not in client.get(reverse("frontend:request_detail", args=[open_case.pk])).content.decode()
+    )
     assert client.get(reverse("frontend:skm_survey", args=["bogus", case.pk])).status_code == 404
     assert SurveyResponse.objects.count() == 0
 
@@ -82,6 +89,12 @@ def test_each_element_must_be_answered(world, completed_request, client):
 def test_the_response_holds_nothing_that_leads_to_the_case_or_person():
     names = {f.name for f in SurveyResponse._meta.get_fields()}
     assert names == {
-        "id", "agency", "unit", "case_kind", "year", "semester", "suggestion",
+        "id",
+        "agency",
+        "unit",
+        "case_kind",
+        "year",
+        "semester",
+        "suggestion",
         *(f"u{n}" for n in range(1, 10)),
     }
