@@ -187,3 +187,14 @@ def csv_rows(rows: list[IkmRow]) -> list[list[object]]:
             ]
         )
     return out
+
+
+def suggestions_for_staff(agency: Agency, *, limit: int = 50) -> list[dict[str, Any]]:
+    """The suggestions of the newest semesters, for the agency's auditors only (never a public page): unit,
+    semester and text, no case and no person; within a semester in the random order of their keys."""
+    return list(
+        SurveyResponse.objects.filter(agency=agency)
+        .exclude(suggestion="")
+        .order_by("-year", "-semester", "id")
+        .values("year", "semester", "unit__name", "suggestion")[:limit]
+    )

@@ -3,7 +3,7 @@ table of an agency (statistics page, dashboard)."""
 
 from django import template
 
-from skm.ikm import DEFINITION, SMALL_SAMPLE, SMALL_SAMPLE_WARNING, ikm_table
+from skm.ikm import DEFINITION, SMALL_SAMPLE, SMALL_SAMPLE_WARNING, ikm_table, suggestions_for_staff
 from skm.selectors import survey_offer as offer_for
 
 register = template.Library()
@@ -28,3 +28,9 @@ def ikm_summary(agency, first_year=None, last_year=None) -> dict:
         "small_sample": any(row.small_sample for row in rows),
         "warning": SMALL_SAMPLE_WARNING % {"n": SMALL_SAMPLE},
     }
+
+
+@register.simple_tag
+def survey_suggestions(agency) -> list[dict]:
+    """For the auditors' dashboard only: the suggestions without case or person."""
+    return suggestions_for_staff(agency)
