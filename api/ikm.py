@@ -24,13 +24,32 @@ from .stats import CSV_RESPONSE, CSVRenderer, TransparencyView, _attachment
 
 class IkmQuery(serializers.Serializer):
     agency = serializers.SlugField(max_length=60, help_text="The agency's slug (kode singkat).")
-    year = serializers.IntegerField(required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
-    semester = serializers.ChoiceField(choices=[(1, "January-June"), (2, "July-December")], required=False)
+    year = serializers.IntegerField(
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        help_text="A calendar year; all years when absent.",
+    )
+    semester = serializers.ChoiceField(
+        choices=[(1, "January to June"), (2, "July to December")],
+        required=False,
+        help_text="1 or 2 (of the completion date in the agency's zone); both when absent.",
+    )
     format = serializers.ChoiceField(
-        choices=[("json", "JSON"), ("csv", "CSV file (download)")], required=False
+        choices=[("json", "JSON in the page"), ("csv", "CSV file (download)")],
+        required=False,
+        help_text="`csv` to download the table as a file; JSON by default.",
     )
     dialect = serializers.ChoiceField(
-        choices=[("standard", "standard"), ("spreadsheet", "spreadsheet")], required=False
+        choices=[
+            ("standard", "Standard CSV: `,`, codes, decimal point"),
+            (
+                "spreadsheet",
+                "For spreadsheets in Indonesian: `;`, Indonesian headers then the codes, decimal comma",
+            ),
+        ],
+        required=False,
+        help_text="With `format=csv`: `standard` (default) or `spreadsheet`.",
     )
 
 

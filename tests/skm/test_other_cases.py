@@ -30,3 +30,14 @@ def test_a_completed_complaint_is_rated_by_its_reporter(world, scenario):
     assert survey_offer(complaint, world.officer) is None
     survey_response_submit(user=world.citizen, kind="complaint", case_id=complaint.pk, answers=ANSWERS)
     assert SurveyResponse.objects.get().case_kind == "complaint"
+
+
+def test_the_objection_page_offers_the_survey_to_its_objector(world, scenario, client):
+    from django.urls import reverse
+
+    client.force_login(world.citizen)
+    page = client.get(reverse("frontend:objection_detail", args=[scenario.o1.pk])).content.decode()
+    assert reverse("frontend:skm_survey", args=["objection", scenario.o1.pk]) in page
+    client.force_login(world.officer)
+    page = client.get(reverse("frontend:objection_detail", args=[scenario.o1.pk])).content.decode()
+    assert "skm-h" not in page
