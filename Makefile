@@ -40,6 +40,7 @@ run: $(VENV)/.base-installed
 	$(MANAGE) seed_demo_requests
 	$(MANAGE) seed_demo_register
 	$(MANAGE) seed_demo_standards
+	$(MANAGE) seed_demo_skm
 	@$(MANAGE) demo_users
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop; links in e-mails: $(SITE_URL))"
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from . import contributions, issued_letters, letters, notes, orders, registers, resources, views
 from .auth import TokenView
 from .dip import DikViewSet, DipItemViewSet
+from .ikm import IkmView
 from .notifications import NotificationViewSet
 from .stats import urlpatterns as stats_urlpatterns
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("stats/ikm/", IkmView.as_view(), name="stats-ikm"),
     path("stats/", include(stats_urlpatterns)),
     path("registers/requests/", registers.RequestRegisterView.as_view(), name="register-requests"),
     path("registers/objections/", registers.ObjectionRegisterView.as_view(), name="register-objections"),

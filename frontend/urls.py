@@ -11,6 +11,7 @@ from .manage import urls as manage
 from .notifications import urls as notifications
 from .objections import urls as objections
 from .requests import urls as requests
+from .skm import urls as skm
 from .standards import urls as standards
 from .stats import urls as stats
 from .work import urls as work
@@ -31,4 +32,5 @@ urlpatterns = [
     *letters.urlpatterns,
     *dip.urlpatterns,
     *standards.urlpatterns,
+    *skm.urlpatterns,
 ]

@@ -25,6 +25,7 @@ EVENT_APPS = [
     "ppid",
     "complaints",
     "standards",
+    "skm",
 ]
 
 

@@ -41,6 +41,8 @@ from ppid.models import (
     ObjectionGround,
     ObjectionOutcome,
 )
+from skm.ikm import DEFINITION as IKM_DEFINITION
+from skm.ikm import ikm_table
 
 from . import definitions
 from .facts import order_implementation
@@ -174,6 +176,11 @@ def annual_report_data(agency: Agency, year: int, *, at: dt.datetime | None = No
             "f": {"title": titles["f"], "text": text("f")},
         },
         "definitions": stats["definitions"],
+        # The satisfaction survey of the year (skm.ikm, aggregate only); snapshots published before have none.
+        "ikm": {
+            "definition": str(IKM_DEFINITION),
+            "rows": [row.as_dict() for row in ikm_table(agency, year=year)],
+        },
     }
 
 
@@ -197,6 +204,7 @@ def annual_report_tables(data: dict) -> dict:
     return {
         "c": c,
         "d": d,
+        "ikm": data.get("ikm"),
         "time": time,
         "by_channel": _labelled(c["by_channel"], Channel.choices),
         "by_decision": [(str(label), time["by_decision"][code]) for code, label in Decision.choices],

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     # Case domains
     "ppid",
     "complaints",
+    "skm",
     "transparency",
     "standards",
     # Delivery
