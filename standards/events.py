@@ -16,3 +16,9 @@ LABELS = {
     STANDARD_SOP_SET: _("SOP layanan diunggah"),
     STANDARD_PUBLISHED: _("Standar layanan diumumkan"),
 }
+
+KI_SUBMISSION_RECORDED = "standards.ki_submission_recorded"
+EMONEV_PACK_BUILT = "standards.emonev_pack_built"
+
+LABELS[KI_SUBMISSION_RECORDED] = _("Pengiriman ke Komisi Informasi dicatat")
+LABELS[EMONEV_PACK_BUILT] = _("Data dukung e-Monev diunduh")

@@ -145,3 +145,107 @@ class StandardVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.standard_id} v{self.number}"
+
+
+class EvidenceKind(models.TextChoices):
+    """What the system holds that can back an SAQ item (standards.emonev.PROVIDERS maps each to a PDF)."""
+
+    ANNUAL_REPORT = "annual_report", _("Laporan tahunan layanan informasi publik")
+    REQUEST_REGISTER = "request_register", _("Buku register permohonan informasi")
+    OBJECTION_REGISTER = "objection_register", _("Buku register keberatan")
+    DIP_LIST = "dip_list", _("Daftar Informasi Publik")
+    DIP_SK = "dip_sk", _("SK penetapan DIP")
+    DIK_LIST = "dik_list", _("Daftar informasi yang dikecualikan")
+    MAKLUMAT = "maklumat", _("Maklumat pelayanan informasi publik")
+    SOP = "sop", _("SOP layanan informasi publik")
+    SKM = "skm", _("Hasil survei kepuasan masyarakat (IKM)")
+    STATISTICS = "statistics", _("Statistik layanan informasi publik")
+    PAGE_REGISTER = "page_register", _("Tampilan halaman publik daftar informasi")
+    PAGE_MAKLUMAT = "page_maklumat", _("Tampilan halaman publik maklumat")
+
+
+class SaqYear(models.Model):
+    """One year's e-Monev self-assessment questionnaire (SAQ); the administrator edits it each year."""
+
+    year = models.PositiveSmallIntegerField(_("tahun"), unique=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("SAQ e-Monev")
+        verbose_name_plural = _("SAQ e-Monev")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class SaqIndicator(models.Model):
+    """An aspect of the SAQ; the weights of a year add up to 100."""
+
+    saq = models.ForeignKey(SaqYear, on_delete=models.CASCADE, related_name="indicators")
+    code = models.CharField(_("kode"), max_length=20)
+    title = models.CharField(_("indikator"), max_length=300)
+    weight = models.DecimalField(_("bobot (%)"), max_digits=5, decimal_places=2)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["saq", "code"], name="standards_one_indicator_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class SaqItem(models.Model):
+    """A question of an indicator, answered by the evidence of one kind."""
+
+    indicator = models.ForeignKey(SaqIndicator, on_delete=models.CASCADE, related_name="items")
+    code = models.CharField(_("kode"), max_length=20)
+    text = models.CharField(_("pertanyaan"), max_length=500)
+    evidence = models.CharField(_("data dukung"), max_length=30, choices=EvidenceKind.choices)
+    max_score = models.PositiveSmallIntegerField(_("skor maksimal"), default=1)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text}"
+
+
+class SubmissionWhat(models.TextChoices):
+    ANNUAL_REPORT = "annual_report", _("Laporan tahunan")
+    EVIDENCE_PACK = "evidence_pack", _("Data dukung e-Monev")
+
+
+class SubmissionChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    PORTAL = "portal", _("Portal e-Monev")
+    LETTER = "letter", _("Surat")
+
+
+def submission_path(instance: KiSubmission, filename: str) -> str:
+    return f"standards/{instance.agency_id}/ki/{uuid.uuid4().hex}"
+
+
+class KiSubmission(models.Model):
+    """When and how the annual report or the evidence pack was sent to the Komisi Informasi (append-only)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    what = models.CharField(_("yang dikirim"), max_length=20, choices=SubmissionWhat.choices)
+    sent_on = models.DateField(_("tanggal kirim"))
+    channel = models.CharField(_("cara kirim"), max_length=10, choices=SubmissionChannel.choices)
+    reference = models.CharField(_("nomor/referensi"), max_length=200, blank=True)
+    file = models.FileField(upload_to=submission_path, max_length=255, blank=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.year} {self.what}"

@@ -18,7 +18,7 @@ from dip.rules import may_decide_exemption
 from ppid.services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
 from ppid.windows import ATASAN_RESPONSE_DAYS, KI_FILING_DAYS, OBJECTION_FILING_DAYS
 
-from .models import FeeItem, ServiceStandard, SopKind, StandardFile, StandardVersion
+from .models import FeeItem, KiSubmission, ServiceStandard, SopKind, StandardFile, StandardVersion
 
 if TYPE_CHECKING:
     from accounts.types import AnyUser
@@ -173,3 +173,48 @@ def maklumat_text(agency: Agency, content: dict[str, Any]) -> str:
         }
     )
     return "\n".join(line for line in lines if line)
+
+
+def _emonev_roles(user: AnyUser | None, agency: Agency) -> set[str]:
+    from agencies.models import StaffRole, UnitKind
+    from agencies.selectors import memberships_of
+
+    roles: set[str] = set()
+    for m in memberships_of(user):
+        if m.unit.agency_id != agency.pk:
+            continue
+        if m.role in (StaffRole.ADMIN, StaffRole.AUDITOR):
+            roles.add(m.role)
+        elif m.role in (StaffRole.OFFICER, StaffRole.PPID) and m.unit.kind == UnitKind.UTAMA:
+            roles.add("utama")
+    return roles
+
+
+def may_view_emonev(user: AnyUser | None, agency: Agency) -> bool:
+    """The e-Monev page: the PPID Utama's officers and head, the agency's administrators and auditors."""
+    if user is None or not user.is_authenticated:
+        return False
+    return bool(user.is_superuser) or bool(_emonev_roles(user, agency))
+
+
+def may_record_submission(user: AnyUser | None, agency: Agency) -> bool:
+    """Recording a submission to the Komisi Informasi: the PPID Utama and administrators, not auditors."""
+    if user is None or not user.is_authenticated:
+        return False
+    from agencies.models import StaffRole
+
+    return bool(user.is_superuser) or bool(_emonev_roles(user, agency) & {"utama", StaffRole.ADMIN})
+
+
+def emonev_agency(user: AnyUser | None) -> Agency | None:
+    """The agency whose e-Monev page the user opens (staff belong to one agency)."""
+    from agencies.selectors import memberships_of
+
+    for m in memberships_of(user):
+        if may_view_emonev(user, m.unit.agency):
+            return m.unit.agency
+    return None
+
+
+def ki_submissions(agency: Agency, *, limit: int = 20) -> list[KiSubmission]:
+    return list(KiSubmission.objects.filter(agency=agency).select_related("recorded_by")[:limit])

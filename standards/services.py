@@ -12,16 +12,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.errors import NotFound
 from agencies.models import Agency
-from agencies.uploads import inspect_upload, removes_files_it_wrote, store_file
+from agencies.uploads import inspect_upload, max_upload_bytes, removes_files_it_wrote, store_file
 from audit.services import audit_record
 
 from . import events
-from .models import FeeItem, ServiceStandard, SopDocument, SopKind, StandardFile, StandardVersion
-from .selectors import may_edit, may_see_drafts, standard_draft
+from .models import (
+    FeeItem,
+    KiSubmission,
+    ServiceStandard,
+    SopDocument,
+    SopKind,
+    StandardFile,
+    StandardVersion,
+    SubmissionChannel,
+    SubmissionWhat,
+)
+from .selectors import may_edit, may_record_submission, may_see_drafts, may_view_emonev, standard_draft
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -241,3 +252,86 @@ def service_standard_publish(*, actor: User, agency: Agency) -> StandardVersion:
             details={"version": version.number},
         )
     return version
+
+
+def _submission_file(uploaded: UploadedFile[bytes]) -> tuple[str, int, str]:
+    """A PDF (by content, as every upload) or a ZIP (its signature and a readable directory)."""
+    import hashlib
+    import zipfile
+
+    uploaded.seek(0)
+    head = uploaded.read(4)
+    uploaded.seek(0)
+    if head == b"PK\x03\x04":
+        if not zipfile.is_zipfile(uploaded):
+            raise ValidationError({"file": _("Berkas harus PDF atau ZIP.")})
+        uploaded.seek(0)
+        digest = hashlib.sha256()
+        for chunk in uploaded.chunks():
+            digest.update(chunk)
+        uploaded.seek(0)
+        size = uploaded.size or 0
+        if size > max_upload_bytes():
+            raise ValidationError({"file": _("Berkas terlalu besar.")})
+        return "application/zip", size, digest.hexdigest()
+    content_type, size, sha256 = inspect_upload(uploaded)
+    if content_type != "application/pdf":
+        raise ValidationError({"file": _("Berkas harus PDF atau ZIP.")})
+    return content_type, size, sha256
+
+
+@removes_files_it_wrote
+def ki_submission_record(
+    *,
+    actor: User,
+    agency: Agency,
+    year: int,
+    what: str,
+    sent_on: dt.date,
+    channel: str,
+    reference: str = "",
+    uploaded: UploadedFile[bytes] | None = None,
+) -> KiSubmission:
+    """Record that the annual report or the evidence pack of `year` was sent to the Komisi Informasi. Auditors
+    403; anyone outside the e-Monev page's readers 404."""
+    if not may_view_emonev(actor, agency):
+        raise NotFound
+    if not may_record_submission(actor, agency):
+        raise PermissionDenied(_("Hanya PPID Utama atau administrator yang dapat mencatat pengiriman."))
+    errors: dict[str, str] = {}
+    if what not in SubmissionWhat.values:
+        errors["what"] = _("Pilihan tidak sah.")
+    if channel not in SubmissionChannel.values:
+        errors["channel"] = _("Pilihan tidak sah.")
+    if sent_on > timezone.localdate(timezone=agency.tzinfo):
+        errors["sent_on"] = _("Tanggal kirim tidak boleh di masa depan.")
+    if not 2000 <= year <= 2100:
+        errors["year"] = _("Tahun tidak sah.")
+    if len(reference) > 200:
+        errors["reference"] = _("Paling banyak %(n)s karakter.") % {"n": 200}
+    if errors:
+        raise ValidationError(errors)
+    row = KiSubmission(
+        agency=agency,
+        year=year,
+        what=what,
+        sent_on=sent_on,
+        channel=channel,
+        reference=reference.strip(),
+        recorded_by=actor,
+    )
+    if uploaded is not None:
+        row.content_type, row.size, row.sha256 = _submission_file(uploaded)
+        row.file_name = (uploaded.name or "")[:255]
+    with transaction.atomic():
+        if uploaded is not None:
+            store_file(row, "file", uploaded)
+        row.save()
+        audit_record(
+            actor=actor,
+            obj=row,
+            action=events.KI_SUBMISSION_RECORDED,
+            agency=agency,
+            details={"year": year, "what": what, "channel": channel, "file": bool(uploaded)},
+        )
+    return row

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from agencies.models import Agency
 from agencies.selectors import staff_agency_ids
+from standards.selectors import ki_submissions
 from complaints.models import ComplaintState
 from dip.links import item_staff_url
 from dip.models import DipItem
@@ -201,6 +202,7 @@ def dashboard_agency(request, agency: str):
         "agency": agency_obj,
         "form": form,
         "years": _report_years(agency_obj),
+        "submissions": ki_submissions(agency_obj),
     }
     if form.is_valid():
         since, unit = form.cleaned_data["since"], form.cleaned_data["unit"]

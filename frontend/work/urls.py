@@ -3,7 +3,7 @@ into the frontend namespace."""
 
 from django.urls import path
 
-from . import contributions, dip, views
+from . import contributions, dip, emonev, views
 
 urlpatterns = [
     path("kerja/", views.work_home, name="work"),
@@ -50,4 +50,8 @@ urlpatterns = [
     path("kerja/dik/<int:pk>/lembar.pdf", dip.dik_work_sheet, name="dik_work_sheet"),
     path("informasi/<slug:slug>/dip.pdf", dip.dip_legal_pdf, name="dip_legal_pdf"),
     path("informasi/<slug:slug>/dip.xlsx", dip.dip_legal_xlsx, name="dip_legal_xlsx"),
+    # The e-Monev evidence pack and the submissions to the Komisi Informasi (issue 19 points 4 and 5).
+    path("kerja/e-monev/", emonev.emonev, name="emonev"),
+    path("kerja/e-monev/data-dukung.zip", emonev.emonev_zip, name="emonev_zip"),
+    path("kerja/e-monev/pengiriman/", emonev.emonev_submission, name="emonev_submission"),
 ]
