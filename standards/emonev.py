@@ -195,9 +195,7 @@ def _maklumat(agency: Agency, year: int, kind: str) -> Evidence:
         return Evidence(MISSING, _("Standar layanan belum diumumkan."))
     published_year = timezone.localtime(version.published_at, agency.tzinfo).year
     if published_year < year:
-        return Evidence(
-            STALE, _("Maklumat terakhir diumumkan tahun %(year)s.") % {"year": published_year}
-        )
+        return Evidence(STALE, _("Maklumat terakhir diumumkan tahun %(year)s.") % {"year": published_year})
     with translation.override("id"):
         lines = maklumat_text(agency, version.content).splitlines()
     return Evidence(PRESENT, pdf=evidence_pdf(agency, year, _title(kind), lines=lines))

@@ -27,12 +27,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from agencies.models import Agency
 from agencies.selectors import staff_agency_ids
-from standards.selectors import ki_submissions
 from complaints.models import ComplaintState
 from dip.links import item_staff_url
 from dip.models import DipItem
 from ppid.errors import NotFound
 from ppid.models import ObjectionState, RequestState
+from standards.selectors import ki_submissions
 from transparency.exports import compliance_rows, csv_bytes, overdue_rows
 from transparency.models import AnnualReport
 from transparency.params import FIRST_YEAR, annual_report_filename, report_year_error

@@ -33,9 +33,7 @@ class SubmissionForm(forms.Form):
     )
     channel = forms.ChoiceField(label=gettext_lazy("Cara kirim"), choices=SubmissionChannel.choices)
     reference = forms.CharField(label=gettext_lazy("Nomor/referensi"), max_length=200, required=False)
-    file = forms.FileField(
-        label=gettext_lazy("Berkas yang dikirim (PDF atau ZIP)"), required=False
-    )
+    file = forms.FileField(label=gettext_lazy("Berkas yang dikirim (PDF atau ZIP)"), required=False)
 
 
 def _context(request, *, form=None):

@@ -25,7 +25,9 @@ def _media(settings, tmp_path):
 
 def statuses(world, viewer=None):
     assessment = assess(world.agency, SaqYear.objects.get(year=2025), viewer or world.head)
-    return assessment, {row.item.evidence: row.evidence.status for _i, rows in assessment.indicators for row in rows}
+    return assessment, {
+        row.item.evidence: row.evidence.status for _i, rows in assessment.indicators for row in rows
+    }
 
 
 def test_the_seeded_saq_has_six_indicators_weighing_100(db):
@@ -92,7 +94,9 @@ def test_the_zip_holds_one_pdf_per_present_item_and_an_index(world, client):
     archive, index = open_zip(response.content)
     names = check_pdfs(archive, index)
     assert any("dik_list" in n for n in names) and any("maklumat" in n for n in names)
-    dik = PdfReader(io.BytesIO(archive.read(next(n for n in names if "dik_list" in n)))).pages[0].extract_text()
+    dik = (
+        PdfReader(io.BytesIO(archive.read(next(n for n in names if "dik_list" in n)))).pages[0].extract_text()
+    )
     assert "Daftar informasi yang dikecualikan" in dik and "Keterangan saksi" not in dik  # no test texts
     missing = [row for row in index[1:] if row[3] == "Belum ada"]
     assert missing and all(row[5] == "" for row in missing)
