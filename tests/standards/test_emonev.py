@@ -2,6 +2,7 @@
 is), the self-score and its band, who may see the page, and the submissions to the Komisi Informasi."""
 
 import csv
+import importlib
 import datetime as dt
 import io
 import zipfile
@@ -21,6 +22,18 @@ from tests.standards.test_standards import publish
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = settings.MEDIA_ROOT = tmp_path / "private"
+
+
+def seed_saq():
+    """The 2025 SAQ of the data migration (a transactional test elsewhere may have emptied the tables)."""
+    from django.apps import apps
+
+    importlib.import_module("standards.migrations.0003_seed_saq_2025").seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _saq(db):
+    seed_saq()
 
 
 def statuses(world, viewer=None):
