@@ -2,8 +2,8 @@
 is), the self-score and its band, who may see the page, and the submissions to the Komisi Informasi."""
 
 import csv
-import importlib
 import datetime as dt
+import importlib
 import io
 import zipfile
 from decimal import Decimal
