@@ -25,6 +25,7 @@ from .requests import (
     InformationRequest,
     ObtainMethod,
     RequestDocument,
+    PaymentStatus,
     RequestResponse,
     RequestState,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "ObtainMethod",
     "OrderState",
     "RequestDocument",
+    "PaymentStatus",
     "RequestResponse",
     "RequestState",
     "ResponseDraft",
