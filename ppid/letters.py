@@ -113,7 +113,11 @@ def _handover_context(request: InformationRequest) -> dict:
 def _fee_context(response: RequestResponse) -> dict:
     """The fee items as the letters print them (a small table), with their total."""
     items = [
-        {**item, "amount_text": _rupiah(item["amount"]), "total_text": _rupiah(item["amount"] * item["quantity"])}
+        {
+            **item,
+            "amount_text": _rupiah(item["amount"]),
+            "total_text": _rupiah(item["amount"] * item["quantity"]),
+        }
         for item in (response.fee_items or [])
     ]
     generated = bool(items) and response.fee_details.strip() == fee_items_text(response.fee_items).strip()

@@ -24,8 +24,8 @@ from .requests import (
     ExemptionGround,
     InformationRequest,
     ObtainMethod,
-    RequestDocument,
     PaymentStatus,
+    RequestDocument,
     RequestResponse,
     RequestState,
 )

@@ -62,7 +62,9 @@ def information_request_record_payment(
     with transaction.atomic():
         info_request = _lock_visible(request_id, actor)
         _check_officer(
-            info_request, actor, _("Hanya petugas yang menangani permohonan ini yang dapat mencatat pembayaran.")
+            info_request,
+            actor,
+            _("Hanya petugas yang menangani permohonan ini yang dapat mencatat pembayaran."),
         )
         response = _response_of(info_request)
         if response is None:
@@ -146,13 +148,17 @@ def information_request_record_handover(
         response = _response_of(info_request)
         if response is None or response.decision not in _HANDOVER_DECISIONS:
             raise InvalidTransition(
-                _("Penyerahan informasi hanya dicatat setelah pemberitahuan tertulis yang memberikan informasi.")
+                _(
+                    "Penyerahan informasi hanya dicatat setelah pemberitahuan tertulis yang memberikan informasi."
+                )
             )
         if response.handed_over_on is not None:
             raise InvalidTransition(_("Penyerahan informasi sudah dicatat."))
         if response.payment_status == PaymentStatus.UNPAID:
             raise InvalidTransition(
-                _("Biaya belum dibayar: catat pembayaran atau pembebasan biaya sebelum menyerahkan informasi.")
+                _(
+                    "Biaya belum dibayar: catat pembayaran atau pembebasan biaya sebelum menyerahkan informasi."
+                )
             )
         calendar = WorkingCalendar(info_request.agency)
         noticed = calendar.local_date(response.responded_at)
@@ -184,7 +190,10 @@ def information_request_record_handover(
             obj=info_request,
             agency=info_request.agency,
             action=REQUEST_HANDOVER,
-            details={"handed_over_on": handed_over_on.isoformat() if handed_over_on else None, "method": method},
+            details={
+                "handed_over_on": handed_over_on.isoformat() if handed_over_on else None,
+                "method": method,
+            },
         )
         letter_issue(
             kind=LetterKind.HANDOVER,
@@ -194,4 +203,3 @@ def information_request_record_handover(
             recipient=info_request.requester_name,
         )
     return info_request
-

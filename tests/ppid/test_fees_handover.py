@@ -63,7 +63,7 @@ def test_fee_details_are_generated_from_the_items_when_left_empty(world, file_re
 
 
 @pytest.mark.parametrize(
-    "items, amount, field",
+    ("items", "amount", "field"),
     [
         ([{"name": "Salinan", "unit": "lembar", "amount": 500, "quantity": 0}], 0, "fee_items"),
         ([{"name": "Salinan", "unit": "lembar", "amount": -5, "quantity": 2}], 0, "fee_items"),
@@ -133,7 +133,11 @@ def test_payment_refusals_in_order(world, file_request):
             ({"status": "paid", "paid_on": None}, "paid_on"),
             ({"status": "waived", "waived_reason": "  "}, "waived_reason"),
             (
-                {"status": "paid", "paid_on": D(2026, 11, 5), "proof": SimpleUploadedFile("b.pdf", b"MZ fake")},
+                {
+                    "status": "paid",
+                    "paid_on": D(2026, 11, 5),
+                    "proof": SimpleUploadedFile("b.pdf", b"MZ fake"),
+                },
                 "proof",
             ),
         ):
@@ -157,9 +161,7 @@ def test_handover_is_refused_while_unpaid_and_issues_its_letter_once_waived(worl
         with pytest.raises(InvalidTransition):
             s.information_request_record_handover(request_id=request.pk, actor=world.officer, **handover)
         with pytest.raises(InvalidTransition):
-            s.information_request_record_payment(
-                request_id=request.pk, actor=world.officer, status="unpaid"
-            )
+            s.information_request_record_payment(request_id=request.pk, actor=world.officer, status="unpaid")
     letter = IssuedLetter.objects.get(kind="handover")
     assert letter.number and letter.subject == "Tanda Bukti Penyerahan Informasi Publik"
     request = InformationRequest.objects.get(pk=request.pk)
@@ -200,6 +202,10 @@ def test_handover_only_after_a_grant_and_with_valid_details(world, file_request)
             )
         with pytest.raises(ValidationError) as exc:
             s.information_request_record_handover(
-                request_id=granted.pk, actor=world.officer, handed_over_on=D(2026, 11, 9), method="x", received_by=""
+                request_id=granted.pk,
+                actor=world.officer,
+                handed_over_on=D(2026, 11, 9),
+                method="x",
+                received_by="",
             )
     assert set(exc.value.message_dict) == {"handed_over_on", "method", "received_by"}
