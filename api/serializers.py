@@ -32,6 +32,7 @@ from ppid.models import (
     ObjectionOutcome,
     ObtainMethod,
     OrderState,
+    PaymentStatus,
 )
 from workcalendar.models import Holiday
 from workcalendar.validators import incident_date, planned_date, received_date
@@ -403,7 +404,7 @@ class NoticeReceiptIn(serializers.Serializer):
 
 
 class PaymentIn(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["unpaid", "paid", "waived"])
+    status = serializers.ChoiceField(choices=[c for c in PaymentStatus.choices if c[0] != PaymentStatus.NONE])
     paid_on = serializers.DateField(required=False, allow_null=True, default=None)
     proof = serializers.FileField(required=False, allow_null=True, default=None)
     waived_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
