@@ -569,3 +569,46 @@ class QueueFilterForm(forms.Form):
             q=(data.get("q") or "").strip(),
             ordering=data.get("ordering") or "",
         )
+
+
+class PaymentForm(forms.Form):
+    """The payment of the notice's fee as the officer records it (issue 19 point 3)."""
+
+    status = forms.ChoiceField(
+        label=_("Status pembayaran"),
+        choices=[("unpaid", _("Belum dibayar")), ("paid", _("Sudah dibayar")), ("waived", _("Dibebaskan"))],
+    )
+    paid_on = forms.DateField(
+        label=_("Tanggal pembayaran"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    proof = forms.FileField(
+        label=_("Bukti pembayaran (PDF, PNG, atau JPEG)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )
+    waived_reason = forms.CharField(
+        label=_("Alasan pembebasan biaya"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class HandoverForm(forms.Form):
+    """The handover of the granted information; saving it issues the receipt of handover."""
+
+    handed_over_on = forms.DateField(
+        label=_("Tanggal penyerahan"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={
+            "invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH."),
+            "required": _("Isi tanggal penyerahan (format TTTT-BB-HH)."),
+        },
+    )
+    method = forms.ChoiceField(label=_("Cara penyerahan"), choices=DeliveryMethod.choices)
+    received_by = forms.CharField(label=_("Diterima oleh (nama)"), max_length=255)
