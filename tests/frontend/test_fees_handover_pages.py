@@ -38,7 +38,11 @@ def test_officer_records_payment_and_handover_and_requester_sees_them(world, fil
         assert "Catat pembayaran biaya" not in citizen.get(page).content.decode()
         refused = officer.post(
             f"/permohonan/{request.pk}/aksi/handover/",
-            {"handover-handed_over_on": "2026-11-05", "handover-method": "pickup", "handover-received_by": "Siti"},
+            {
+                "handover-handed_over_on": "2026-11-05",
+                "handover-method": "pickup",
+                "handover-received_by": "Siti",
+            },
         )
         assert "Biaya belum dibayar" in refused.content.decode()
         officer.post(
@@ -47,7 +51,11 @@ def test_officer_records_payment_and_handover_and_requester_sees_them(world, fil
         )
         officer.post(
             f"/permohonan/{request.pk}/aksi/handover/",
-            {"handover-handed_over_on": "2026-11-05", "handover-method": "pickup", "handover-received_by": "Siti"},
+            {
+                "handover-handed_over_on": "2026-11-05",
+                "handover-method": "pickup",
+                "handover-received_by": "Siti",
+            },
         )
         mine = citizen.get(page).content.decode()
     assert "Sudah dibayar" in mine
