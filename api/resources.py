@@ -309,6 +309,38 @@ class RequestViewSet(
         )
         return Response(self.get_serializer(self.get_queryset().get(pk=obj.pk)).data)
 
+    @extend_schema(request=s.PaymentIn, responses={200: s.RequestOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="payment")
+    def payment(self, request, pk=None):
+        """Record the payment of the notice's fee: paid (date, optional proof as multipart), waived (reason) or
+        unpaid. Handling officers only."""
+        obj = self.get_object()
+        data = s.PaymentIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        ppid_services.information_request_record_payment(
+            request_id=obj.pk,
+            actor=request.user,
+            status=v["status"],
+            paid_on=v["paid_on"],
+            proof=v["proof"],
+            waived_reason=v["waived_reason"],
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=obj.pk)).data)
+
+    @extend_schema(request=s.HandoverIn, responses={200: s.RequestOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="handover")
+    def handover(self, request, pk=None):
+        """Record the handover of the granted information and issue its receipt (letter kind `handover`).
+        Refused (409) while the fee is unpaid. Handling officers only."""
+        obj = self.get_object()
+        data = s.HandoverIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        ppid_services.information_request_record_handover(
+            request_id=obj.pk, actor=request.user, **data.validated_data
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=obj.pk)).data)
+
     transition_process = transition_action(
         "process",
         s.EmptyIn,

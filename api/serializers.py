@@ -32,6 +32,7 @@ from ppid.models import (
     ObjectionOutcome,
     ObtainMethod,
     OrderState,
+    PaymentStatus,
 )
 from workcalendar.models import Holiday
 from workcalendar.validators import incident_date, planned_date, received_date
@@ -130,6 +131,13 @@ class DikEntryRefOut(serializers.Serializer):
     sk_date = serializers.DateField(allow_null=True)
 
 
+class FeeItemSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    unit = serializers.CharField(max_length=200, allow_blank=True, required=False, default="")
+    amount = serializers.IntegerField(min_value=1)
+    quantity = serializers.IntegerField(min_value=1)
+
+
 class ResponseOut(serializers.Serializer):
     decision = serializers.CharField()
     decision_label = serializers.CharField(source="get_decision_display")
@@ -151,6 +159,18 @@ class ResponseOut(serializers.Serializer):
     responded_at = serializers.DateTimeField()
     dip_item = serializers.SerializerMethodField()
     dik_entry = serializers.SerializerMethodField()
+    # Fees and handover (issue 19 point 3).
+    fee_items = serializers.ListField(child=FeeItemSerializer())
+    payment_status = serializers.CharField()
+    paid_on = serializers.DateField(allow_null=True)
+    has_payment_proof = serializers.SerializerMethodField()
+    waived_reason = serializers.CharField()
+    handed_over_on = serializers.DateField(allow_null=True)
+    handover_method = serializers.CharField()
+    handover_received_by = serializers.CharField()
+
+    def get_has_payment_proof(self, response) -> bool:
+        return bool(response.payment_proof)
 
     @extend_schema_field(DipItemRefOut(allow_null=True))
     def get_dip_item(self, response) -> dict | None:
@@ -322,6 +342,13 @@ class RespondIn(serializers.Serializer):
         max_digits=12, decimal_places=0, required=False, default=0, min_value=0
     )
     fee_details = serializers.CharField(required=False, allow_blank=True, default="")
+    fee_items = serializers.ListField(
+        child=FeeItemSerializer(),
+        required=False,
+        default=list,
+        max_length=50,
+        help_text="Items from the fee schedule; amount*quantity must sum to fee_amount (0 or omitted: computed).",
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
     provision_on = serializers.DateField(
         required=False,
@@ -374,6 +401,19 @@ class NoticeReceiptIn(serializers.Serializer):
     reason = serializers.CharField(
         max_length=500, help_text="What the date rests on, e.g. the postal receipt."
     )
+
+
+class PaymentIn(serializers.Serializer):
+    status = serializers.ChoiceField(choices=[c for c in PaymentStatus.choices if c[0] != PaymentStatus.NONE])
+    paid_on = serializers.DateField(required=False, allow_null=True, default=None)
+    proof = serializers.FileField(required=False, allow_null=True, default=None)
+    waived_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class HandoverIn(serializers.Serializer):
+    handed_over_on = serializers.DateField()
+    method = serializers.ChoiceField(choices=DeliveryMethod.choices)
+    received_by = serializers.CharField(max_length=255)
 
 
 class DecisionReceiptIn(NoticeReceiptIn):

@@ -18,6 +18,7 @@ class LetterKind(models.TextChoices):
     NOTICE = "notice", _("Pemberitahuan tertulis")
     OBJECTION_RECEIPT = "objection_receipt", _("Tanda terima keberatan")
     OBJECTION_DECISION = "objection_decision", _("Tanggapan atas keberatan")
+    HANDOVER = "handover", _("Tanda bukti penyerahan informasi")
 
 
 @dataclass(frozen=True)
@@ -36,4 +37,5 @@ RULES: dict[str, KindRules] = {
     # The PPID (of the Utama, which registers objections) gives the receipt; the Atasan answers the objection.
     LetterKind.OBJECTION_RECEIPT: KindRules("Tanda Terima Pengajuan Keberatan", PositionKind.PPID),
     LetterKind.OBJECTION_DECISION: KindRules("Tanggapan atas Keberatan", PositionKind.ATASAN),
+    LetterKind.HANDOVER: KindRules("Tanda Bukti Penyerahan Informasi Publik", PositionKind.PPID),
 }

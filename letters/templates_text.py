@@ -130,6 +130,12 @@ EXTENSION_OPENING = (
 
 NOTICE_OPENING = "Berdasarkan permohonan informasi publik yang diterima pada {tanggal_diterima}:"
 
+HANDOVER_OPENING = (
+    "Berdasarkan pemberitahuan tertulis atas permohonan informasi publik nomor registrasi {nomor_registrasi}, "
+    "pada {tanggal_penyerahan} telah diserahkan informasi publik kepada {nama_penerima} dengan cara "
+    "{cara_penyerahan}, dengan rincian sebagai berikut."
+)
+
 
 def _opening(default: str = "", **kw) -> TextSpec:
     return TextSpec(OPENING, LABELS[OPENING], default, help=kw.pop("help", _OPTIONAL_HELP), **kw)
@@ -206,6 +212,22 @@ KINDS: dict[str, KindTexts] = {
             **_COMMON,
             "tanggal_diterima": gettext_lazy("tanggal permohonan diterima"),
             "keputusan": gettext_lazy("keputusan atas permohonan"),
+        },
+    ),
+    LetterKind.HANDOVER: KindTexts(
+        texts=(
+            _opening(
+                HANDOVER_OPENING,
+                required_placeholders=("nomor_registrasi", "tanggal_penyerahan", "nama_penerima"),
+                help="",
+            ),
+            _closing(),
+        ),
+        placeholders={
+            **_COMMON,
+            "tanggal_penyerahan": gettext_lazy("tanggal penyerahan informasi"),
+            "nama_penerima": gettext_lazy("nama penerima informasi"),
+            "cara_penyerahan": gettext_lazy("cara penyerahan informasi"),
         },
     ),
     LetterKind.OBJECTION_RECEIPT: KindTexts(

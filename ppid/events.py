@@ -17,6 +17,8 @@ REQUEST_CLARIFY = "request.clarify"
 REQUEST_EXTEND = "request.extend"
 REQUEST_RESPOND = "request.respond"
 REQUEST_NOTICE_RECEIPT = "request.notice_receipt"
+REQUEST_PAYMENT = "request.payment"
+REQUEST_HANDOVER = "request.handover"
 REQUEST_COMPLETE = "request.complete"
 REQUEST_AUTO_COMPLETE = "request.auto_complete"
 REQUEST_WITHDRAW = "request.withdraw"
@@ -49,6 +51,8 @@ LABELS = {
     REQUEST_EXTEND: _("Batas waktu diperpanjang"),
     REQUEST_RESPOND: _("Pemberitahuan tertulis diberikan"),
     REQUEST_NOTICE_RECEIPT: _("Tanggal pemberitahuan diterima pemohon dicatat"),
+    REQUEST_PAYMENT: _("Pembayaran biaya dicatat"),
+    REQUEST_HANDOVER: _("Penyerahan informasi dicatat"),
     REQUEST_COMPLETE: _("Selesai"),
     REQUEST_AUTO_COMPLETE: _("Selesai otomatis"),
     REQUEST_WITHDRAW: _("Dicabut oleh pemohon"),

@@ -134,6 +134,19 @@ def render_template_preview(*, agency: Agency, kind: str, texts: dict[str, objec
             responded_at=now,
         )
         extra = {"response": response, "grounds": [], "fee": "Rp\u00a00"}
+    elif kind == LetterKind.HANDOVER:
+        response = RequestResponse(
+            request=request,
+            decision=Decision.GRANTED,
+            provided_information="Materi informasi yang diberikan (contoh)",
+            fee_amount=Decimal(0),
+            responded_by=actor,
+            responded_at=now,
+            handed_over_on=timezone.localdate(now, timezone=agency.tzinfo),
+            handover_method=DeliveryMethod.PICKUP,
+            handover_received_by="Nama Penerima (contoh)",
+        )
+        extra = {"response": response, "fee_items": [], "fee": "Rp\u00a00"}
     elif kind == LetterKind.OBJECTION_RECEIPT:
         extra = {"objection": objection}
     else:

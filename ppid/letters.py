@@ -41,6 +41,7 @@ from . import rules
 from .models import DocumentKind, ExemptionGround, InformationRequest, Objection, RequestResponse
 from .register import dik_sk_line, item_url
 from .services import EXTENSION_WORKING_DAYS, NOTICE_WORKING_DAYS
+from .services.requests import fee_items_text
 from .windows import KI_FILING_DAYS, dispute_windows
 
 
@@ -75,7 +76,7 @@ def _notice_context(request: InformationRequest) -> dict:
     return {
         "response": response,
         "grounds": [_Ground(letter) for letter in response.exemption_grounds],
-        "fee": _rupiah(response.fee_amount),
+        **_fee_context(response),
         "lampiran": f"{attached} ({_terbilang(attached)}) berkas" if attached else "-",
         # Pasal 22(7) pointing at the register: the item and its public page; a cited DIK entry and its SK.
         "dip_item": response.dip_item,
@@ -102,6 +103,27 @@ def _decision_context(objection: Objection) -> dict:
     }
 
 
+def _handover_context(request: InformationRequest) -> dict:
+    response = getattr(request, "response", None)
+    if response is None or response.handed_over_on is None:
+        raise ValueError(f"Request {request.registration_number} has no recorded handover.")
+    return {"response": response, **_fee_context(response)}
+
+
+def _fee_context(response: RequestResponse) -> dict:
+    """The fee items as the letters print them (a small table), with their total."""
+    items = [
+        {
+            **item,
+            "amount_text": _rupiah(item["amount"]),
+            "total_text": _rupiah(item["amount"] * item["quantity"]),
+        }
+        for item in (response.fee_items or [])
+    ]
+    generated = bool(items) and response.fee_details.strip() == fee_items_text(response.fee_items).strip()
+    return {"fee_items": items, "fee": _rupiah(response.fee_amount), "fee_details_generated": generated}
+
+
 def _objection_receipt_context(objection: Objection) -> dict:
     return {"objection": objection}
 
@@ -111,6 +133,7 @@ _KINDS = {
     LetterKind.RECEIPT: ("ppid/letters/receipt.html", lambda case: case, _receipt_context),
     LetterKind.EXTENSION: ("ppid/letters/extension.html", lambda case: case, _extension_context),
     LetterKind.NOTICE: ("ppid/letters/notice.html", lambda case: case, _notice_context),
+    LetterKind.HANDOVER: ("ppid/letters/handover.html", lambda case: case, _handover_context),
     LetterKind.OBJECTION_RECEIPT: (
         "ppid/letters/objection_receipt.html",
         lambda case: case.identity,
@@ -191,6 +214,11 @@ def render_extension_letter(request: InformationRequest, *, viewer=None, preview
 def render_notice(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
     """Pemberitahuan tertulis (UU 14/2008 Pasal 22 ayat 7). ValueError if there is no response yet."""
     return _letter(request, LetterKind.NOTICE, viewer, preview)
+
+
+def render_handover(request: InformationRequest, *, viewer=None, preview: bool = False) -> bytes:
+    """Tanda bukti penyerahan informasi. ValueError if no handover was recorded."""
+    return _letter(request, LetterKind.HANDOVER, viewer, preview)
 
 
 def render_objection_decision(objection: Objection, *, viewer=None, preview: bool = False) -> bytes:
@@ -328,6 +356,11 @@ def placeholder_values(kind: str, context: dict) -> dict[str, str]:
     elif kind == LetterKind.NOTICE:
         values["tanggal_diterima"] = _day(request.received_at)
         values["keputusan"] = str(context["response"].get_decision_display())
+    elif kind == LetterKind.HANDOVER:
+        response = context["response"]
+        values["tanggal_penyerahan"] = _day(response.handed_over_on)
+        values["nama_penerima"] = response.handover_received_by
+        values["cara_penyerahan"] = str(response.get_handover_method_display()).lower()
     elif kind == LetterKind.OBJECTION_RECEIPT:
         values["tanggal_diterima"] = _day(objection.received_at)
         values["batas_waktu"] = _day(objection.due_date, "l, j F Y")

@@ -21,6 +21,7 @@ from ppid.models import (
     RequestState,
 )
 from ppid.selectors import QueueFilters
+from standards.selectors import fee_display, latest_version
 from workcalendar.validators import date_window_error, received_date
 
 from ..common.fields import MultipleFileField, UnitChoiceField, new_submission_key
@@ -406,6 +407,25 @@ class RespondForm(forms.Form):
             (e.pk, f"{e.title} (Pasal 17 huruf {e.ground})") for e in entries
         ]
         self.picker = items
+        # The agency's published fee schedule (issue 19 point 3): a quantity for each row that costs something;
+        # the rows chosen become the notice's fee items and their sum its fee.
+        self.fee_rows: list[dict] = []
+        if request_obj is not None:
+            version = latest_version(request_obj.agency)
+            fees = (version.content or {}).get("fees", []) if version is not None else []
+            self.fee_rows = [row for row in fees if int(row.get("amount") or 0) > 0]
+        for index, row in enumerate(self.fee_rows):
+            self.fields[f"fee_qty_{index}"] = forms.IntegerField(
+                label=_("Jumlah: %(name)s (%(unit)s, %(amount)s)")
+                % {
+                    "name": row["name"],
+                    "unit": row.get("unit", ""),
+                    "amount": fee_display(int(row["amount"])),
+                },
+                min_value=0,
+                max_value=1_000_000,
+                required=False,
+            )
 
     NOTICE_FIELDS = (
         "decision",
@@ -428,6 +448,18 @@ class RespondForm(forms.Form):
     def notice(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in self.NOTICE_FIELDS}
         data["fee_amount"] = data["fee_amount"] or 0
+        items = [
+            {
+                "name": row["name"],
+                "unit": row.get("unit", ""),
+                "amount": int(row["amount"]),
+                "quantity": self.cleaned_data.get(f"fee_qty_{index}"),
+            }
+            for index, row in enumerate(self.fee_rows)
+            if self.cleaned_data.get(f"fee_qty_{index}")
+        ]
+        if items:
+            data["fee_items"] = items
         return data
 
 
@@ -569,3 +601,46 @@ class QueueFilterForm(forms.Form):
             q=(data.get("q") or "").strip(),
             ordering=data.get("ordering") or "",
         )
+
+
+class PaymentForm(forms.Form):
+    """The payment of the notice's fee as the officer records it (issue 19 point 3)."""
+
+    status = forms.ChoiceField(
+        label=_("Status pembayaran"),
+        choices=[("unpaid", _("Belum dibayar")), ("paid", _("Sudah dibayar")), ("waived", _("Dibebaskan"))],
+    )
+    paid_on = forms.DateField(
+        label=_("Tanggal pembayaran"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH.")},
+    )
+    proof = forms.FileField(
+        label=_("Bukti pembayaran (PDF, PNG, atau JPEG)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )
+    waived_reason = forms.CharField(
+        label=_("Alasan pembebasan biaya"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class HandoverForm(forms.Form):
+    """The handover of the granted information; saving it issues the receipt of handover."""
+
+    handed_over_on = forms.DateField(
+        label=_("Tanggal penyerahan"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={
+            "invalid": _("Tanggal tidak valid: gunakan format TTTT-BB-HH."),
+            "required": _("Isi tanggal penyerahan (format TTTT-BB-HH)."),
+        },
+    )
+    method = forms.ChoiceField(label=_("Cara penyerahan"), choices=DeliveryMethod.choices)
+    received_by = forms.CharField(label=_("Diterima oleh (nama)"), max_length=255)

@@ -210,6 +210,20 @@ ACTIONS: dict[str, Action] = {
         gettext_lazy("Simpan tanggal diterima"),
         gettext_lazy("Tanggal diterima tercatat. Batas waktu keberatan dihitung sejak tanggal itu."),
     ),
+    # Fees and handover (issue 19 point 3): offered to the handling officers once a notice asks for them.
+    "payment": Action(
+        f.PaymentForm,
+        gettext_lazy("Catat pembayaran biaya"),
+        gettext_lazy("Simpan status pembayaran"),
+        gettext_lazy("Status pembayaran tercatat."),
+        multipart=True,
+    ),
+    "handover": Action(
+        f.HandoverForm,
+        gettext_lazy("Catat penyerahan informasi"),
+        gettext_lazy("Simpan dan terbitkan tanda bukti penyerahan"),
+        gettext_lazy("Penyerahan informasi tercatat; tanda bukti penyerahan diterbitkan."),
+    ),
     "withdraw": Action(
         f.WithdrawForm,
         gettext_lazy("Cabut permohonan"),
@@ -250,6 +264,21 @@ def _run_action(name: str, obj: InformationRequest, user, form) -> InformationRe
     if name == "notice_receipt":
         return services.information_request_record_notice_receipt(
             **ids, received_on=data["received_on"], reason=data["reason"]
+        )
+    if name == "payment":
+        return services.information_request_record_payment(
+            **ids,
+            status=data["status"],
+            paid_on=data["paid_on"],
+            proof=data["proof"],
+            waived_reason=data["waived_reason"],
+        )
+    if name == "handover":
+        return services.information_request_record_handover(
+            **ids,
+            handed_over_on=data["handed_over_on"],
+            method=data["method"],
+            received_by=data["received_by"],
         )
     raise Http404
 
@@ -311,6 +340,11 @@ def render_request_detail(
     available = {t.name for t in obj.get_available_user_state_transitions(user)}
     if response is not None and rules.is_agency_officer(obj, user):
         available.add("notice_receipt")
+    if response is not None and handling and response.handed_over_on is None:
+        if response.payment_status != "none":
+            available.add("payment")
+        if response.decision in ("granted", "partially_granted"):
+            available.add("handover")
     actions = []
     waits = approval_page.waits_for_head(obj, user)
     for name, spec in ACTIONS.items():
@@ -335,6 +369,8 @@ def render_request_detail(
         letters.append(("perpanjangan", _("Surat pemberitahuan perpanjangan")))
     if response is not None:
         letters.append(("pemberitahuan", _("Pemberitahuan tertulis")))
+        if response.handed_over_on is not None:
+            letters.append(("penyerahan", _("Tanda bukti penyerahan informasi")))
     objection_rows = deadline_badges(
         objections_visible_to(user)
         .filter(request=obj)
@@ -524,9 +560,15 @@ LETTERS = {
     "tanda-terima": ("render_receipt", "tanda-terima"),
     "perpanjangan": ("render_extension_letter", "surat-perpanjangan"),
     "pemberitahuan": ("render_notice", "pemberitahuan-tertulis"),
+    "penyerahan": ("render_handover", "tanda-bukti-penyerahan"),
 }
 # The issued letters' kinds (letters.kinds) and their download above.
-LETTER_SLUGS = {"receipt": "tanda-terima", "extension": "perpanjangan", "notice": "pemberitahuan"}
+LETTER_SLUGS = {
+    "receipt": "tanda-terima",
+    "extension": "perpanjangan",
+    "notice": "pemberitahuan",
+    "handover": "penyerahan",
+}
 
 
 def request_issued_letters(user, obj: InformationRequest) -> list[dict]:

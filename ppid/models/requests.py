@@ -311,6 +311,18 @@ class Clarification(models.Model):
         return f"{self.request} · {self.asked_at:%Y-%m-%d}"
 
 
+class PaymentStatus(models.TextChoices):
+    NONE = "none", _("Tanpa biaya")
+    UNPAID = "unpaid", _("Belum dibayar")
+    PAID = "paid", _("Sudah dibayar")
+    WAIVED = "waived", _("Dibebaskan")
+
+
+def payment_proof_path(instance, filename: str) -> str:
+    # Never the uploader's file name on disk: a random name under the request's folder.
+    return f"requests/{instance.request.public_id}/{uuid.uuid4().hex}"
+
+
 class RequestResponse(models.Model):
     """The written notice (pemberitahuan tertulis), UU 14/2008 Pasal 22(7)."""
 
@@ -370,6 +382,23 @@ class RequestResponse(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    # Fees and handover (issue 19 point 3): the fee items from the agency's published schedule, each
+    # {name, unit, amount, quantity} with amount*quantity summing to fee_amount; the payment as the officer
+    # records it; the handover of the information (its receipt is the `handover` letter).
+    fee_items = models.JSONField(_("rincian biaya"), default=list, blank=True)
+    payment_status = models.CharField(
+        _("status pembayaran"), max_length=8, choices=PaymentStatus.choices, default=PaymentStatus.NONE
+    )
+    paid_on = models.DateField(_("tanggal pembayaran"), null=True, blank=True)
+    payment_proof = models.FileField(
+        _("bukti pembayaran"), upload_to=payment_proof_path, max_length=255, blank=True
+    )
+    waived_reason = models.TextField(_("alasan pembebasan biaya"), blank=True)
+    handed_over_on = models.DateField(_("tanggal penyerahan informasi"), null=True, blank=True)
+    handover_method = models.CharField(
+        _("cara penyerahan"), max_length=16, choices=DeliveryMethod.choices, blank=True
+    )
+    handover_received_by = models.CharField(_("diterima oleh"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("pemberitahuan tertulis")

@@ -75,6 +75,7 @@ from ..models import (
     ExemptionGround,
     InformationRequest,
     ObtainMethod,
+    PaymentStatus,
     RequestDocument,
     RequestResponse,
     RequestState,
@@ -807,6 +808,18 @@ def _validate_response(data: dict[str, Any], *, info_request: InformationRequest
         valid_fee = fee.is_finite() and 0 <= fee < MAX_FEE and fee == fee.to_integral_value()
     except ArithmeticError:
         valid_fee = False
+    fee_items = _fee_items(data.get("fee_items"), errors)
+    if fee_items and valid_fee and "fee_items" not in errors:
+        total = sum(item["amount"] * item["quantity"] for item in fee_items)
+        if not data.get("fee_amount"):
+            fee = Decimal(total)
+        elif fee != total:
+            errors["fee_amount"] = [
+                _("Jumlah biaya harus sama dengan jumlah rincian biaya (Rp %(total)s).")
+                % {"total": f"{total:,}".replace(",", ".")}
+            ]
+        if not (data.get("fee_details") or "").strip():
+            data = {**data, "fee_details": fee_items_text(fee_items)}
     if not valid_fee:
         errors["fee_amount"] = [_("Biaya harus bilangan rupiah bulat dari 0 sampai 999.999.999.999.")]
     elif fee > 0 and not (data.get("fee_details") or "").strip():
@@ -829,7 +842,63 @@ def _validate_response(data: dict[str, Any], *, info_request: InformationRequest
             errors[field] = [_("Pilihan tidak valid.")]
     if errors:
         raise ValidationError(errors)
-    return {**data, "exemption_grounds": grounds, "fee_amount": fee}
+    return {**data, "exemption_grounds": grounds, "fee_amount": fee, "fee_items": fee_items}
+
+
+FEE_ITEMS_MAX = 50
+_FEE_ITEM_TEXT_MAX = 200
+
+
+def _positive_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        return None
+    return number if 0 < number < MAX_FEE else None
+
+
+def _fee_items(raw: Any, errors: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The fee items as stored: a list of {name, unit, amount, quantity}, text trimmed, amounts and quantities
+    positive whole numbers; else an error on `fee_items`."""
+    if raw in (None, "", []):
+        return []
+    if not isinstance(raw, list) or len(raw) > FEE_ITEMS_MAX:
+        errors["fee_items"] = [_("Rincian biaya harus berupa daftar (paling banyak 50 baris).")]
+        return []
+    items: list[dict[str, Any]] = []
+    for row in raw:
+        if not isinstance(row, dict) or set(row) - {"name", "unit", "amount", "quantity"}:
+            errors["fee_items"] = [_("Setiap rincian biaya memuat nama, satuan, tarif, dan jumlah.")]
+            return []
+        name = str(row.get("name") or "").strip()
+        unit = str(row.get("unit") or "").strip()
+        amount = _positive_int(row.get("amount"))
+        quantity = _positive_int(row.get("quantity"))
+        if not name or len(name) > _FEE_ITEM_TEXT_MAX or len(unit) > _FEE_ITEM_TEXT_MAX:
+            errors["fee_items"] = [_("Setiap rincian biaya wajib bernama (paling panjang 200 karakter).")]
+            return []
+        if amount is None or quantity is None:
+            errors["fee_items"] = [_("Tarif dan jumlah setiap rincian biaya harus bilangan bulat positif.")]
+            return []
+        items.append({"name": name, "unit": unit, "amount": amount, "quantity": quantity})
+    if sum(i["amount"] * i["quantity"] for i in items) >= MAX_FEE:
+        errors["fee_items"] = [_("Biaya harus bilangan rupiah bulat dari 0 sampai 999.999.999.999.")]
+        return []
+    return items
+
+
+def fee_items_text(items: list[dict[str, Any]]) -> str:
+    def rupiah(n: int) -> str:
+        return "Rp " + f"{n:,}".replace(",", ".")
+
+    return "\n".join(
+        f"{i['name']}: {i['quantity']} {i['unit']} x {rupiah(i['amount'])} = {rupiah(i['amount'] * i['quantity'])}"
+        for i in items
+    )
 
 
 @removes_files_it_wrote
@@ -902,6 +971,8 @@ def issue_response(
             delivery_method=data.get("delivery_method") or info_request.delivery_method,
             fee_amount=data["fee_amount"],
             fee_details=(data.get("fee_details") or "").strip(),
+            fee_items=data["fee_items"],
+            payment_status=PaymentStatus.UNPAID if data["fee_amount"] > 0 else PaymentStatus.NONE,
             note=(data.get("note") or "").strip(),
             provision_on=data.get("provision_on")
             if decision in (Decision.GRANTED, Decision.PARTIALLY_GRANTED)
