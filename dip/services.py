@@ -836,6 +836,8 @@ def dik_entry_revoke(*, entry_id: int, actor: User, reason: str) -> DikEntry:
             raise InvalidTransition(_("Hanya penetapan yang berlaku yang dapat dicabut."), state=entry.state)
         if not reason:
             raise ValidationError({"reason": [_("Tuliskan alasan pencabutan.")]})
+        if len(reason) > settings.LONG_TEXT_MAX_CHARS:
+            raise ValidationError({"reason": [_("Alasan terlalu panjang.")]})
         entry.state, entry.revoked_at, entry.revoke_reason = DikState.REVOKED, timezone.now(), reason
         entry.save()
         audit_record(

@@ -133,10 +133,11 @@ def _queries(client, path):
     return len(ctx.captured_queries)
 
 
-# The register's lists (issue 18) add their counts: overdue berkala items for everyone, DIK entries due for
-# review for the PPID Utama's officers and head (their rows only when there are some).
+# The register's lists (issue 18) add their counts: overdue berkala items for everyone; for the PPID Utama's
+# officers and head also the DIK entries due for review and the items waiting for publication (rows only when
+# there are some).
 PINNED = {
-    ("officer", "/kerja/"): 26,  # + the register items waiting for the PPID Utama (issue 18)
+    ("officer", "/kerja/"): 26,
     ("head", "/kerja/"): 26,
     ("head", "/kerja/beban/"): 14,
     ("atasan", "/kerja/"): 19,
